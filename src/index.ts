@@ -1,5 +1,4 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './requirements';
+export * from './design';
+export * from './blocks';
+export * from './app';

@@ -1,0 +1,118 @@
+import { CfnOutput, Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { CacheCluster, InterfaceEndpointService, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability, RelationalDatabase } from '../blocks';
+import { InfrastructureDesign } from '../design/infrastructure-design';
+import { NetworkPlan } from '../design/model';
+import { DesignReportWriter } from '../report/writer';
+import { ReportContributor } from '../report/model';
+import { ApplicationRequirements } from '../requirements';
+import { BuiltDataStore, buildDataStore } from './data-stores';
+import { pascal } from './names';
+import { logRetention } from './retention';
+import { buildService } from './services';
+
+/** Properties of an ApplicationStack. */
+export interface ApplicationStackProps extends StackProps {
+  /** What the application needs; validated before anything is built. */
+  readonly requirements: ApplicationRequirements;
+  /**
+   * Write `<artifact id>.design-report.json` and `.md` into the cloud assembly at synth.
+   * @default true
+   */
+  readonly designReport?: boolean;
+}
+
+const ENDPOINTS: { [name: string]: InterfaceEndpointService } = {
+  secretsmanager: InterfaceEndpointService.SECRETS_MANAGER,
+  sqs: InterfaceEndpointService.SQS,
+};
+
+/**
+ * A stack composed from application requirements: network, data stores, services with
+ * least-privilege access, alarms and a dashboard, outputs saying how to reach each part,
+ * and a design report written at synth.
+ */
+export class ApplicationStack extends Stack {
+  /** The design the stack was built from: every decision and its rationale. */
+  public readonly design: InfrastructureDesign;
+  /** Alarms, dashboard and the alarm topic. */
+  public readonly observability: Observability;
+  /**
+   * The network, when the design needs one.
+   * @default - no VPC
+   */
+  public readonly network?: NetworkBlock;
+
+  private readonly reportContributors: ReportContributor[] = [];
+
+  constructor(scope: Construct, id: string, props: ApplicationStackProps) {
+    // Validate before any construct exists, so bad input never fails deep inside CDK.
+    const design = InfrastructureDesign.fromRequirements(props.requirements);
+    super(scope, id, props);
+    this.design = design;
+    const req = props.requirements;
+
+    Tags.of(this).add('application', req.name);
+    Tags.of(this).add('environment', req.environment);
+    Tags.of(this).add('managed-by', 'cdk-infra-engineer');
+    for (const [key, value] of Object.entries(req.tags ?? {})) Tags.of(this).add(key, value);
+
+    this.observability = new Observability(this, 'Observability', { dashboardName: `${req.name}-${req.environment}` });
+    this.network = design.network.required ? this.buildNetwork(design.network) : undefined;
+
+    const dataScope = new Construct(this, 'Data');
+    const stores = new Map<string, BuiltDataStore>();
+    for (const plan of design.dataStores) {
+      stores.set(plan.name, buildDataStore(dataScope, plan, design.resilience, this.network, this.observability));
+    }
+    const servicesScope = new Construct(this, 'Services');
+    const edgeScope = new Construct(this, 'Edge');
+    for (const plan of design.services) {
+      buildService(servicesScope, plan, {
+        resilience: design.resilience, network: this.network, stores, observability: this.observability, edgeScope, outputScope: this,
+      });
+    }
+    for (const store of stores.values()) this.outputStore(store);
+    new CfnOutput(this, 'DashboardName', { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn, description: 'SNS topic every alarm notifies: subscribe the on-call here' });
+
+    if (props.designReport ?? true) {
+      new DesignReportWriter(scope, `${id}-design-report`, { stack: this, design, contributors: this.reportContributors });
+    }
+  }
+
+  /**
+   * Adds a section writer to the design report (security, cost, reliability).
+   * @internal
+   */
+  public _addReportContributor(contributor: ReportContributor): void {
+    this.reportContributors.push(contributor);
+  }
+
+  private buildNetwork(plan: NetworkPlan): NetworkBlock {
+    return new NetworkBlock(this, 'Network', {
+      maxAzs: plan.maxAzs,
+      natGateways: plan.natGateways,
+      interfaceEndpoints: plan.interfaceEndpoints.map((e) => ENDPOINTS[e]),
+      flowLogRetention: logRetention(this.design.resilience.logRetentionDays),
+    });
+  }
+
+  private outputStore({ plan, block }: BuiltDataStore): void {
+    const key = pascal(plan.name);
+    if (block instanceof KeyValueTable) {
+      new CfnOutput(this, `${key}TableName`, { value: block.table.tableName, description: `DynamoDB table of the '${plan.name}' store` });
+    } else if (block instanceof ObjectStore) {
+      new CfnOutput(this, `${key}BucketName`, { value: block.bucket.bucketName, description: `S3 bucket of the '${plan.name}' store` });
+    } else if (block instanceof MessageQueue) {
+      new CfnOutput(this, `${key}QueueUrl`, { value: block.queue.queueUrl, description: `SQS queue URL of the '${plan.name}' store` });
+    } else if (block instanceof RelationalDatabase) {
+      new CfnOutput(this, `${key}DatabaseEndpoint`, { value: block.endpoint, description: `Aurora writer endpoint of the '${plan.name}' store (PostgreSQL)` });
+      if (block.secret) {
+        new CfnOutput(this, `${key}DatabaseSecretArn`, { value: block.secret.secretArn, description: `Secrets Manager secret with the '${plan.name}' database credentials` });
+      }
+    } else if (block instanceof CacheCluster) {
+      new CfnOutput(this, `${key}CacheEndpoint`, { value: block.endpointAddress, description: `ElastiCache primary endpoint of the '${plan.name}' store (TLS required)` });
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './application-stack';
+export * from './application-stage';

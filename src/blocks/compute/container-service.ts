@@ -1,0 +1,252 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { IComputeBlock } from '../contracts';
+
+/** Public sample image used when no image is given. */
+const PLACEHOLDER_IMAGE = 'public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest';
+
+/**
+ * Secure defaults. Rule: user props win, except these which are always on: deployment
+ * circuit breaker with rollback, tasks in private subnets without public IPs, container
+ * insights on a created cluster, awslogs to a log group with retention, and the ALB
+ * dropping invalid header fields.
+ */
+const CONTAINER_SERVICE_DEFAULTS = {
+  containerPort: 80,
+  cpu: 256,
+  memoryLimitMiB: 512,
+  // Public images are mostly x86 only.
+  cpuArchitecture: ecs.CpuArchitecture.X86_64,
+  desiredCount: 2,
+  targetRequestsPerTask: 500,
+  targetCpuUtilizationPercent: 70,
+  healthCheckPath: '/',
+  logRetention: logs.RetentionDays.ONE_YEAR,
+  removalPolicy: RemovalPolicy.RETAIN,
+};
+
+/** Properties for a `ContainerService`. */
+export interface ContainerServiceProps {
+  /** The VPC to run in (tasks in its private subnets, the ALB in its public subnets). */
+  readonly vpc: ec2.IVpc;
+  /**
+   * The container image.
+   * @default - the public Amazon ECS sample image (a placeholder)
+   */
+  readonly image?: ecs.ContainerImage;
+  /**
+   * Port the container listens on.
+   * @default 80
+   */
+  readonly containerPort?: number;
+  /**
+   * Task CPU units.
+   * @default 256
+   */
+  readonly cpu?: number;
+  /**
+   * Task memory in MiB.
+   * @default 512
+   */
+  readonly memoryLimitMiB?: number;
+  /**
+   * CPU architecture of the tasks.
+   * @default ecs.CpuArchitecture.X86_64 (public images are mostly x86 only)
+   */
+  readonly cpuArchitecture?: ecs.CpuArchitecture;
+  /**
+   * Tasks to run initially.
+   * @default 2
+   */
+  readonly desiredCount?: number;
+  /**
+   * Minimum task count for auto scaling.
+   * @default - desiredCount
+   */
+  readonly minCapacity?: number;
+  /**
+   * Maximum task count for auto scaling.
+   * @default - 2 x minCapacity
+   */
+  readonly maxCapacity?: number;
+  /**
+   * Target ALB requests per task per minute (ALBRequestCountPerTarget target tracking).
+   * @default 500
+   */
+  readonly targetRequestsPerTask?: number;
+  /**
+   * Target average CPU utilization (percent).
+   * @default 70
+   */
+  readonly targetCpuUtilizationPercent?: number;
+  /**
+   * Target group health check path.
+   * @default '/'
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * Container environment variables.
+   * @default - none
+   */
+  readonly environment?: { [key: string]: string };
+  /**
+   * Whether the container's root filesystem is read-only. A writable `/tmp` volume is
+   * mounted when it is.
+   * @default - true for a given image; false for the placeholder image, whose Apache
+   * server writes its pid and logs under /run and /var/log
+   */
+  readonly readonlyRootFilesystem?: boolean;
+  /**
+   * Run in this cluster instead of creating one.
+   * @default - a new cluster with container insights
+   */
+  readonly existingCluster?: ecs.ICluster;
+  /**
+   * Certificate for an HTTPS listener; HTTP then redirects to HTTPS.
+   * @default - HTTP only
+   */
+  readonly certificate?: acm.ICertificate;
+  /**
+   * Whether the load balancer is internet-facing (needs public subnets).
+   * @default true
+   */
+  readonly publicLoadBalancer?: boolean;
+  /**
+   * Bucket for ALB access logs.
+   * @default - no ALB access logs
+   */
+  readonly accessLogBucket?: s3.IBucket;
+  /**
+   * Retention of the container log group.
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Removal policy of the container log group.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A Fargate service behind an Application Load Balancer, auto scaled on requests and CPU.
+ *
+ * Construct ids (contract): 'Cluster', 'LogGroup', 'TaskDefinition', 'Service'.
+ */
+export class ContainerService extends Construct implements IComputeBlock {
+  /** The Fargate service. */
+  public readonly service: ecs.FargateService;
+  /** The load balancer. */
+  public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  /** The target group of the service. */
+  public readonly targetGroup: elbv2.ApplicationTargetGroup;
+  /** The task definition. */
+  public readonly taskDefinition: ecs.FargateTaskDefinition;
+  /** The application container. */
+  public readonly container: ecs.ContainerDefinition;
+  /** The load balancer URL (`http://` or `https://` + ALB DNS name). */
+  public readonly url: string;
+  /** True when the service runs the placeholder sample image. */
+  public readonly usesPlaceholder: boolean;
+  /** The principal to grant data access to (the task role). */
+  public readonly grantPrincipal: iam.IPrincipal;
+  /**
+   * Network connections of the tasks (always set; optional only because
+   * `IComputeBlock.connections` is, and jsii forbids changing optionality).
+   */
+  public readonly connections?: ec2.Connections;
+
+  constructor(scope: Construct, id: string, props: ContainerServiceProps) {
+    super(scope, id);
+    const d = CONTAINER_SERVICE_DEFAULTS;
+    this.usesPlaceholder = props.image === undefined;
+
+    const cluster = props.existingCluster ?? new ecs.Cluster(this, 'Cluster', {
+      vpc: props.vpc,
+      containerInsightsV2: ecs.ContainerInsights.ENABLED,
+    });
+
+    const logGroup = new logs.LogGroup(this, 'LogGroup', {
+      retention: props.logRetention ?? d.logRetention,
+      removalPolicy: props.removalPolicy ?? d.removalPolicy,
+    });
+
+    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
+      cpu: props.cpu ?? d.cpu,
+      memoryLimitMiB: props.memoryLimitMiB ?? d.memoryLimitMiB,
+      runtimePlatform: {
+        cpuArchitecture: props.cpuArchitecture ?? d.cpuArchitecture,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
+    });
+    // The sample image runs Apache, which writes under /run/httpd and /var/log/httpd,
+    // so its root filesystem cannot be read-only; user images default to read-only.
+    const readonlyRoot = props.readonlyRootFilesystem ?? !this.usesPlaceholder;
+    this.container = this.taskDefinition.addContainer('App', {
+      image: props.image ?? ecs.ContainerImage.fromRegistry(PLACEHOLDER_IMAGE),
+      portMappings: [{ containerPort: props.containerPort ?? d.containerPort }],
+      logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'app' }),
+      environment: props.environment,
+      readonlyRootFilesystem: readonlyRoot,
+    });
+    if (readonlyRoot) {
+      this.taskDefinition.addVolume({ name: 'tmp' });
+      this.container.addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false });
+    }
+
+    const https = props.certificate !== undefined;
+    const pattern = new ecsPatterns.ApplicationLoadBalancedFargateService(this, 'Service', {
+      cluster,
+      taskDefinition: this.taskDefinition,
+      desiredCount: props.desiredCount ?? d.desiredCount,
+      taskSubnets: props.vpc.privateSubnets.length > 0
+        ? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }
+        : { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      assignPublicIp: false,
+      circuitBreaker: { enable: true, rollback: true },
+      publicLoadBalancer: props.publicLoadBalancer ?? true,
+      certificate: props.certificate,
+      protocol: https ? elbv2.ApplicationProtocol.HTTPS : elbv2.ApplicationProtocol.HTTP,
+      redirectHTTP: https,
+      sslPolicy: https ? elbv2.SslPolicy.RECOMMENDED_TLS : undefined,
+    });
+    this.service = pattern.service;
+    this.loadBalancer = pattern.loadBalancer;
+    this.targetGroup = pattern.targetGroup;
+    this.loadBalancer.setAttribute('routing.http.drop_invalid_header_fields.enabled', 'true');
+    if (props.accessLogBucket) {
+      this.loadBalancer.logAccessLogs(props.accessLogBucket);
+    }
+    this.targetGroup.configureHealthCheck({ path: props.healthCheckPath ?? d.healthCheckPath });
+
+    const minCapacity = props.minCapacity ?? props.desiredCount ?? d.desiredCount;
+    const scaling = this.service.autoScaleTaskCount({
+      minCapacity,
+      maxCapacity: props.maxCapacity ?? minCapacity * 2,
+    });
+    scaling.scaleOnRequestCount('RequestScaling', {
+      requestsPerTarget: props.targetRequestsPerTask ?? d.targetRequestsPerTask,
+      targetGroup: this.targetGroup,
+    });
+    scaling.scaleOnCpuUtilization('CpuScaling', {
+      targetUtilizationPercent: props.targetCpuUtilizationPercent ?? d.targetCpuUtilizationPercent,
+    });
+
+    this.url = `${https ? 'https' : 'http'}://${this.loadBalancer.loadBalancerDnsName}`;
+    this.grantPrincipal = this.taskDefinition.taskRole;
+    this.connections = this.service.connections;
+  }
+
+  /** Add an environment variable to the application container. */
+  public addEnvironment(key: string, value: string): void {
+    this.container.addEnvironment(key, value);
+  }
+}

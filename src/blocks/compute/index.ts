@@ -1,0 +1,5 @@
+export * from './function-defaults';
+export * from './function-service';
+export * from './container-service';
+export * from './queue-worker';
+export * from './scheduled-job';

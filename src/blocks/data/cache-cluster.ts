@@ -1,0 +1,154 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elasticache from 'aws-cdk-lib/aws-elasticache';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { IDataStoreBlock } from '../contracts';
+import { privateSubnetSelection } from './private-subnet-selection';
+
+/** Properties for a `CacheCluster`. */
+export interface CacheClusterProps {
+  /** The VPC the cache lives in. */
+  readonly vpc: ec2.IVpc;
+  /**
+   * Subnets for the cache nodes.
+   * @default - private subnets with egress, else isolated subnets (never public)
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  /**
+   * Node instance type.
+   * @default 'cache.t4g.micro'
+   */
+  readonly nodeType?: string;
+  /**
+   * Read replicas next to the primary. With one or more, Multi-AZ and automatic failover
+   * are turned on.
+   * @default 0
+   */
+  readonly replicasPerNodeGroup?: number;
+  /**
+   * Redis OSS engine version (7.x).
+   * @default '7.1'
+   */
+  readonly engineVersion?: string;
+  /**
+   * Days of automatic snapshots to keep (0 turns them off).
+   * @default 1
+   */
+  readonly snapshotRetentionLimit?: number;
+  /**
+   * KMS key for encryption at rest (which is always on).
+   * @default - the ElastiCache service key
+   */
+  readonly encryptionKey?: kms.IKey;
+  /**
+   * What happens to the replication group (and, when retained, its subnet group and
+   * security group) when it leaves the stack.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Secure defaults. Rule: user props win, except encryption at rest, encryption in transit
+ * (clients must connect with TLS) and private subnets, which are always on.
+ */
+const CACHE_CLUSTER_DEFAULTS = {
+  engine: 'redis',
+  engineVersion: '7.1',
+  nodeType: 'cache.t4g.micro',
+  replicasPerNodeGroup: 0,
+  snapshotRetentionLimit: 1,
+  port: 6379,
+  removalPolicy: RemovalPolicy.RETAIN,
+};
+
+/**
+ * An ElastiCache (Redis OSS) replication group in private subnets, encrypted at rest and in
+ * transit, reachable only from peers given `allowConnectionsFrom`.
+ */
+export class CacheCluster extends Construct implements IDataStoreBlock, ec2.IConnectable {
+  /** The replication group. */
+  public readonly replicationGroup: elasticache.CfnReplicationGroup;
+  /** The replication group id (for monitoring). */
+  public readonly replicationGroupId: string;
+  /** Number of cache nodes (primary plus replicas). */
+  public readonly nodeCount: number;
+  /** Hostname of the primary endpoint. */
+  public readonly endpointAddress: string;
+  /** Port of the primary endpoint. */
+  public readonly port: number;
+  /** Network access to the cache. */
+  public readonly connections: ec2.Connections;
+  /** Environment variables: `CACHE_ENDPOINT` and `CACHE_PORT`. */
+  public readonly connectionEnvironment: { [key: string]: string };
+
+  constructor(scope: Construct, id: string, props: CacheClusterProps) {
+    super(scope, id);
+    const d = CACHE_CLUSTER_DEFAULTS;
+    const replicas = props.replicasPerNodeGroup ?? d.replicasPerNodeGroup;
+    const removalPolicy = props.removalPolicy ?? d.removalPolicy;
+    this.port = d.port;
+    this.nodeCount = replicas + 1;
+
+    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: 'ElastiCache replication group',
+      allowAllOutbound: false,
+    });
+    this.connections = new ec2.Connections({ securityGroups: [securityGroup], defaultPort: ec2.Port.tcp(this.port) });
+
+    const subnetGroup = new elasticache.CfnSubnetGroup(this, 'SubnetGroup', {
+      description: 'Private subnets for the ElastiCache replication group',
+      subnetIds: props.vpc.selectSubnets(privateSubnetSelection(props.vpc, props.vpcSubnets)).subnetIds,
+    });
+
+    // Construct id 'ReplicationGroup' is a contract: it fixes the logical ID across library versions.
+    this.replicationGroup = new elasticache.CfnReplicationGroup(this, 'ReplicationGroup', {
+      replicationGroupDescription: 'Redis OSS cache',
+      engine: d.engine,
+      engineVersion: props.engineVersion ?? d.engineVersion,
+      cacheNodeType: props.nodeType ?? d.nodeType,
+      numCacheClusters: this.nodeCount,
+      multiAzEnabled: replicas >= 1,
+      automaticFailoverEnabled: replicas >= 1,
+      atRestEncryptionEnabled: true,
+      kmsKeyId: props.encryptionKey?.keyArn,
+      transitEncryptionEnabled: true,
+      port: this.port,
+      cacheSubnetGroupName: subnetGroup.ref,
+      securityGroupIds: [securityGroup.securityGroupId],
+      snapshotRetentionLimit: props.snapshotRetentionLimit ?? d.snapshotRetentionLimit,
+      autoMinorVersionUpgrade: true,
+    });
+    this.replicationGroup.applyRemovalPolicy(removalPolicy);
+    if (removalPolicy === RemovalPolicy.RETAIN) {
+      // A retained cache still uses these; deleting them would fail the stack deletion.
+      subnetGroup.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      securityGroup.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
+
+    this.replicationGroupId = this.replicationGroup.ref;
+    this.endpointAddress = this.replicationGroup.attrPrimaryEndPointAddress;
+    this.connectionEnvironment = {
+      CACHE_ENDPOINT: this.endpointAddress,
+      CACHE_PORT: String(this.port),
+    };
+  }
+
+  /** No-op: access is network (`allowConnectionsFrom`) plus TLS, not IAM. */
+  public grantRead(grantee: iam.IGrantable): void {
+    void grantee;
+  }
+
+  /** No-op: access is network (`allowConnectionsFrom`) plus TLS, not IAM. */
+  public grantReadWrite(grantee: iam.IGrantable): void {
+    void grantee;
+  }
+
+  /** Allow the peer to connect on port 6379. */
+  public allowConnectionsFrom(peer: ec2.IConnectable): void {
+    this.connections.allowDefaultPortFrom(peer);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './static-site';
+export * from './web-application-firewall';

@@ -1,0 +1,134 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+const PLACEHOLDER_HTML = [
+  '<!doctype html>',
+  '<html><head><meta charset="utf-8"><title>Placeholder</title></head>',
+  '<body><h1>Placeholder site</h1>',
+  '<p>Created by cdk-infra-engineer. Set <code>contentPath</code> to deploy your site.</p>',
+  '</body></html>',
+].join('\n');
+
+/**
+ * Secure defaults. Rule: user props win, except these which are always on: a private
+ * bucket (block all public access, S3-managed encryption, TLS-only policy, versioning),
+ * Origin Access Control, HTTPS redirect, security response headers, and TLS 1.2 minimum
+ * when a certificate is given.
+ */
+const STATIC_SITE_DEFAULTS = {
+  priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+  removalPolicy: RemovalPolicy.RETAIN,
+  defaultRootObject: 'index.html',
+  minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+};
+
+/** Properties for a `StaticSite`. */
+export interface StaticSiteProps {
+  /**
+   * Local folder whose files are deployed to the bucket.
+   * @default - a placeholder index.html
+   */
+  readonly contentPath?: string;
+  /**
+   * Serve this bucket instead of creating one (its bucket policy is not managed here
+   * when it is imported).
+   * @default - a new private bucket
+   */
+  readonly existingBucket?: s3.IBucket;
+  /**
+   * Removal policy of a created bucket.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * CloudFront price class.
+   * @default cloudfront.PriceClass.PRICE_CLASS_100
+   */
+  readonly priceClass?: cloudfront.PriceClass;
+  /**
+   * Certificate (in us-east-1) for custom domain names.
+   * @default - the CloudFront default certificate
+   */
+  readonly certificate?: acm.ICertificate;
+  /**
+   * Custom domain names (require `certificate`).
+   * @default - the CloudFront domain only
+   */
+  readonly domainNames?: string[];
+  /**
+   * ARN of a CLOUDFRONT-scope WAFv2 web ACL to attach.
+   * @default - no web ACL
+   */
+  readonly webAclArn?: string;
+  /**
+   * Bucket for CloudFront standard access logs (needs ACLs enabled, for example
+   * object ownership BUCKET_OWNER_PREFERRED).
+   * @default - no access logs
+   */
+  readonly accessLogBucket?: s3.IBucket;
+}
+
+/**
+ * A static website: a private S3 bucket served by CloudFront through Origin Access Control.
+ *
+ * Construct ids (contract): 'Bucket', 'Distribution', 'Deployment'.
+ */
+export class StaticSite extends Construct {
+  /** The content bucket. */
+  public readonly bucket: s3.IBucket;
+  /** The CloudFront distribution. */
+  public readonly distribution: cloudfront.Distribution;
+  /** The site URL (`https://<distribution domain>`). */
+  public readonly url: string;
+  /** True when a placeholder index.html is deployed. */
+  public readonly usesPlaceholder: boolean;
+
+  constructor(scope: Construct, id: string, props: StaticSiteProps = {}) {
+    super(scope, id);
+    const d = STATIC_SITE_DEFAULTS;
+    this.usesPlaceholder = props.contentPath === undefined;
+
+    // Construct id 'Bucket' is a contract.
+    this.bucket = props.existingBucket ?? new s3.Bucket(this, 'Bucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: props.removalPolicy ?? d.removalPolicy,
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      },
+      defaultRootObject: d.defaultRootObject,
+      priceClass: props.priceClass ?? d.priceClass,
+      certificate: props.certificate,
+      domainNames: props.domainNames,
+      minimumProtocolVersion: props.certificate ? d.minimumProtocolVersion : undefined,
+      webAclId: props.webAclArn,
+      enableLogging: props.accessLogBucket !== undefined,
+      logBucket: props.accessLogBucket,
+    });
+
+    new s3deploy.BucketDeployment(this, 'Deployment', {
+      destinationBucket: this.bucket,
+      sources: [props.contentPath
+        ? s3deploy.Source.asset(props.contentPath)
+        : s3deploy.Source.data('index.html', PLACEHOLDER_HTML)],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+
+    this.url = `https://${this.distribution.distributionDomainName}`;
+  }
+}

@@ -1,0 +1,102 @@
+import { ApplicationRequirements, ComplianceFramework, DataStoreKind, WorkloadType } from '../requirements';
+import { validateRequirements } from '../requirements/validate';
+import { planService } from './compute';
+import { planDataStore } from './data';
+import { ArchitectureDecision, DataStorePlan, DecisionArea, DesignComponent, NetworkPlan, ResiliencePlan, ServicePlan } from './model';
+import { planNetwork } from './network';
+import { planResilience } from './tier';
+import { describeComponents } from './components';
+
+/**
+ * Every architecture choice for an application, with the reasons. Pure and deterministic:
+ * the same requirements always give the same design, and nothing here touches CDK.
+ */
+export class InfrastructureDesign {
+  /**
+   * Validates the requirements (throwing one error that lists every problem) and makes
+   * the design.
+   */
+  public static fromRequirements(requirements: ApplicationRequirements): InfrastructureDesign {
+    validateRequirements(requirements);
+    return new InfrastructureDesign(requirements);
+  }
+
+  /** The requirements the design was made from. */
+  public readonly requirements: ApplicationRequirements;
+  /** Every choice made, in order: environment, data, compute and edge, network, observability. */
+  public readonly decisions: ArchitectureDecision[];
+  /** What gets built, one line each. */
+  public readonly components: DesignComponent[];
+  /** How each service is built. */
+  public readonly services: ServicePlan[];
+  /** How each data store is built. */
+  public readonly dataStores: DataStorePlan[];
+  /** The network. */
+  public readonly network: NetworkPlan;
+  /** Tier and recovery settings applied to every resource. */
+  public readonly resilience: ResiliencePlan;
+
+  private constructor(req: ApplicationRequirements) {
+    this.requirements = req;
+    const resilience = planResilience(req);
+    this.resilience = resilience.plan;
+    const decisions: ArchitectureDecision[] = [resilience.decision];
+
+    const storeReqs = req.dataStores ?? [];
+    const kindOf = new Map(storeReqs.map((s) => [s.name, s.kind]));
+    this.dataStores = storeReqs.map((s) => {
+      const d = planDataStore(s, this.resilience);
+      decisions.push(d.decision);
+      return d.plan;
+    });
+
+    const complianceNames = (req.compliance ?? []).map(frameworkName);
+    this.services = req.services.map((s) => {
+      const used = [...(s.dataStores ?? []), ...(s.readOnlyDataStores ?? [])];
+      const queues = used.filter((n) => kindOf.get(n) === DataStoreKind.QUEUE);
+      const d = planService(s, {
+        tier: req.environment,
+        vpcStoresUsed: used.filter((n) => kindOf.get(n) === DataStoreKind.RELATIONAL || kindOf.get(n) === DataStoreKind.CACHE),
+        complianceNames: s.workload === WorkloadType.STATIC_SITE ? [] : complianceNames,
+        consumesQueue: s.workload === WorkloadType.QUEUE_WORKER ? (s.consumesQueue ?? (queues.length === 1 ? queues[0] : undefined)) : undefined,
+      });
+      decisions.push(...d.decisions);
+      return d.plan;
+    });
+
+    const network = planNetwork(this.services, this.dataStores, this.resilience, req.name);
+    this.network = network.plan;
+    if (network.decision) decisions.push(network.decision);
+    decisions.push({
+      area: DecisionArea.OBSERVABILITY, subject: req.name,
+      choice: 'CloudWatch alarms on errors, latency, throttles, queue age, dead letters, database CPU and capacity, routed to one SNS topic; one dashboard',
+      rationale: 'every compute and data resource has an alarm so a failure pages someone before users report it',
+      alternatives: [{ option: 'no alarms by default', whyNot: 'an unmonitored stack fails silently' }],
+    });
+    this.decisions = decisions;
+    this.components = describeComponents(this.services, this.dataStores, this.network);
+  }
+
+  /** The plan for a service, by name. */
+  public service(name: string): ServicePlan {
+    const s = this.services.find((x) => x.name === name);
+    if (!s) throw new Error(`No service named '${name}' in the design (services: ${this.services.map((x) => x.name).join(', ')})`);
+    return s;
+  }
+
+  /** The plan for a data store, by name. */
+  public dataStore(name: string): DataStorePlan {
+    const s = this.dataStores.find((x) => x.name === name);
+    if (!s) throw new Error(`No data store named '${name}' in the design (data stores: ${this.dataStores.map((x) => x.name).join(', ') || 'none'})`);
+    return s;
+  }
+}
+
+function frameworkName(f: ComplianceFramework): string {
+  switch (f) {
+    case ComplianceFramework.HIPAA: return 'HIPAA';
+    case ComplianceFramework.PCI_DSS_321: return 'PCI DSS 3.2.1';
+    case ComplianceFramework.NIST_800_53_R5: return 'NIST 800-53 R5';
+    default: return String(f);
+  }
+}

@@ -1,0 +1,205 @@
+import { DataStoreKind, EnvironmentTier, WorkloadType } from '../requirements';
+
+/** The area an architecture decision belongs to. */
+export enum DecisionArea {
+  ENVIRONMENT = 'environment',
+  COMPUTE = 'compute',
+  DATA = 'data',
+  NETWORK = 'network',
+  EDGE = 'edge',
+  RESILIENCE = 'resilience',
+  OBSERVABILITY = 'observability',
+}
+
+/** An option that was considered and not taken. */
+export interface DesignAlternative {
+  /** The option. */
+  readonly option: string;
+  /** Why it was not chosen for these requirements. */
+  readonly whyNot: string;
+}
+
+/** One architecture choice and why it was made. */
+export interface ArchitectureDecision {
+  /** The area of the decision. */
+  readonly area: DecisionArea;
+  /** What the decision is about: a service or data store name, or the application. */
+  readonly subject: string;
+  /** What was chosen. */
+  readonly choice: string;
+  /** Why, naming the requirement figures that drove it. */
+  readonly rationale: string;
+  /** Options considered and not taken. */
+  readonly alternatives: DesignAlternative[];
+}
+
+/** Where a service's code runs. */
+export enum ComputeRuntime {
+  /** AWS Lambda (behind an HTTP API, an SQS event source or a schedule). */
+  LAMBDA = 'lambda',
+  /** ECS on Fargate behind an Application Load Balancer. */
+  FARGATE = 'fargate',
+  /** S3 bucket behind CloudFront. */
+  S3_CLOUDFRONT = 's3-cloudfront',
+}
+
+/** The technology chosen for a data store. */
+export enum DataStoreTechnology {
+  DYNAMODB_ON_DEMAND = 'dynamodb-on-demand',
+  DYNAMODB_PROVISIONED = 'dynamodb-provisioned',
+  AURORA_POSTGRESQL_SERVERLESS_V2 = 'aurora-postgresql-serverless-v2',
+  S3 = 's3',
+  SQS_STANDARD = 'sqs-standard',
+  ELASTICACHE_REDIS = 'elasticache-redis',
+}
+
+/** How private subnets reach AWS services and the internet. */
+export enum NatStrategy {
+  /** One NAT gateway per AZ: no single-AZ point of failure for egress. */
+  NAT_GATEWAY_PER_AZ = 'nat-gateway-per-az',
+  /** One NAT gateway for the VPC: cheaper, egress fails with its AZ. */
+  SINGLE_NAT_GATEWAY = 'single-nat-gateway',
+  /** No internet egress: gateway and interface endpoints to AWS services only. */
+  VPC_ENDPOINTS_ONLY = 'vpc-endpoints-only',
+}
+
+/** How one service is built. */
+export interface ServicePlan {
+  readonly name: string;
+  readonly workload: WorkloadType;
+  readonly runtime: ComputeRuntime;
+  /** Function memory, or task memory for containers (MiB); 0 for static sites. */
+  readonly memoryMiB: number;
+  /** Fargate CPU units (1024 = 1 vCPU); 0 when not a container. */
+  readonly cpuUnits: number;
+  /** Fargate tasks kept running; 0 when not a container. */
+  readonly minTasks: number;
+  /** Fargate tasks at most; 0 when not a container. */
+  readonly maxTasks: number;
+  /** Function or request timeout in seconds; 0 for static sites. */
+  readonly timeoutSeconds: number;
+  /**
+   * API throttling rate (requests per second) for function APIs.
+   * @default - no stage throttling
+   */
+  readonly throttleRatePerSecond?: number;
+  /**
+   * API throttling burst for function APIs.
+   * @default - no stage throttling
+   */
+  readonly throttleBurst?: number;
+  /** Whether the compute runs in the VPC. */
+  readonly inVpc: boolean;
+  /** Stores the service reads and writes. */
+  readonly readWriteStores: string[];
+  /** Stores the service only reads. */
+  readonly readOnlyStores: string[];
+  /**
+   * For queue workers: the queue data store consumed.
+   * @default - a queue of the worker's own
+   */
+  readonly consumesQueue?: string;
+  /**
+   * Container image reference.
+   * @default - placeholder image
+   */
+  readonly containerImage?: string;
+  /**
+   * Code or site folder.
+   * @default - placeholder code
+   */
+  readonly codePath?: string;
+  /** Function handler. */
+  readonly handler: string;
+  /**
+   * Scheduler expression for scheduled jobs.
+   * @default - not a scheduled job
+   */
+  readonly schedule?: string;
+  /** True when placeholder code or a placeholder image is used. */
+  readonly usesPlaceholder: boolean;
+  /** True when the service is reachable from the internet. */
+  readonly publicEndpoint: boolean;
+  /** True when a web application firewall protects the endpoint. */
+  readonly webApplicationFirewall: boolean;
+  /** Requests in a month (from traffic, or the default). */
+  readonly monthlyRequests: number;
+  /** Peak requests per second (from traffic, or the default). */
+  readonly peakRequestsPerSecond: number;
+  /** Average response size in KB. */
+  readonly averageResponseSizeKb: number;
+}
+
+/** How one data store is built. */
+export interface DataStorePlan {
+  readonly name: string;
+  readonly kind: DataStoreKind;
+  readonly technology: DataStoreTechnology;
+  /** Expected size in GB. */
+  readonly storageGb: number;
+  /** Provisioned read capacity units (provisioned DynamoDB); 0 otherwise. */
+  readonly readCapacityUnits: number;
+  /** Provisioned write capacity units (provisioned DynamoDB); 0 otherwise. */
+  readonly writeCapacityUnits: number;
+  /** Aurora minimum ACU; 0 otherwise. */
+  readonly minAcu: number;
+  /** Aurora maximum ACU; 0 otherwise. */
+  readonly maxAcu: number;
+  /** Aurora readers, or cache replicas. */
+  readonly replicas: number;
+  /**
+   * Cache node type.
+   * @default - not a cache
+   */
+  readonly cacheNodeType?: string;
+  /** Whether the store lives in the VPC. */
+  readonly inVpc: boolean;
+  /** Point-in-time recovery (DynamoDB) or continuous backup (Aurora). */
+  readonly pointInTimeRecovery: boolean;
+  /** Days of automated backups or snapshots kept. */
+  readonly backupRetentionDays: number;
+  /** Object versioning (S3). */
+  readonly versioned: boolean;
+}
+
+/** The network, when one is needed. */
+export interface NetworkPlan {
+  /** Whether a VPC is created at all. */
+  readonly required: boolean;
+  /** Availability zones used. */
+  readonly maxAzs: number;
+  readonly natStrategy: NatStrategy;
+  /** NAT gateways created. */
+  readonly natGateways: number;
+  /** AWS services reached through interface endpoints (`secretsmanager`, `sqs`, ...). */
+  readonly interfaceEndpoints: string[];
+}
+
+/** What the environment tier and the recovery objectives set for every resource. */
+export interface ResiliencePlan {
+  readonly environment: EnvironmentTier;
+  /** Stateful resources are kept when the stack is deleted. */
+  readonly retainOnDelete: boolean;
+  /** Deletion protection on databases and tables. */
+  readonly deletionProtection: boolean;
+  /** Log retention in days. */
+  readonly logRetentionDays: number;
+  /** Availability target in percent. */
+  readonly targetAvailabilityPercent: number;
+  /** Recovery point objective in minutes. */
+  readonly rpoMinutes: number;
+  /** Recovery time objective in minutes. */
+  readonly rtoMinutes: number;
+}
+
+/** A component of the architecture, for the report. */
+export interface DesignComponent {
+  /** Service, data store or shared component name. */
+  readonly name: string;
+  /** Role in the architecture (`service`, `data-store`, `network`, `edge`, `observability`). */
+  readonly role: string;
+  /** Technology, for example `AWS Lambda + API Gateway HTTP API`. */
+  readonly technology: string;
+  /** One line on what it is and how it is sized. */
+  readonly summary: string;
+}

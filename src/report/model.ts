@@ -1,0 +1,105 @@
+import { ArchitectureDecision, DesignComponent } from '../design/model';
+
+/** Version of the report's JSON layout; bumped on any breaking change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface CostRange {
+  readonly low: number;
+  readonly expected: number;
+  readonly high: number;
+}
+
+export interface ReportResource {
+  readonly logicalId: string;
+  readonly type: string;
+  /** Construct path, when the template carries it (aws:cdk:path metadata). */
+  readonly path?: string;
+  /** Filled by the cost estimator; absent until then. */
+  readonly status?: 'priced' | 'free' | 'unpriced';
+  readonly monthlyCost?: CostRange;
+}
+
+export interface DataFlow {
+  readonly from: string;
+  readonly to: string;
+  readonly access: 'read' | 'read-write' | 'consume';
+}
+
+export interface AccessDetail {
+  /** CloudFormation output key. */
+  readonly outputKey: string;
+  readonly description: string;
+  /** Literal value, or the CloudFormation expression resolved at deploy time. */
+  readonly value: string;
+  /** Export name, when the output is exported. */
+  readonly exportName?: string;
+}
+
+export interface SecurityFramework {
+  readonly name: string;
+  readonly rulesEvaluated: number;
+  readonly rulesPassed: number;
+  readonly rulesAcknowledged: number;
+  readonly compliancePercent: number;
+}
+
+export interface SecuritySection {
+  readonly frameworks: SecurityFramework[];
+  readonly acknowledgements: Array<{ readonly ruleId: string; readonly resourcePath: string; readonly reason: string }>;
+}
+
+export interface ReliabilitySection {
+  readonly score: number;
+  readonly checks: Array<{ readonly name: string; readonly passed: boolean; readonly reason: string }>;
+  readonly compositeAvailabilityPercent: number;
+}
+
+export interface BudgetSection {
+  readonly monthlyUsd: number;
+  readonly enforcement: string;
+  /** Filled by the budget guard. */
+  readonly withinBudget?: boolean;
+}
+
+/**
+ * The design report: one per stack, written as JSON and Markdown into the cloud assembly.
+ * Sections that a later stage has not filled are `null`, and the Markdown says so.
+ */
+export interface DesignReport {
+  readonly schemaVersion: number;
+  readonly stackName: string;
+  readonly region: string;
+  /** True when the stack is env-agnostic and the region is assumed (us-east-1). */
+  readonly regionAssumed: boolean;
+  readonly environment: string;
+  readonly currency: 'USD';
+  readonly pricingCatalogDate: string | null;
+  readonly monthlyCost: CostRange | null;
+  readonly freeTierDeduction: number | null;
+  readonly budget: BudgetSection | null;
+  readonly resources: ReportResource[];
+  readonly components: DesignComponent[];
+  readonly decisions: ArchitectureDecision[];
+  /** Which service reaches which data store, and how. */
+  readonly dataFlows: DataFlow[];
+  /** Services running placeholder code or images, which must be replaced before real use. */
+  readonly placeholders: string[];
+  readonly security: SecuritySection | null;
+  readonly reliability: ReliabilitySection | null;
+  readonly accessDetails: AccessDetail[];
+}
+
+/**
+ * A later stage (security, cost, reliability) that fills its section of the report from
+ * the synthesized template. Contributors run in the order they were added.
+ */
+export interface ReportContributor {
+  readonly section: string;
+  contribute(report: DesignReport, template: CloudFormationTemplate): DesignReport;
+}
+
+export interface CloudFormationTemplate {
+  readonly Resources?: { [logicalId: string]: { Type: string; Properties?: unknown; Metadata?: { [key: string]: unknown } } };
+  readonly Outputs?: { [key: string]: { Value: unknown; Description?: string; Export?: { Name: unknown } } };
+  readonly [key: string]: unknown;
+}

@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './types';
+export { ValidationProblem } from './problem';
+export { Requirements } from './requirements';

@@ -1,0 +1,178 @@
+import {
+  BudgetEnforcement,
+  ComplianceFramework,
+  DataStoreKind,
+  EnvironmentTier,
+  RuntimePreference,
+  WorkloadType,
+} from './enums';
+
+/** Expected traffic of one service. */
+export interface TrafficRequirements {
+  /**
+   * Requests (or messages, or runs) in a month.
+   * @default - 1,000,000 for request-driven workloads
+   */
+  readonly monthlyRequests?: number;
+  /**
+   * Highest requests per second the service must absorb.
+   * @default - 10
+   */
+  readonly peakRequestsPerSecond?: number;
+  /**
+   * Average response size in KB, for data transfer.
+   * @default 10
+   */
+  readonly averageResponseSizeKb?: number;
+}
+
+/** One service of the application. */
+export interface ServiceRequirements {
+  /** DNS-style name: lowercase letters, digits and hyphens, starting with a letter. */
+  readonly name: string;
+  /** What the service does. */
+  readonly workload: WorkloadType;
+  /**
+   * How the service prefers to run. Static sites accept only AUTO; scheduled jobs run as
+   * functions.
+   * @default RuntimePreference.AUTO
+   */
+  readonly runtime?: RuntimePreference;
+  /**
+   * Container image (registry reference, e.g. `public.ecr.aws/org/app:1.2`) for container
+   * runtimes.
+   * @default - a public placeholder image, labelled as such in the design
+   */
+  readonly containerImage?: string;
+  /**
+   * Path of a folder with the function code (for function runtimes) or the site files
+   * (for static sites).
+   * @default - an inline placeholder handler or page, labelled as such in the design
+   */
+  readonly codePath?: string;
+  /**
+   * Function handler, `file.export`, when `codePath` is given.
+   * @default 'index.handler'
+   */
+  readonly handler?: string;
+  /**
+   * Schedule of a scheduled job, as an EventBridge Scheduler expression
+   * (`rate(1 hour)`, `cron(0 3 * * ? *)`).
+   * @default 'rate(1 hour)'
+   */
+  readonly schedule?: string;
+  /**
+   * Expected traffic.
+   * @default - defaults per field
+   */
+  readonly traffic?: TrafficRequirements;
+  /**
+   * Data stores the service reads and writes, by name.
+   * @default - none
+   */
+  readonly dataStores?: string[];
+  /**
+   * Data stores the service only reads, by name.
+   * @default - none
+   */
+  readonly readOnlyDataStores?: string[];
+  /**
+   * For a queue worker: the queue data store it consumes. Required only when the worker
+   * lists more than one queue; with none listed the worker gets a queue of its own.
+   * @default - the single queue among `dataStores`, or a dedicated queue
+   */
+  readonly consumesQueue?: string;
+}
+
+/** One data store of the application, shared by the services that name it. */
+export interface DataStoreRequirements {
+  /** DNS-style name: lowercase letters, digits and hyphens, starting with a letter. */
+  readonly name: string;
+  /** What kind of store. */
+  readonly kind: DataStoreKind;
+  /**
+   * Expected size in GB.
+   * @default 1
+   */
+  readonly storageGb?: number;
+  /**
+   * Sustained reads per second.
+   * @default - not known: capacity follows demand
+   */
+  readonly readsPerSecond?: number;
+  /**
+   * Sustained writes per second.
+   * @default - not known: capacity follows demand
+   */
+  readonly writesPerSecond?: number;
+}
+
+/** Availability and recovery objectives. */
+export interface AvailabilityRequirements {
+  /**
+   * Target availability in percent, for example 99.9.
+   * @default - 99.9 in production, 99.5 in staging, 99 in development
+   */
+  readonly targetPercent?: number;
+  /**
+   * Recovery point objective: data loss the business accepts, in minutes.
+   * @default - 60 in production, 1440 otherwise
+   */
+  readonly rpoMinutes?: number;
+  /**
+   * Recovery time objective: downtime the business accepts, in minutes.
+   * @default - 240 in production, 1440 otherwise
+   */
+  readonly rtoMinutes?: number;
+}
+
+/** A monthly budget. */
+export interface BudgetRequirements {
+  /** Monthly budget in USD. */
+  readonly monthlyUsd: number;
+  /**
+   * What happens when the estimate exceeds the budget.
+   * @default BudgetEnforcement.WARN
+   */
+  readonly enforcement?: BudgetEnforcement;
+}
+
+/** Everything the library needs to know about an application. */
+export interface ApplicationRequirements {
+  /** DNS-style application name; part of resource names and tags. */
+  readonly name: string;
+  /** The environment tier. */
+  readonly environment: EnvironmentTier;
+  /** The application's services (at least one). */
+  readonly services: ServiceRequirements[];
+  /**
+   * Data stores shared by the services.
+   * @default - none
+   */
+  readonly dataStores?: DataStoreRequirements[];
+  /**
+   * Availability and recovery objectives.
+   * @default - per-tier defaults
+   */
+  readonly availability?: AvailabilityRequirements;
+  /**
+   * Compliance frameworks to check against.
+   * @default - none (AWS Solutions checks still apply)
+   */
+  readonly compliance?: ComplianceFramework[];
+  /**
+   * Monthly budget.
+   * @default - no budget
+   */
+  readonly budget?: BudgetRequirements;
+  /**
+   * Tags applied to every resource (in addition to application and environment tags).
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Domain name the application is served under, for example `shop.example.com`.
+   * @default - AWS-provided endpoints
+   */
+  readonly domainName?: string;
+}

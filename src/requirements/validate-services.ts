@@ -1,0 +1,117 @@
+import { checkEnum, checkName, checkNumber, checkStringList, describe, isObject, Problems } from './checks';
+import { DataStoreKind, RuntimePreference, WorkloadType } from './enums';
+
+const SCHEDULE_PATTERN = /^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(\S+( \S+){5}\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/;
+const SECONDS_PER_MONTH = 730 * 3600;
+
+export function validateServices(p: Problems, path: string, value: unknown, stores: Map<string, DataStoreKind>): void {
+  if (!Array.isArray(value) || value.length === 0) {
+    p.push({ path, message: `must be a list of at least one service, got ${describe(value)}` });
+    return;
+  }
+  const names = new Set<string>();
+  value.forEach((s, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(s)) {
+      p.push({ path: at, message: `must be an object with name and workload, got ${describe(s)}` });
+      return;
+    }
+    if (checkName(p, `${at}.name`, s.name)) {
+      if (names.has(s.name as string)) {
+        p.push({ path: `${at}.name`, message: `'${s.name}' is used by two services; service names must be unique` });
+      }
+      names.add(s.name as string);
+    }
+    const workloadOk = checkEnum(p, `${at}.workload`, s.workload, WorkloadType, 'WorkloadType', true);
+    const runtimeOk = checkEnum(p, `${at}.runtime`, s.runtime, RuntimePreference, 'RuntimePreference', false);
+    if (workloadOk && runtimeOk) validateRuntimeFit(p, at, s);
+    validateTraffic(p, `${at}.traffic`, s.traffic);
+    validateStoreUse(p, at, s, stores);
+  });
+}
+
+function validateRuntimeFit(p: Problems, at: string, s: Record<string, unknown>): void {
+  const workload = s.workload as WorkloadType;
+  const runtime = (s.runtime ?? RuntimePreference.AUTO) as RuntimePreference;
+  if (workload === WorkloadType.STATIC_SITE && runtime !== RuntimePreference.AUTO) {
+    p.push({ path: `${at}.runtime`, message: `must be RuntimePreference.AUTO for WorkloadType.STATIC_SITE (a static site runs no code), got '${runtime}'` });
+  }
+  if ((workload === WorkloadType.SCHEDULED_JOB || workload === WorkloadType.QUEUE_WORKER) && runtime === RuntimePreference.CONTAINER) {
+    p.push({ path: `${at}.runtime`, message: `must be RuntimePreference.AUTO or FUNCTION for WorkloadType.${workload === WorkloadType.SCHEDULED_JOB ? 'SCHEDULED_JOB' : 'QUEUE_WORKER'} (container ${workload === WorkloadType.SCHEDULED_JOB ? 'jobs' : 'workers'} are not supported yet), got 'container'` });
+  }
+  if (s.containerImage !== undefined) {
+    if (typeof s.containerImage !== 'string' || s.containerImage.trim() === '') {
+      p.push({ path: `${at}.containerImage`, message: `must be an image reference such as 'public.ecr.aws/org/app:1.0', got ${describe(s.containerImage)}` });
+    } else if (runtime === RuntimePreference.FUNCTION || workload === WorkloadType.STATIC_SITE || workload === WorkloadType.SCHEDULED_JOB || workload === WorkloadType.QUEUE_WORKER) {
+      p.push({ path: `${at}.containerImage`, message: `cannot be used with ${runtime === RuntimePreference.FUNCTION ? 'RuntimePreference.FUNCTION' : `WorkloadType '${workload}'`}: only container runtimes (HTTP_API, WEB_SERVICE) run an image` });
+    }
+  }
+  if (s.codePath !== undefined) {
+    if (typeof s.codePath !== 'string' || s.codePath.trim() === '') {
+      p.push({ path: `${at}.codePath`, message: `must be a folder path, got ${describe(s.codePath)}` });
+    } else if (runtime === RuntimePreference.CONTAINER) {
+      p.push({ path: `${at}.codePath`, message: 'cannot be used with RuntimePreference.CONTAINER: give containerImage instead' });
+    }
+  }
+  if (s.handler !== undefined && (typeof s.handler !== 'string' || !/^[\w./-]+\.[\w$]+$/.test(s.handler))) {
+    p.push({ path: `${at}.handler`, message: `must look like 'file.export' (e.g. 'index.handler'), got ${describe(s.handler)}` });
+  }
+  if (s.schedule !== undefined) {
+    if (workload !== WorkloadType.SCHEDULED_JOB) {
+      p.push({ path: `${at}.schedule`, message: `applies only to WorkloadType.SCHEDULED_JOB, not '${workload}'` });
+    } else if (typeof s.schedule !== 'string' || !SCHEDULE_PATTERN.test(s.schedule)) {
+      p.push({ path: `${at}.schedule`, message: `must be 'rate(N minutes|hours|days)', 'cron(m h dom mon dow y)' or 'at(yyyy-mm-ddThh:mm:ss)', got ${describe(s.schedule)}` });
+    }
+  }
+}
+
+function validateTraffic(p: Problems, path: string, value: unknown): void {
+  if (value === undefined) return;
+  if (!isObject(value)) {
+    p.push({ path, message: `must be an object with monthlyRequests, peakRequestsPerSecond, averageResponseSizeKb, got ${describe(value)}` });
+    return;
+  }
+  const monthlyOk = checkNumber(p, `${path}.monthlyRequests`, value.monthlyRequests, 0, false, 1e13);
+  const peakOk = checkNumber(p, `${path}.peakRequestsPerSecond`, value.peakRequestsPerSecond, 0, true, 1_000_000);
+  checkNumber(p, `${path}.averageResponseSizeKb`, value.averageResponseSizeKb, 0, false, 10_000_000);
+  if (monthlyOk && peakOk && typeof value.monthlyRequests === 'number' && typeof value.peakRequestsPerSecond === 'number'
+    && value.monthlyRequests > value.peakRequestsPerSecond * SECONDS_PER_MONTH) {
+    p.push({
+      path: `${path}.monthlyRequests`,
+      message: `${value.monthlyRequests} cannot be served at a peak of ${value.peakRequestsPerSecond} requests per second (at most ${value.peakRequestsPerSecond * SECONDS_PER_MONTH} in a 730-hour month)`,
+    });
+  }
+}
+
+function validateStoreUse(p: Problems, at: string, s: Record<string, unknown>, stores: Map<string, DataStoreKind>): void {
+  const readWrite = checkStringList(p, `${at}.dataStores`, s.dataStores);
+  const readOnly = checkStringList(p, `${at}.readOnlyDataStores`, s.readOnlyDataStores);
+  const check = (list: string[], field: string) => list.forEach((name, i) => {
+    if (!stores.has(name)) {
+      const declared = [...stores.keys()];
+      p.push({
+        path: `${at}.${field}[${i}]`,
+        message: `names '${name}', which is not a declared data store (declared: ${declared.length ? declared.map((d) => `'${d}'`).join(', ') : 'none'})`,
+      });
+    } else if (field === 'readOnlyDataStores' && readWrite.includes(name)) {
+      p.push({ path: `${at}.readOnlyDataStores[${i}]`, message: `lists '${name}', which dataStores already grants read-write` });
+    }
+  });
+  check(readWrite, 'dataStores');
+  check(readOnly, 'readOnlyDataStores');
+
+  if (s.workload === WorkloadType.STATIC_SITE && readWrite.length + readOnly.length > 0) {
+    p.push({ path: `${at}.dataStores`, message: 'must be empty for WorkloadType.STATIC_SITE: a static website has no server-side code to reach data stores' });
+  }
+  const queues = [...readWrite, ...readOnly].filter((n) => stores.get(n) === DataStoreKind.QUEUE);
+  if (s.consumesQueue !== undefined) {
+    if (s.workload !== WorkloadType.QUEUE_WORKER) {
+      p.push({ path: `${at}.consumesQueue`, message: `applies only to WorkloadType.QUEUE_WORKER, not ${describe(s.workload)}` });
+    } else if (typeof s.consumesQueue !== 'string' || stores.get(s.consumesQueue) !== DataStoreKind.QUEUE) {
+      const declaredQueues = [...stores.entries()].filter(([, k]) => k === DataStoreKind.QUEUE).map(([n]) => `'${n}'`);
+      p.push({ path: `${at}.consumesQueue`, message: `must name a declared data store of kind DataStoreKind.QUEUE (declared queues: ${declaredQueues.join(', ') || 'none'}), got ${describe(s.consumesQueue)}` });
+    }
+  } else if (s.workload === WorkloadType.QUEUE_WORKER && queues.length > 1) {
+    p.push({ path: `${at}.consumesQueue`, message: `is required: the worker lists ${queues.length} queues (${queues.map((q) => `'${q}'`).join(', ')}); say which one it consumes` });
+  }
+}

@@ -1,0 +1,133 @@
+import {
+  BudgetEnforcement,
+  ComplianceFramework,
+  DataStoreKind,
+  EnvironmentTier,
+} from './enums';
+import { ApplicationRequirements } from './types';
+import { checkEnum, checkName, checkNumber, describe, isObject, Problems } from './checks';
+import { RequirementsValidationError, ValidationProblem } from './problem';
+import { validateServices } from './validate-services';
+
+const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** Largest cache we size nodes for (cache.r7g.4xlarge has 105 GiB). */
+export const MAX_CACHE_GB = 100;
+
+/**
+ * Validates requirements and returns every problem found (an empty list when valid).
+ * Accepts any value, so that callers from other languages and plain JavaScript get field
+ * errors rather than crashes.
+ */
+export function findRequirementProblems(input: unknown): ValidationProblem[] {
+  const p: Problems = [];
+  const root = 'requirements';
+  if (!isObject(input)) {
+    return [{ path: root, message: `must be an object with name, environment and services, got ${describe(input)}` }];
+  }
+  const r = input as Record<string, unknown>;
+  checkName(p, `${root}.name`, r.name);
+  checkEnum(p, `${root}.environment`, r.environment, EnvironmentTier, 'EnvironmentTier', true);
+
+  const stores = validateDataStores(p, `${root}.dataStores`, r.dataStores);
+  validateServices(p, `${root}.services`, r.services, stores);
+  validateAvailability(p, `${root}.availability`, r.availability, r.environment);
+
+  if (r.compliance !== undefined) {
+    if (!Array.isArray(r.compliance)) {
+      p.push({ path: `${root}.compliance`, message: `must be a list of ComplianceFramework values, got ${describe(r.compliance)}` });
+    } else {
+      const seen = new Set<unknown>();
+      r.compliance.forEach((c, i) => {
+        if (checkEnum(p, `${root}.compliance[${i}]`, c, ComplianceFramework, 'ComplianceFramework', true) && seen.has(c)) {
+          p.push({ path: `${root}.compliance[${i}]`, message: `lists '${c}' twice` });
+        }
+        seen.add(c);
+      });
+    }
+  }
+  if (r.budget !== undefined) {
+    if (!isObject(r.budget)) {
+      p.push({ path: `${root}.budget`, message: `must be an object with monthlyUsd, got ${describe(r.budget)}` });
+    } else {
+      if (r.budget.monthlyUsd === undefined) p.push({ path: `${root}.budget.monthlyUsd`, message: 'is required: a number > 0' });
+      checkNumber(p, `${root}.budget.monthlyUsd`, r.budget.monthlyUsd, 0, true);
+      checkEnum(p, `${root}.budget.enforcement`, r.budget.enforcement, BudgetEnforcement, 'BudgetEnforcement', false);
+    }
+  }
+  validateTags(p, `${root}.tags`, r.tags);
+  if (r.domainName !== undefined && (typeof r.domainName !== 'string' || !DOMAIN_PATTERN.test(r.domainName))) {
+    p.push({ path: `${root}.domainName`, message: `must be a lowercase domain name such as 'shop.example.com', got ${describe(r.domainName)}` });
+  }
+  return p;
+}
+
+/** Throws a RequirementsValidationError listing every problem, or returns the input typed. */
+export function validateRequirements(input: unknown): ApplicationRequirements {
+  const problems = findRequirementProblems(input);
+  if (problems.length > 0) throw new RequirementsValidationError(problems);
+  return input as ApplicationRequirements;
+}
+
+/** Returns the declared stores by name (valid ones only). */
+function validateDataStores(p: Problems, path: string, value: unknown): Map<string, DataStoreKind> {
+  const stores = new Map<string, DataStoreKind>();
+  if (value === undefined) return stores;
+  if (!Array.isArray(value)) {
+    p.push({ path, message: `must be a list of data stores, got ${describe(value)}` });
+    return stores;
+  }
+  value.forEach((s, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(s)) {
+      p.push({ path: at, message: `must be an object with name and kind, got ${describe(s)}` });
+      return;
+    }
+    const nameOk = checkName(p, `${at}.name`, s.name);
+    const kindOk = checkEnum(p, `${at}.kind`, s.kind, DataStoreKind, 'DataStoreKind', true);
+    checkNumber(p, `${at}.storageGb`, s.storageGb, 0, false, s.kind === DataStoreKind.CACHE ? MAX_CACHE_GB : 128_000);
+    checkNumber(p, `${at}.readsPerSecond`, s.readsPerSecond, 0, false);
+    checkNumber(p, `${at}.writesPerSecond`, s.writesPerSecond, 0, false);
+    if (nameOk && stores.has(s.name as string)) {
+      p.push({ path: `${at}.name`, message: `'${s.name}' is declared twice; data store names must be unique` });
+    } else if (nameOk && kindOk) {
+      stores.set(s.name as string, s.kind as DataStoreKind);
+    } else if (nameOk) {
+      stores.set(s.name as string, undefined as unknown as DataStoreKind);
+    }
+  });
+  return stores;
+}
+
+function validateAvailability(p: Problems, path: string, value: unknown, environment: unknown): void {
+  if (value === undefined) return;
+  if (!isObject(value)) {
+    p.push({ path, message: `must be an object with targetPercent, rpoMinutes, rtoMinutes, got ${describe(value)}` });
+    return;
+  }
+  const targetOk = checkNumber(p, `${path}.targetPercent`, value.targetPercent, 90, false, 99.999);
+  checkNumber(p, `${path}.rpoMinutes`, value.rpoMinutes, 0, false, 525_600);
+  checkNumber(p, `${path}.rtoMinutes`, value.rtoMinutes, 0, false, 525_600);
+  if (targetOk && typeof value.targetPercent === 'number' && value.targetPercent > 99.95
+    && environment === EnvironmentTier.DEVELOPMENT) {
+    p.push({
+      path: `${path}.targetPercent`,
+      message: `${value.targetPercent} contradicts EnvironmentTier.DEVELOPMENT, which is single-NAT and disposable: use up to 99.95 or EnvironmentTier.STAGING/PRODUCTION`,
+    });
+  }
+}
+
+function validateTags(p: Problems, path: string, value: unknown): void {
+  if (value === undefined) return;
+  if (!isObject(value)) {
+    p.push({ path, message: `must be an object of string keys to string values, got ${describe(value)}` });
+    return;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if (key.length < 1 || key.length > 128 || key.toLowerCase().startsWith('aws:')) {
+      p.push({ path: `${path}['${key}']`, message: 'must be a key of 1-128 characters not starting with \'aws:\'' });
+    }
+    if (typeof v !== 'string' || v.length > 256) {
+      p.push({ path: `${path}['${key}']`, message: `must be a string of at most 256 characters, got ${describe(v)}` });
+    }
+  }
+}
