@@ -7,7 +7,6 @@ export enum DecisionArea {
   DATA = 'data',
   NETWORK = 'network',
   EDGE = 'edge',
-  RESILIENCE = 'resilience',
   OBSERVABILITY = 'observability',
 }
 

@@ -80,9 +80,14 @@ describe('KeyValueTable', () => {
   test('provisioned with autoscaling, customer key, deletion protection, removal override', () => {
     const s = new Stack();
     new KeyValueTable(s, 'T', {
-      billing: TableCapacityMode.PROVISIONED, writeCapacity: 10, maxReadCapacity: 50,
-      encryptionKey: new kms.Key(s, 'Key'), deletionProtection: true, removalPolicy: RemovalPolicy.DESTROY,
-      partitionKeyName: 'id', sortKeyName: 'version',
+      billing: TableCapacityMode.PROVISIONED,
+      writeCapacity: 10,
+      maxReadCapacity: 50,
+      encryptionKey: new kms.Key(s, 'Key'),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      partitionKeyName: 'id',
+      sortKeyName: 'version',
     });
     const t = Template.fromStack(s);
     t.hasResource('AWS::DynamoDB::Table', {
@@ -158,7 +163,9 @@ describe('RelationalDatabase', () => {
     expect(actions).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']));
     expect(actions).not.toContain('secretsmanager:PutSecretValue');
     template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-      IpProtocol: 'tcp', SourceSecurityGroupId: Match.anyValue(), FromPort: 5432, ToPort: 5432,
+      IpProtocol: 'tcp',
+      SourceSecurityGroupId: Match.anyValue(),
+      FromPort: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbCluster'), 'Endpoint.Port'] },
     });
   });
 
@@ -166,7 +173,10 @@ describe('RelationalDatabase', () => {
     const s = new Stack();
     new RelationalDatabase(s, 'Db', {
       vpc: new ec2.Vpc(s, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'iso', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] }),
-      readers: 2, deletionProtection: true, removalPolicy: RemovalPolicy.RETAIN, maxCapacity: 8,
+      readers: 2,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      maxCapacity: 8,
     });
     const t = Template.fromStack(s);
     t.hasResource('AWS::RDS::DBCluster', {
@@ -180,7 +190,9 @@ describe('RelationalDatabase', () => {
   test('existing cluster and secret: no new cluster, secret grant and environment from them', () => {
     const s = new Stack();
     const cluster = rds.DatabaseCluster.fromDatabaseClusterAttributes(s, 'Imported', {
-      clusterIdentifier: 'legacy', clusterEndpointAddress: 'legacy.example.internal', port: 5432,
+      clusterIdentifier: 'legacy',
+      clusterEndpointAddress: 'legacy.example.internal',
+      port: 5432,
       securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(s, 'Sg', 'sg-12345')],
     });
     const secret = secretsmanager.Secret.fromSecretCompleteArn(s, 'Secret',
@@ -216,7 +228,10 @@ describe('ObjectStore', () => {
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
         VersioningConfiguration: { Status: 'Enabled' },
         LifecycleConfiguration: {
-          Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 }, NoncurrentVersionExpiration: { NoncurrentDays: 90 } })],
+          Rules: [Match.objectLike({
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+            NoncurrentVersionExpiration: { NoncurrentDays: 90 },
+          })],
         },
       },
     });
@@ -247,8 +262,10 @@ describe('ObjectStore', () => {
   test('KMS key, access logs with prefix, removal override', () => {
     const s = new Stack();
     new ObjectStore(s, 'Files', {
-      encryptionKey: new kms.Key(s, 'Key'), removalPolicy: RemovalPolicy.DESTROY,
-      serverAccessLogsBucket: s3.Bucket.fromBucketName(s, 'Logs', 'access-logs'), serverAccessLogsPrefix: 'files/',
+      encryptionKey: new kms.Key(s, 'Key'),
+      removalPolicy: RemovalPolicy.DESTROY,
+      serverAccessLogsBucket: s3.Bucket.fromBucketName(s, 'Logs', 'access-logs'),
+      serverAccessLogsPrefix: 'files/',
     });
     Template.fromStack(s).hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Delete',
@@ -285,7 +302,9 @@ describe('MessageQueue', () => {
     template.hasResource('AWS::SQS::Queue', {
       DeletionPolicy: 'Retain',
       Properties: {
-        SqsManagedSseEnabled: true, VisibilityTimeout: 30, MessageRetentionPeriod: 345600,
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: 30,
+        MessageRetentionPeriod: 345600,
         RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 },
       },
     });
@@ -343,9 +362,16 @@ describe('CacheCluster', () => {
     template.hasResource('AWS::ElastiCache::ReplicationGroup', {
       DeletionPolicy: 'Retain',
       Properties: {
-        Engine: 'redis', EngineVersion: Match.stringLikeRegexp('^7\\.'), CacheNodeType: 'cache.t4g.micro',
-        AtRestEncryptionEnabled: true, TransitEncryptionEnabled: true, NumCacheClusters: 1,
-        MultiAZEnabled: false, AutomaticFailoverEnabled: false, SnapshotRetentionLimit: 1, Port: 6379,
+        Engine: 'redis',
+        EngineVersion: Match.stringLikeRegexp('^7\\.'),
+        CacheNodeType: 'cache.t4g.micro',
+        AtRestEncryptionEnabled: true,
+        TransitEncryptionEnabled: true,
+        NumCacheClusters: 1,
+        MultiAZEnabled: false,
+        AutomaticFailoverEnabled: false,
+        SnapshotRetentionLimit: 1,
+        Port: 6379,
       },
     });
     expect(Object.keys(template.findResources('AWS::ElastiCache::ReplicationGroup'))[0]).toMatch(/^CacheReplicationGroup/);
@@ -360,10 +386,11 @@ describe('CacheCluster', () => {
     });
   });
 
-  test('refuses a VPC without private or isolated subnets', () => {
+  test('refuses public-only VPCs and invalid replica counts', () => {
     const s = new Stack();
     const publicOnly = new ec2.Vpc(s, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'pub', subnetType: ec2.SubnetType.PUBLIC }] });
     expect(() => new CacheCluster(s, 'Cache', { vpc: publicOnly })).toThrow(/private or isolated subnets/);
+    expect(() => new CacheCluster(s, 'Bad', { vpc: publicOnly, replicasPerNodeGroup: 6 })).toThrow(/0 to 5, got 6/);
   });
 
   test('access is network only: ingress on 6379, no IAM policy', () => {
@@ -404,7 +431,8 @@ describe('Observability', () => {
   const table = new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
   const db = new rds.DatabaseCluster(stack, 'Aurora', {
     engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_13 }),
-    writer: rds.ClusterInstance.serverlessV2('writer'), vpc,
+    writer: rds.ClusterInstance.serverlessV2('writer'),
+    vpc,
   });
   const distribution = new cloudfront.Distribution(stack, 'Cdn', { defaultBehavior: { origin: new origins.HttpOrigin('example.com') } });
 

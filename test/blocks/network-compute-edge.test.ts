@@ -89,8 +89,12 @@ describe('FunctionService', () => {
 
   test('Lambda defaults: ARM, Node 22, tracing Active, 512 MB, 10 s, explicit log group', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Architectures: ['arm64'], Runtime: 'nodejs22.x', Handler: 'index.handler',
-      TracingConfig: { Mode: 'Active' }, MemorySize: 512, Timeout: 10,
+      Architectures: ['arm64'],
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+      MemorySize: 512,
+      Timeout: 10,
       LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('ApiLogGroup') } },
     });
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 365 }, 2);
@@ -101,7 +105,8 @@ describe('FunctionService', () => {
   test('HTTP API: $default route, $default stage with access logs, no throttling by default', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      StageName: '$default', AutoDeploy: true,
+      StageName: '$default',
+      AutoDeploy: true,
       AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ApiAccessLogGroup'), 'Arn'] } },
       DefaultRouteSettings: Match.absent(),
     });
@@ -114,13 +119,18 @@ describe('FunctionService', () => {
     const vpc = new ec2.Vpc(s, 'Vpc', { natGateways: 1, maxAzs: 2 });
     const custom = new FunctionService(s, 'Api', {
       code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 204 })'),
-      memorySize: 1024, timeout: Duration.seconds(20), vpc,
-      throttlingRateLimit: 100, throttlingBurstLimit: 50,
+      memorySize: 1024,
+      timeout: Duration.seconds(20),
+      vpc,
+      throttlingRateLimit: 100,
+      throttlingBurstLimit: 50,
     });
     custom.addEnvironment('TABLE_NAME', 'orders');
     const t = Template.fromStack(s);
     t.hasResourceProperties('AWS::Lambda::Function', {
-      MemorySize: 1024, Timeout: 20, Environment: { Variables: { TABLE_NAME: 'orders' } },
+      MemorySize: 1024,
+      Timeout: 20,
+      Environment: { Variables: { TABLE_NAME: 'orders' } },
       VpcConfig: Match.objectLike({ SubnetIds: Match.anyValue() }),
     });
     t.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
@@ -152,7 +162,8 @@ describe('ContainerService', () => {
 
   test('Fargate service: circuit breaker with rollback, private tasks without public IP', () => {
     template.hasResourceProperties('AWS::ECS::Service', {
-      LaunchType: 'FARGATE', DesiredCount: 2,
+      LaunchType: 'FARGATE',
+      DesiredCount: 2,
       DeploymentConfiguration: Match.objectLike({ DeploymentCircuitBreaker: { Enable: true, Rollback: true } }),
       NetworkConfiguration: { AwsvpcConfiguration: Match.objectLike({ AssignPublicIp: 'DISABLED' }) },
     });
@@ -163,7 +174,8 @@ describe('ContainerService', () => {
 
   test('task definition: sample image, x86, 256/512, awslogs, placeholder keeps a writable root', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
-      Cpu: '256', Memory: '512',
+      Cpu: '256',
+      Memory: '512',
       RuntimePlatform: { CpuArchitecture: 'X86_64', OperatingSystemFamily: 'LINUX' },
       ContainerDefinitions: [Match.objectLike({
         Image: 'public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest',
@@ -201,8 +213,13 @@ describe('ContainerService', () => {
     const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2 });
     const cluster = new ecs.Cluster(s, 'Shared', { vpc });
     const svc = new ContainerService(s, 'Web', {
-      vpc, existingCluster: cluster, desiredCount: 3, cpu: 512, memoryLimitMiB: 1024,
-      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'), containerPort: 8080,
+      vpc,
+      existingCluster: cluster,
+      desiredCount: 3,
+      cpu: 512,
+      memoryLimitMiB: 1024,
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'),
+      containerPort: 8080,
       certificate: acm.Certificate.fromCertificateArn(s, 'Cert', CERTIFICATE_ARN),
     });
     svc.addEnvironment('QUEUE_URL', 'q');
@@ -211,16 +228,20 @@ describe('ContainerService', () => {
     t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
     t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 3, MaxCapacity: 6 });
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
-      Cpu: '512', Memory: '1024', Volumes: [{ Name: 'tmp' }],
+      Cpu: '512',
+      Memory: '1024',
+      Volumes: [{ Name: 'tmp' }],
       ContainerDefinitions: [Match.objectLike({
-        ReadonlyRootFilesystem: true, Environment: [{ Name: 'QUEUE_URL', Value: 'q' }],
+        ReadonlyRootFilesystem: true,
+        Environment: [{ Name: 'QUEUE_URL', Value: 'q' }],
         MountPoints: [{ ContainerPath: '/tmp', SourceVolume: 'tmp', ReadOnly: false }],
         PortMappings: [Match.objectLike({ ContainerPort: 8080 })],
       })],
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Protocol: 'HTTPS', Port: 443 });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-      Protocol: 'HTTP', Port: 80,
+      Protocol: 'HTTP',
+      Port: 80,
       DefaultActions: [Match.objectLike({ Type: 'redirect', RedirectConfig: Match.objectLike({ Protocol: 'HTTPS' }) })],
     });
     expect(svc.usesPlaceholder).toBe(false);
@@ -258,12 +279,16 @@ describe('QueueWorker', () => {
     const s = new Stack();
     const queue = sqs.Queue.fromQueueArn(s, 'Jobs', 'arn:aws:sqs:us-east-1:123456789012:jobs');
     const w = new QueueWorker(s, 'Worker', { queue, batchSize: 5, maxConcurrency: 4, memorySize: 256 });
+    w.addEnvironment('JOBS_QUEUE_URL', queue.queueUrl);
     const t = Template.fromStack(s);
     t.resourceCountIs('AWS::SQS::Queue', 0);
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: 5, ScalingConfig: { MaximumConcurrency: 4 }, FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
-    t.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 256 });
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      MemorySize: 256,
+      Environment: { Variables: { JOBS_QUEUE_URL: Match.anyValue() } },
+    });
     expect(w.queue).toBe(queue);
     expect(w.deadLetterQueue).toBeUndefined();
   });
@@ -331,7 +356,8 @@ describe('StaticSite', () => {
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        DefaultRootObject: 'index.html', PriceClass: 'PriceClass_100',
+        DefaultRootObject: 'index.html',
+        PriceClass: 'PriceClass_100',
         DefaultCacheBehavior: Match.objectLike({
           ViewerProtocolPolicy: 'redirect-to-https', ResponseHeadersPolicyId: Match.anyValue(),
         }),

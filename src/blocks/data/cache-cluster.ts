@@ -88,6 +88,9 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
     super(scope, id);
     const d = CACHE_CLUSTER_DEFAULTS;
     const replicas = props.replicasPerNodeGroup ?? d.replicasPerNodeGroup;
+    if (!Number.isInteger(replicas) || replicas < 0 || replicas > 5) {
+      throw new Error(`CacheCluster replicasPerNodeGroup must be an integer from 0 to 5, got ${replicas}`);
+    }
     const removalPolicy = props.removalPolicy ?? d.removalPolicy;
     this.port = d.port;
     this.nodeCount = replicas + 1;

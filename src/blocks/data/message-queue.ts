@@ -65,7 +65,10 @@ const MESSAGE_QUEUE_DEFAULTS = {
 export class MessageQueue extends Construct implements IDataStoreBlock {
   /** The queue consumers read from (created or given). */
   public readonly queue: sqs.IQueue;
-  /** Where messages go after `maxReceiveCount` failed receives. @default - unknown for an existing queue without `existingDeadLetterQueue` */
+  /**
+   * Where messages go after `maxReceiveCount` failed receives. Undefined for an existing
+   * queue given without `existingDeadLetterQueue`.
+   */
   public readonly deadLetterQueue?: sqs.IQueue;
   /** Environment variables that locate the queue: `QUEUE_URL`. */
   public readonly connectionEnvironment: { [key: string]: string };

@@ -107,7 +107,7 @@ const RELATIONAL_DATABASE_DEFAULTS = {
 export class RelationalDatabase extends Construct implements IDataStoreBlock, ec2.IConnectable {
   /** The cluster (created or given). */
   public readonly cluster: rds.IDatabaseCluster;
-  /** The master credentials secret. @default - none for an existing cluster without `existingSecret` */
+  /** The master credentials secret. Undefined for an existing cluster given without `existingSecret`. */
   public readonly secret?: secretsmanager.ISecret;
   /** Hostname of the writer endpoint. */
   public readonly endpoint: string;
@@ -207,11 +207,10 @@ export class RelationalDatabase extends Construct implements IDataStoreBlock, ec
       deletionProtection: props.deletionProtection ?? d.deletionProtection,
     });
     // The credentials outlive the stack whenever the data does (retained cluster or snapshot).
-    // (`cluster.secret` is the attachment, so find the generated DatabaseSecret itself.)
+    // `cluster.secret` is the secret's attachment, so find the generated DatabaseSecret itself.
     if (removalPolicy !== RemovalPolicy.DESTROY) {
-      cluster.node.children.find(child => child instanceof rds.DatabaseSecret)
-        ?.node.tryFindChild('Resource')
-        ?.node.defaultChild;
+      const generated = cluster.node.children.find(child => child instanceof rds.DatabaseSecret) as rds.DatabaseSecret | undefined;
+      generated?.applyRemovalPolicy(RemovalPolicy.RETAIN);
     }
     return cluster;
   }

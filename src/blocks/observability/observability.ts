@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -12,6 +12,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import * as specs from './alarm-specs';
 import { AlarmTopic } from './alarm-topic';
 
 /** Properties for `Observability`. */
@@ -39,35 +40,11 @@ export interface ObservabilityProps {
   readonly latencyThresholdMs?: number;
 }
 
-/** One alarm to create: internal description used by the `monitor*` methods. */
-interface AlarmSpec {
-  readonly id: string;
-  readonly metric: cloudwatch.IMetric;
-  readonly threshold: number;
-  readonly description: string;
-  readonly comparison?: cloudwatch.ComparisonOperator;
-  readonly evaluationPeriods?: number;
-}
-
-/** Thresholds and periods shared by every `monitor*` method. */
-const OBSERVABILITY_DEFAULTS = {
-  period: Duration.minutes(5),
-  latencyThresholdMs: 1000,
-  cpuPercent: 80,
-  memoryPercent: 80,
-  queueMaxAgeSeconds: 300,
-  databaseMaxAcu: 4,
-  acuNearMaxFraction: 0.9,
-  freeLocalStorageMinBytes: 512 * 1024 * 1024,
-  distribution5xxPercent: 5,
-};
-
-const D = OBSERVABILITY_DEFAULTS;
-
 /**
  * Alarms (each notifying one SNS topic, missing data not breaching) and a dashboard for the
  * building blocks of an application. Each `monitor*` call adds one dashboard row; alarm
  * construct ids are `<Kind>-<name>/<Alarm>`, so they stay stable while `name` does.
+ * Which alarms each resource gets, and their thresholds, live in `alarm-specs.ts`.
  */
 export class Observability extends Construct {
   /** Topic every alarm notifies. */
@@ -82,7 +59,7 @@ export class Observability extends Construct {
   constructor(scope: Construct, id: string, props: ObservabilityProps = {}) {
     super(scope, id);
     this.alarmTopic = props.alarmTopic ?? new AlarmTopic(this, 'AlarmTopic', { masterKey: props.masterKey }).topic;
-    this.latencyThresholdMs = props.latencyThresholdMs ?? D.latencyThresholdMs;
+    this.latencyThresholdMs = props.latencyThresholdMs ?? specs.ALARM_DEFAULTS.latencyThresholdMs;
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
     this.dashboardName = props.dashboardName ?? (this.dashboard.node.defaultChild as cloudwatch.CfnDashboard).ref;
   }
@@ -92,145 +69,80 @@ export class Observability extends Construct {
     return [...this.alarmList];
   }
 
-  /** Errors, throttles and p99 duration of a Lambda function. */
+  /** Errors > 0, throttles > 0 and p99 duration above `latencyThresholdMs` of a Lambda function. */
   public monitorFunction(name: string, fn: lambda.IFunction): cloudwatch.Alarm[] {
-    return this.monitor('Function', name, [
-      { id: 'Errors', metric: fn.metricErrors(this.sum()), threshold: 0, description: 'errors > 0' },
-      { id: 'Throttles', metric: fn.metricThrottles(this.sum()), threshold: 0, description: 'throttles > 0' },
-      this.latency(fn.metricDuration(this.p99()), this.latencyThresholdMs, 'p99 duration'),
-    ]);
+    return this.monitor('Function', name, specs.functionAlarms(fn, this.latencyThresholdMs));
   }
 
-  /** 5xx responses and p99 latency of an HTTP API. */
+  /** 5xx responses > 0 and p99 latency above `latencyThresholdMs` of an HTTP API. */
   public monitorHttpApi(name: string, api: apigwv2.IHttpApi): cloudwatch.Alarm[] {
-    return this.monitor('HttpApi', name, [
-      { id: 'ServerErrors', metric: api.metricServerError(this.sum()), threshold: 0, description: '5xx responses > 0' },
-      this.latency(api.metricLatency(this.p99()), this.latencyThresholdMs, 'p99 latency'),
-    ]);
+    return this.monitor('HttpApi', name, specs.httpApiAlarms(api, this.latencyThresholdMs));
   }
 
-  /** Target and load balancer 5xx, p99 target response time, unhealthy hosts and CPU of a service behind an ALB. */
+  /**
+   * Target 5xx, load balancer 5xx, p99 target response time above `latencyThresholdMs`,
+   * unhealthy targets and CPU > 80% of a Fargate service behind an ALB.
+   */
   public monitorLoadBalancedService(name: string, service: ecs.FargateService,
     loadBalancer: elbv2.ApplicationLoadBalancer, targetGroup: elbv2.ApplicationTargetGroup): cloudwatch.Alarm[] {
-    return this.monitor('Service', name, [
-      {
-        id: 'Target5xx', threshold: 0, description: 'target 5xx responses > 0',
-        metric: targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, this.sum()),
-      },
-      {
-        id: 'LoadBalancer5xx', threshold: 0, description: 'load balancer 5xx responses > 0',
-        metric: loadBalancer.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, this.sum()),
-      },
-      // TargetResponseTime is in seconds.
-      this.latency(targetGroup.metrics.targetResponseTime(this.p99()), this.latencyThresholdMs / 1000, 'p99 target response time (s)'),
-      {
-        id: 'UnhealthyHosts', threshold: 0, description: 'unhealthy targets > 0',
-        metric: targetGroup.metrics.unhealthyHostCount({ period: D.period, statistic: 'Maximum' }),
-      },
-      this.cpu(service.metricCpuUtilization({ period: D.period, statistic: 'Average' })),
-    ]);
-  }
-
-  /** Age of the oldest message and, when a dead-letter queue is given, any message in it. */
-  public monitorQueue(name: string, queue: sqs.IQueue, deadLetterQueue?: sqs.IQueue, maxAgeSeconds?: number): cloudwatch.Alarm[] {
-    const maxAge = maxAgeSeconds ?? D.queueMaxAgeSeconds;
-    const specs: AlarmSpec[] = [{
-      id: 'OldestMessageAge', threshold: maxAge, description: `oldest message age > ${maxAge} s`,
-      metric: queue.metricApproximateAgeOfOldestMessage({ period: D.period, statistic: 'Maximum' }),
-    }];
-    if (deadLetterQueue) {
-      specs.push({
-        id: 'DeadLetters', threshold: 0, description: 'messages in the dead-letter queue > 0',
-        metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: D.period, statistic: 'Maximum' }),
-      });
-    }
-    return this.monitor('Queue', name, specs);
-  }
-
-  /** Read and write throttle events and system errors of a DynamoDB table. */
-  public monitorTable(name: string, table: dynamodb.ITable): cloudwatch.Alarm[] {
-    const op = dynamodb.Operation;
-    // At most 10 operations: an alarm's math expression may use at most 10 metrics.
-    const operations = [op.GET_ITEM, op.BATCH_GET_ITEM, op.QUERY, op.SCAN, op.PUT_ITEM, op.UPDATE_ITEM,
-      op.DELETE_ITEM, op.BATCH_WRITE_ITEM, op.TRANSACT_GET_ITEMS, op.TRANSACT_WRITE_ITEMS];
-    return this.monitor('Table', name, [
-      { id: 'ReadThrottles', metric: table.metric('ReadThrottleEvents', this.sum()), threshold: 0, description: 'read throttle events > 0' },
-      { id: 'WriteThrottles', metric: table.metric('WriteThrottleEvents', this.sum()), threshold: 0, description: 'write throttle events > 0' },
-      {
-        id: 'SystemErrors', threshold: 0, description: 'system errors > 0',
-        metric: table.metricSystemErrorsForOperations({ operations, period: D.period }),
-      },
-    ]);
+    return this.monitor('Service', name, specs.loadBalancedServiceAlarms(service, loadBalancer, targetGroup, this.latencyThresholdMs));
   }
 
   /**
-   * CPU, free local storage and Serverless v2 capacity near its maximum for an Aurora cluster.
-   * @param maxAcu the cluster's maximum ACU; the capacity alarm fires at 90% of it (default 4)
+   * Age of the oldest message and, when a dead-letter queue is given, any message in it.
+   * @param maxAgeSeconds oldest message age that fires the alarm (default 300)
+   */
+  public monitorQueue(name: string, queue: sqs.IQueue, deadLetterQueue?: sqs.IQueue, maxAgeSeconds?: number): cloudwatch.Alarm[] {
+    return this.monitor('Queue', name, specs.queueAlarms(queue, deadLetterQueue, maxAgeSeconds));
+  }
+
+  /** Read throttle events, write throttle events and system errors of a DynamoDB table. */
+  public monitorTable(name: string, table: dynamodb.ITable): cloudwatch.Alarm[] {
+    return this.monitor('Table', name, specs.tableAlarms(table));
+  }
+
+  /**
+   * CPU > 80%, free local storage < 512 MiB and Serverless v2 capacity at 90% of its maximum
+   * for an Aurora cluster.
+   * @param maxAcu the cluster's maximum ACU (default 4, `RelationalDatabase`'s default)
    */
   public monitorDatabase(name: string, cluster: rds.IDatabaseCluster, maxAcu?: number): cloudwatch.Alarm[] {
-    const acuThreshold = (maxAcu ?? D.databaseMaxAcu) * D.acuNearMaxFraction;
-    return this.monitor('Database', name, [
-      this.cpu(cluster.metricCPUUtilization({ period: D.period, statistic: 'Average' })),
-      {
-        id: 'FreeLocalStorage', threshold: D.freeLocalStorageMinBytes, description: 'free local storage < 512 MiB',
-        comparison: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-        metric: cluster.metricFreeLocalStorage({ period: D.period, statistic: 'Minimum' }),
-      },
-      {
-        id: 'CapacityNearMax', threshold: acuThreshold, description: `capacity >= ${acuThreshold} ACU`, evaluationPeriods: 3,
-        comparison: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        metric: cluster.metric('ServerlessDatabaseCapacity', { period: D.period, statistic: 'Maximum' }),
-      },
-    ]);
+    return this.monitor('Database', name, specs.databaseAlarms(cluster, maxAcu));
   }
 
   /**
-   * Engine CPU and memory use of an ElastiCache (Redis OSS) replication group, taking the
-   * busiest of its nodes `<id>-001` to `<id>-00N`.
-   * @param nodeCount number of nodes in the group (default 1)
+   * Engine CPU > 80% and memory use > 80% on the busiest node of an ElastiCache (Redis OSS)
+   * replication group (nodes `<id>-001` to `<id>-00N`).
+   * @param nodeCount number of nodes in the group (default 1; `CacheCluster.nodeCount`)
    */
   public monitorCache(name: string, replicationGroupId: string, nodeCount?: number): cloudwatch.Alarm[] {
-    const nodeIds = Array.from({ length: nodeCount ?? 1 }, (_, i) => `${replicationGroupId}-${String(i + 1).padStart(3, '0')}`);
-    const busiest = (metricName: string): cloudwatch.IMetric => {
-      const perNode = nodeIds.map(id => new cloudwatch.Metric({
-        namespace: 'AWS/ElastiCache', metricName, dimensionsMap: { CacheClusterId: id }, period: D.period, statistic: 'Maximum',
-      }));
-      if (perNode.length === 1) return perNode[0];
-      const usingMetrics: { [id: string]: cloudwatch.IMetric } = {};
-      perNode.forEach((m, i) => { usingMetrics[`n${i + 1}`] = m; });
-      return new cloudwatch.MathExpression({ expression: `MAX([${Object.keys(usingMetrics).join(',')}])`, usingMetrics, period: D.period });
-    };
-    return this.monitor('Cache', name, [
-      { ...this.cpu(busiest('EngineCPUUtilization')), id: 'EngineCpu' },
-      { id: 'Memory', metric: busiest('DatabaseMemoryUsagePercentage'), threshold: D.memoryPercent, description: `memory > ${D.memoryPercent}%` },
-    ]);
+    return this.monitor('Cache', name, specs.cacheAlarms(replicationGroupId, nodeCount));
   }
 
   /**
-   * 5xx error rate of a CloudFront distribution. CloudFront publishes metrics in us-east-1
-   * only: in a stack pinned to another region only the dashboard graph is added (with a
-   * warning); in a region-agnostic stack the alarm only receives data when deployed to us-east-1.
+   * 5xx error rate > 5% of a CloudFront distribution. CloudFront publishes metrics in
+   * us-east-1 only: in a stack pinned to another region only the dashboard graph is added
+   * (with a warning); in a region-agnostic stack the alarm gets data only in us-east-1.
    */
   public monitorDistribution(name: string, distribution: cloudfront.IDistribution): cloudwatch.Alarm[] {
-    const metric = new cloudwatch.Metric({
-      namespace: 'AWS/CloudFront', metricName: '5xxErrorRate', region: 'us-east-1',
-      dimensionsMap: { DistributionId: distribution.distributionId, Region: 'Global' }, period: D.period, statistic: 'Average',
-    });
     const region = Stack.of(this).region;
     if (!Token.isUnresolved(region) && region !== 'us-east-1') {
       Annotations.of(this).addWarningV2('cdk-infra-engineer:distributionAlarmRegion',
         `CloudFront metrics live in us-east-1; no 5xx alarm for '${name}' in a ${region} stack, dashboard graph only.`);
-      this.dashboard.addWidgets(new cloudwatch.GraphWidget({ title: `${name}: 5xx error rate (%)`, left: [metric], width: 24 }));
+      this.dashboard.addWidgets(new cloudwatch.GraphWidget({
+        title: `${name}: 5xx error rate (%)`,
+        left: [specs.distributionErrorRate(distribution)],
+        width: 24,
+      }));
       return [];
     }
-    const threshold = D.distribution5xxPercent;
-    return this.monitor('Distribution', name, [{ id: 'ErrorRate5xx', metric, threshold, description: `5xx error rate > ${threshold}%` }]);
+    return this.monitor('Distribution', name, specs.distributionAlarms(distribution));
   }
 
-  private monitor(kind: string, name: string, specs: AlarmSpec[]): cloudwatch.Alarm[] {
+  private monitor(kind: string, name: string, alarmSpecs: specs.AlarmSpec[]): cloudwatch.Alarm[] {
     const scope = new Construct(this, `${kind}-${name}`);
     const action = new actions.SnsAction(this.alarmTopic);
-    const created = specs.map(spec => {
+    const created = alarmSpecs.map(spec => {
       const alarm = new cloudwatch.Alarm(scope, spec.id, {
         metric: spec.metric,
         threshold: spec.threshold,
@@ -244,24 +156,8 @@ export class Observability extends Construct {
     });
     const width = Math.max(6, Math.floor(24 / created.length));
     this.dashboard.addWidgets(...created.map((alarm, i) =>
-      new cloudwatch.AlarmWidget({ alarm, title: `${name}: ${specs[i].description}`, width })));
+      new cloudwatch.AlarmWidget({ alarm, title: `${name}: ${alarmSpecs[i].description}`, width })));
     this.alarmList.push(...created);
     return created;
-  }
-
-  private sum(): cloudwatch.MetricOptions {
-    return { period: D.period, statistic: 'Sum' };
-  }
-
-  private p99(): cloudwatch.MetricOptions {
-    return { period: D.period, statistic: 'p99' };
-  }
-
-  private latency(metric: cloudwatch.IMetric, threshold: number, label: string): AlarmSpec {
-    return { id: 'Latency', metric, threshold, description: `${label} > ${threshold}`, evaluationPeriods: 3 };
-  }
-
-  private cpu(metric: cloudwatch.IMetric): AlarmSpec {
-    return { id: 'Cpu', metric, threshold: D.cpuPercent, description: `CPU > ${D.cpuPercent}%`, evaluationPeriods: 3 };
   }
 }
