@@ -1,4 +1,4 @@
-import { ValidationProblem } from './problem';
+import { ValidationProblem } from './types';
 
 /** Names become part of resource names (ALB and target group names allow 32 characters). */
 export const NAME_PATTERN = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;

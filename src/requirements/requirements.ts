@@ -1,5 +1,4 @@
-import { ApplicationRequirements } from './types';
-import { ValidationProblem } from './problem';
+import { ApplicationRequirements, ValidationProblem } from './types';
 import { findRequirementProblems, validateRequirements } from './validate';
 
 /** Validation of application requirements, usable before any construct is made. */

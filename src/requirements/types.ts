@@ -176,3 +176,11 @@ export interface ApplicationRequirements {
    */
   readonly domainName?: string;
 }
+
+/** One problem found in the requirements, with the path of the field at fault. */
+export interface ValidationProblem {
+  /** Path of the field, for example `requirements.services[0].name`. */
+  readonly path: string;
+  /** What is wrong and what is accepted. */
+  readonly message: string;
+}

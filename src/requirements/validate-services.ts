@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { checkEnum, checkName, checkNumber, checkStringList, describe, isObject, Problems } from './checks';
 import { DataStoreKind, RuntimePreference, WorkloadType } from './enums';
 
@@ -51,6 +52,8 @@ function validateRuntimeFit(p: Problems, at: string, s: Record<string, unknown>)
       p.push({ path: `${at}.codePath`, message: `must be a folder path, got ${describe(s.codePath)}` });
     } else if (runtime === RuntimePreference.CONTAINER) {
       p.push({ path: `${at}.codePath`, message: 'cannot be used with RuntimePreference.CONTAINER: give containerImage instead' });
+    } else if (!isDirectory(s.codePath)) {
+      p.push({ path: `${at}.codePath`, message: `must be an existing folder (relative to ${process.cwd()}), got '${s.codePath}'` });
     }
   }
   if (s.handler !== undefined && (typeof s.handler !== 'string' || !/^[\w./-]+\.[\w$]+$/.test(s.handler))) {
@@ -113,5 +116,13 @@ function validateStoreUse(p: Problems, at: string, s: Record<string, unknown>, s
     }
   } else if (s.workload === WorkloadType.QUEUE_WORKER && queues.length > 1) {
     p.push({ path: `${at}.consumesQueue`, message: `is required: the worker lists ${queues.length} queues (${queues.map((q) => `'${q}'`).join(', ')}); say which one it consumes` });
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
