@@ -86,7 +86,9 @@ describe('HTTP API with a key-value store, a queue and a worker (production)', (
 
   test('functions are told where their stores are', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ ORDERS_TABLE_NAME: Match.anyValue(), JOBS_QUEUE_URL: Match.anyValue(), CATALOG_TABLE_NAME: Match.anyValue() }) },
+      Environment: {
+        Variables: Match.objectLike({ ORDERS_TABLE_NAME: Match.anyValue(), JOBS_QUEUE_URL: Match.anyValue(), CATALOG_TABLE_NAME: Match.anyValue() }),
+      },
     });
   });
 
@@ -234,7 +236,8 @@ describe('stateful logical IDs', () => {
   // the resource, and with it the data. Change this list only with a migration note.
   test('are pinned for every kind of stateful resource, and all are retained in production', () => {
     const { template } = synth({
-      name: 'shop', environment: EnvironmentTier.PRODUCTION,
+      name: 'shop',
+      environment: EnvironmentTier.PRODUCTION,
       services: [{ name: 'web', workload: WorkloadType.WEB_SERVICE, dataStores: ['orders', 'jobs', 'db', 'c', 'files'] }],
       dataStores: [
         { name: 'orders', kind: DataStoreKind.KEY_VALUE }, { name: 'jobs', kind: DataStoreKind.QUEUE },

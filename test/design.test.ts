@@ -92,7 +92,9 @@ describe('data decisions', () => {
   test('Aurora is sized from queries per second, with a reader in production', () => {
     // 2,000 queries/s at 250 per ACU is 8 ACU.
     const prod = stores(EnvironmentTier.PRODUCTION).dataStore('db');
-    expect(prod).toMatchObject({ technology: DataStoreTechnology.AURORA_POSTGRESQL_SERVERLESS_V2, minAcu: 0.5, maxAcu: 8, replicas: 1, backupRetentionDays: 14, inVpc: true });
+    expect(prod).toMatchObject({
+      technology: DataStoreTechnology.AURORA_POSTGRESQL_SERVERLESS_V2, minAcu: 0.5, maxAcu: 8, replicas: 1, backupRetentionDays: 14, inVpc: true,
+    });
     const dev = stores(EnvironmentTier.DEVELOPMENT).dataStore('db');
     expect([dev.replicas, dev.backupRetentionDays]).toEqual([0, 1]);
     const fastRecovery = stores(EnvironmentTier.STAGING, { availability: { rtoMinutes: 10 } }).dataStore('db');
@@ -137,7 +139,8 @@ describe('network and tier decisions', () => {
     const web: ServiceRequirements[] = [{ name: 'web', workload: WorkloadType.WEB_SERVICE }];
     expect(design(web).network).toMatchObject({ natStrategy: NatStrategy.NAT_GATEWAY_PER_AZ, natGateways: 2, maxAzs: 2 });
     expect(design(web, { availability: { targetPercent: 99.99 } }).network).toMatchObject({ natGateways: 3, maxAzs: 3 });
-    expect(design(web, { environment: EnvironmentTier.STAGING }).network).toMatchObject({ natStrategy: NatStrategy.SINGLE_NAT_GATEWAY, natGateways: 1 });
+    expect(design(web, { environment: EnvironmentTier.STAGING }).network)
+      .toMatchObject({ natStrategy: NatStrategy.SINGLE_NAT_GATEWAY, natGateways: 1 });
   });
 
   test('the tier decides retention and protection', () => {
@@ -149,7 +152,8 @@ describe('network and tier decisions', () => {
 
 describe('the design as a whole', () => {
   const req: ApplicationRequirements = {
-    name: 'shop', environment: EnvironmentTier.PRODUCTION,
+    name: 'shop',
+    environment: EnvironmentTier.PRODUCTION,
     services: [{ name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['orders'] }, { name: 'web', workload: WorkloadType.WEB_SERVICE }],
     dataStores: [{ name: 'orders', kind: DataStoreKind.KEY_VALUE }],
   };

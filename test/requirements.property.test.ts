@@ -19,7 +19,10 @@ const number = fc.oneof(
 );
 const sometimesWrong = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 12, arbitrary: arb }, { weight: 1, arbitrary: fc.anything() });
 
-const traffic = fc.record({ monthlyRequests: maybe(number), peakRequestsPerSecond: maybe(number), averageResponseSizeKb: maybe(number) }, { requiredKeys: [] });
+const traffic = fc.record(
+  { monthlyRequests: maybe(number), peakRequestsPerSecond: maybe(number), averageResponseSizeKb: maybe(number) },
+  { requiredKeys: [] },
+);
 const service = fc.record({
   name: fc.constantFrom('api', 'web', 'worker', 'job', 'site', 'api', 'Bad'),
   workload: fc.constantFrom('http-api', 'web-service', 'queue-worker', 'scheduled-job', 'static-site', 'lambda'),
@@ -71,7 +74,8 @@ const validRequirements = validStores.chain((stores) => {
     const runtime = workload === 'static-site' || ((workload === 'queue-worker' || workload === 'scheduled-job') && preferred === 'container') ? 'auto' : preferred;
     const queues = uses.filter((n) => stores.find((s) => s.name === n)!.kind === 'queue');
     return {
-      workload, runtime,
+      workload,
+      runtime,
       dataStores: workload === 'static-site' ? [] : uses,
       consumesQueue: workload === 'queue-worker' && queues.length > 1 ? queues[0] : undefined,
       traffic: { peakRequestsPerSecond: peak, monthlyRequests: Math.floor(share * peak * 730 * 3600) },

@@ -58,7 +58,7 @@ describe('Requirements validation', () => {
     ['container image on a function', (r) => { r.services[0].runtime = 'function'; r.services[0].containerImage = 'nginx'; }, 'requirements.services[0].containerImage', 'cannot be used with RuntimePreference.FUNCTION'],
     ['code path on a container', (r) => { r.services[0].runtime = 'container'; r.services[0].codePath = './src'; }, 'requirements.services[0].codePath', 'give containerImage instead'],
     ['code path empty', (r) => { r.services[0].codePath = ''; }, 'requirements.services[0].codePath', 'must be a folder path'],
-    ['code path missing', (r) => { r.services[0].codePath = './no/such/folder'; }, 'requirements.services[0].codePath', "must be an existing folder (relative to"],
+    ['code path missing', (r) => { r.services[0].codePath = './no/such/folder'; }, 'requirements.services[0].codePath', 'must be an existing folder (relative to'],
     ['handler malformed', (r) => { r.services[0].handler = 'handler'; }, 'requirements.services[0].handler', "must look like 'file.export'"],
     ['schedule on an API', (r) => { r.services[0].schedule = 'rate(1 hour)'; }, 'requirements.services[0].schedule', 'applies only to WorkloadType.SCHEDULED_JOB'],
     ['schedule malformed', (r) => { r.services[0] = { name: 'job', workload: 'scheduled-job', schedule: 'every hour' }; }, 'requirements.services[0].schedule', "got 'every hour'"],

@@ -11,10 +11,13 @@ new ApplicationStack(app, 'Shop', {
   requirements: {
     name: 'shop',
     environment: EnvironmentTier.PRODUCTION,
-    tags: { owner: 'platform-team', 'cost-center': 'shop' },
+    tags: { 'owner': 'platform-team', 'cost-center': 'shop' },
     services: [
       {
-        name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['orders', 'jobs'], readOnlyDataStores: ['catalog'],
+        name: 'api',
+        workload: WorkloadType.HTTP_API,
+        dataStores: ['orders', 'jobs'],
+        readOnlyDataStores: ['catalog'],
         traffic: { monthlyRequests: 50_000_000, peakRequestsPerSecond: 300, averageResponseSizeKb: 4 },
       },
       { name: 'fulfil', workload: WorkloadType.QUEUE_WORKER, dataStores: ['orders', 'jobs'] },

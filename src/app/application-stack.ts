@@ -1,15 +1,15 @@
 import { CfnOutput, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CacheCluster, InterfaceEndpointService, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability, RelationalDatabase } from '../blocks';
-import { InfrastructureDesign } from '../design/infrastructure-design';
-import { NetworkPlan } from '../design/model';
-import { DesignReportWriter } from '../report/writer';
-import { ReportContributor } from '../report/model';
-import { ApplicationRequirements } from '../requirements';
 import { BuiltDataStore, buildDataStore } from './data-stores';
 import { pascal } from './names';
 import { logRetention } from './retention';
 import { buildService } from './services';
+import { InfrastructureDesign } from '../design/infrastructure-design';
+import { NetworkPlan } from '../design/model';
+import { ReportContributor } from '../report/model';
+import { DesignReportWriter } from '../report/writer';
+import { ApplicationRequirements } from '../requirements';
 
 /** Properties of an ApplicationStack. */
 export interface ApplicationStackProps extends StackProps {

@@ -4,8 +4,8 @@ import {
   CacheCluster, IDataStoreBlock, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability,
   RelationalDatabase, TableCapacityMode,
 } from '../blocks';
-import { DataStorePlan, DataStoreTechnology, ResiliencePlan } from '../design/model';
 import { logRetention } from './retention';
+import { DataStorePlan, DataStoreTechnology, ResiliencePlan } from '../design/model';
 
 /** A built data store with what the stack needs to wire and report it. */
 export interface BuiltDataStore {

@@ -34,7 +34,9 @@ export function describeComponents(services: ServicePlan[], stores: DataStorePla
   }
   if (network.required) {
     out.push({
-      name: 'network', role: 'network', technology: 'Amazon VPC',
+      name: 'network',
+      role: 'network',
+      technology: 'Amazon VPC',
       summary: `${network.maxAzs} AZs, ${network.natStrategy === NatStrategy.VPC_ENDPOINTS_ONLY ? 'endpoints only' : `${network.natGateways} NAT gateway(s)`}, flow logs`,
     });
   }

@@ -45,8 +45,17 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
 
   if (s.workload === WorkloadType.STATIC_SITE) {
     const plan: ServicePlan = {
-      ...base, runtime: ComputeRuntime.S3_CLOUDFRONT, memoryMiB: 0, cpuUnits: 0, minTasks: 0, maxTasks: 0,
-      timeoutSeconds: 0, inVpc: false, usesPlaceholder: !s.codePath, publicEndpoint: true, webApplicationFirewall: false,
+      ...base,
+      runtime: ComputeRuntime.S3_CLOUDFRONT,
+      memoryMiB: 0,
+      cpuUnits: 0,
+      minTasks: 0,
+      maxTasks: 0,
+      timeoutSeconds: 0,
+      inVpc: false,
+      usesPlaceholder: !s.codePath,
+      publicEndpoint: true,
+      webApplicationFirewall: false,
     };
     return {
       plan,
@@ -70,8 +79,15 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
     const minTasks = Math.max(tierMin, Math.ceil(avgRps / REQUESTS_PER_TASK));
     const maxTasks = Math.max(minTasks * 2, Math.ceil((peak * 1.3) / REQUESTS_PER_TASK));
     plan = {
-      ...base, runtime: ComputeRuntime.FARGATE, memoryMiB: small ? 512 : 1024, cpuUnits: small ? 256 : 512,
-      minTasks, maxTasks, timeoutSeconds: 60, inVpc: true, usesPlaceholder: !s.containerImage,
+      ...base,
+      runtime: ComputeRuntime.FARGATE,
+      memoryMiB: small ? 512 : 1024,
+      cpuUnits: small ? 256 : 512,
+      minTasks,
+      maxTasks,
+      timeoutSeconds: 60,
+      inVpc: true,
+      usesPlaceholder: !s.containerImage,
       publicEndpoint: s.workload === WorkloadType.HTTP_API || s.workload === WorkloadType.WEB_SERVICE,
       webApplicationFirewall: ctx.tier !== EnvironmentTier.DEVELOPMENT,
     };
@@ -91,9 +107,19 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
     const isApi = s.workload === WorkloadType.HTTP_API || s.workload === WorkloadType.WEB_SERVICE;
     const rate = isApi ? Math.ceil(peak * 1.5) : undefined;
     plan = {
-      ...base, runtime: ComputeRuntime.LAMBDA, memoryMiB: 512, cpuUnits: 0, minTasks: 0, maxTasks: 0,
-      timeoutSeconds: timeout, throttleRatePerSecond: rate, throttleBurst: rate ? rate * 2 : undefined, inVpc,
-      usesPlaceholder: !s.codePath, publicEndpoint: isApi, webApplicationFirewall: false,
+      ...base,
+      runtime: ComputeRuntime.LAMBDA,
+      memoryMiB: 512,
+      cpuUnits: 0,
+      minTasks: 0,
+      maxTasks: 0,
+      timeoutSeconds: timeout,
+      throttleRatePerSecond: rate,
+      throttleBurst: rate ? rate * 2 : undefined,
+      inVpc,
+      usesPlaceholder: !s.codePath,
+      publicEndpoint: isApi,
+      webApplicationFirewall: false,
     };
     const concurrency = Math.ceil(peak * ASSUMED_DURATION_SECONDS);
     const front = isApi ? ' behind an API Gateway HTTP API' : s.workload === WorkloadType.QUEUE_WORKER ? ' with an SQS event source' : ' invoked by EventBridge Scheduler';

@@ -17,8 +17,18 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { pl
   const storageGb = s.storageGb ?? 1;
   const production = r.environment === EnvironmentTier.PRODUCTION;
   const base = {
-    name: s.name, kind: s.kind, storageGb, readCapacityUnits: 0, writeCapacityUnits: 0, minAcu: 0, maxAcu: 0,
-    replicas: 0, inVpc: false, pointInTimeRecovery: false, backupRetentionDays: 0, versioned: false,
+    name: s.name,
+    kind: s.kind,
+    storageGb,
+    readCapacityUnits: 0,
+    writeCapacityUnits: 0,
+    minAcu: 0,
+    maxAcu: 0,
+    replicas: 0,
+    inVpc: false,
+    pointInTimeRecovery: false,
+    backupRetentionDays: 0,
+    versioned: false,
   };
   const recovery = `RPO ${r.rpoMinutes} min, RTO ${r.rtoMinutes} min`;
   switch (s.kind) {
@@ -59,7 +69,16 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { pl
       const maxAcu = Math.min(128, Math.max(floor, nextPowerOfTwo(Math.ceil(qps / QUERIES_PER_ACU))));
       const replicas = production || r.rtoMinutes < 15 ? 1 : 0;
       const retention = production ? 14 : r.environment === EnvironmentTier.STAGING ? 7 : 1;
-      const plan: DataStorePlan = { ...base, technology: DataStoreTechnology.AURORA_POSTGRESQL_SERVERLESS_V2, minAcu: 0.5, maxAcu, replicas, inVpc: true, pointInTimeRecovery: true, backupRetentionDays: retention };
+      const plan: DataStorePlan = {
+        ...base,
+        technology: DataStoreTechnology.AURORA_POSTGRESQL_SERVERLESS_V2,
+        minAcu: 0.5,
+        maxAcu,
+        replicas,
+        inVpc: true,
+        pointInTimeRecovery: true,
+        backupRetentionDays: retention,
+      };
       return {
         plan,
         decision: decide(s.name, `Aurora PostgreSQL Serverless v2, 0.5-${maxAcu} ACU, ${replicas ? 'writer + 1 reader in another AZ' : 'writer only'}, credentials in Secrets Manager`,
@@ -98,7 +117,9 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { pl
     default: {
       const [nodeType, memory] = CACHE_NODES.find(([, gib]) => gib * CACHE_USABLE_SHARE >= storageGb) ?? CACHE_NODES[CACHE_NODES.length - 1];
       const replicas = production ? 1 : 0;
-      const plan: DataStorePlan = { ...base, technology: DataStoreTechnology.ELASTICACHE_REDIS, cacheNodeType: nodeType, replicas, inVpc: true, backupRetentionDays: 1 };
+      const plan: DataStorePlan = {
+        ...base, technology: DataStoreTechnology.ELASTICACHE_REDIS, cacheNodeType: nodeType, replicas, inVpc: true, backupRetentionDays: 1,
+      };
       return {
         plan,
         decision: decide(s.name, `ElastiCache (Redis OSS) ${nodeType}, ${replicas ? '1 primary + 1 replica, Multi-AZ automatic failover' : 'single node'}, encrypted at rest and in transit`,

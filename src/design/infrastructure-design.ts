@@ -1,11 +1,11 @@
 import { ApplicationRequirements, ComplianceFramework, DataStoreKind, WorkloadType } from '../requirements';
-import { validateRequirements } from '../requirements/validate';
+import { describeComponents } from './components';
 import { planService } from './compute';
 import { planDataStore } from './data';
 import { ArchitectureDecision, DataStorePlan, DecisionArea, DesignComponent, NetworkPlan, ResiliencePlan, ServicePlan } from './model';
 import { planNetwork } from './network';
 import { planResilience } from './tier';
-import { describeComponents } from './components';
+import { validateRequirements } from '../requirements/validate';
 
 /**
  * Every architecture choice for an application, with the reasons. Pure and deterministic:
@@ -68,7 +68,8 @@ export class InfrastructureDesign {
     this.network = network.plan;
     if (network.decision) decisions.push(network.decision);
     decisions.push({
-      area: DecisionArea.OBSERVABILITY, subject: req.name,
+      area: DecisionArea.OBSERVABILITY,
+      subject: req.name,
       choice: 'CloudWatch alarms on errors, latency, throttles, queue age, dead letters, database CPU and capacity, routed to one SNS topic; one dashboard',
       rationale: 'every compute and data resource has an alarm so a failure pages someone before users report it',
       alternatives: [{ option: 'no alarms by default', whyNot: 'an unmonitored stack fails silently' }],

@@ -1,13 +1,16 @@
 import { EnvironmentTier } from '../requirements';
 import { ArchitectureDecision, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, NatStrategy, NetworkPlan, ResiliencePlan, ServicePlan } from './model';
 
-export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r: ResiliencePlan, appName: string): { plan: NetworkPlan; decision?: ArchitectureDecision } {
+export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r: ResiliencePlan, appName: string)
+  : { plan: NetworkPlan; decision?: ArchitectureDecision } {
   const inVpc = [...services.filter((s) => s.inVpc).map((s) => s.name), ...stores.filter((s) => s.inVpc).map((s) => s.name)];
   if (inVpc.length === 0) {
     return {
       plan: { required: false, maxAzs: 0, natStrategy: NatStrategy.VPC_ENDPOINTS_ONLY, natGateways: 0, interfaceEndpoints: [] },
       decision: {
-        area: DecisionArea.NETWORK, subject: appName, choice: 'no VPC',
+        area: DecisionArea.NETWORK,
+        subject: appName,
+        choice: 'no VPC',
         rationale: 'every component is a regional AWS service reached over its API; nothing needs private networking',
         alternatives: [{ option: 'a VPC with NAT', whyNot: 'a NAT gateway costs about $33 a month with nothing to route' }],
       },
@@ -36,14 +39,17 @@ export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r:
     if (stores.some((s) => s.technology === DataStoreTechnology.SQS_STANDARD && usedStores.has(s.name))) endpoints.push('sqs');
   }
   const plan: NetworkPlan = {
-    required: true, maxAzs, natStrategy,
+    required: true,
+    maxAzs,
+    natStrategy,
     natGateways: natStrategy === NatStrategy.NAT_GATEWAY_PER_AZ ? maxAzs : natStrategy === NatStrategy.SINGLE_NAT_GATEWAY ? 1 : 0,
     interfaceEndpoints: endpoints,
   };
   return {
     plan,
     decision: {
-      area: DecisionArea.NETWORK, subject: appName,
+      area: DecisionArea.NETWORK,
+      subject: appName,
       choice: `VPC across ${maxAzs} AZs, ${natStrategy === NatStrategy.VPC_ENDPOINTS_ONLY ? 'no NAT: ' : `${plan.natGateways} NAT gateway(s), `}gateway endpoints for S3 and DynamoDB${endpoints.length ? `, interface endpoints for ${endpoints.join(', ')}` : ''}, flow logs`,
       rationale: `${inVpc.join(', ')} need private networking; ${maxAzs} AZs ${maxAzs === 3 ? `for a ${r.targetAvailabilityPercent}% target` : 'is the minimum for a load balancer and a database subnet group'}; ${why}`,
       alternatives: [

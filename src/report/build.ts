@@ -1,5 +1,5 @@
-import { InfrastructureDesign } from '../design/infrastructure-design';
 import { AccessDetail, CloudFormationTemplate, DesignReport, REPORT_SCHEMA_VERSION, ReportContributor, ReportResource } from './model';
+import { InfrastructureDesign } from '../design/infrastructure-design';
 
 export interface ReportInput {
   readonly stackName: string;

@@ -1,4 +1,4 @@
-import { DesignReport } from './model';
+import { DesignReport, ReportResource } from './model';
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -35,15 +35,15 @@ export function renderMarkdown(r: DesignReport): string {
   }
 
   out.push('## Access details', '');
-  if (r.accessDetails.length === 0) out.push('None.', '');
-  else {
+  if (r.accessDetails.length === 0) {out.push('None.', '');} else {
     out.push('| Output | Description | Value at deploy |', '|---|---|---|');
     for (const a of r.accessDetails) out.push(`| ${a.outputKey} | ${cell(a.description)} | \`${cell(a.value)}\` |`);
     out.push('', 'Values that are CloudFormation expressions resolve at deploy time: `cdk deploy --outputs-file outputs.json` writes them.', '');
   }
 
   out.push('## Resources', '', '| Logical ID | Type | Monthly cost |', '|---|---|---|');
-  const sorted = [...r.resources].sort((a, b) => (b.monthlyCost?.expected ?? -1) - (a.monthlyCost?.expected ?? -1) || a.logicalId.localeCompare(b.logicalId));
+  const cost = (x: ReportResource) => x.monthlyCost?.expected ?? -1;
+  const sorted = [...r.resources].sort((a, b) => cost(b) - cost(a) || a.logicalId.localeCompare(b.logicalId));
   for (const res of sorted) out.push(`| ${res.logicalId} | ${res.type} | ${res.monthlyCost ? usd(res.monthlyCost.expected) : res.status ?? 'not estimated'} |`);
   out.push('');
   return out.join('\n');

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { attachCustomSynthesis, ISynthesisSession, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { InfrastructureDesign } from '../design/infrastructure-design';
 import { buildDesignReport } from './build';
 import { CloudFormationTemplate, DesignReport, ReportContributor } from './model';
 import { renderMarkdown } from './render-markdown';
+import { InfrastructureDesign } from '../design/infrastructure-design';
 
 export interface DesignReportWriterProps {
   readonly stack: Stack;

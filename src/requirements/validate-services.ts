@@ -4,6 +4,8 @@ import { DataStoreKind, RuntimePreference, WorkloadType } from './enums';
 
 const SCHEDULE_PATTERN = /^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(\S+( \S+){5}\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/;
 const SECONDS_PER_MONTH = 730 * 3600;
+/** Workloads that can run a container image. */
+const IMAGE_WORKLOADS = [WorkloadType.HTTP_API, WorkloadType.WEB_SERVICE];
 
 export function validateServices(p: Problems, path: string, value: unknown, stores: Map<string, DataStoreKind>): void {
   if (!Array.isArray(value) || value.length === 0) {
@@ -43,7 +45,7 @@ function validateRuntimeFit(p: Problems, at: string, s: Record<string, unknown>)
   if (s.containerImage !== undefined) {
     if (typeof s.containerImage !== 'string' || s.containerImage.trim() === '') {
       p.push({ path: `${at}.containerImage`, message: `must be an image reference such as 'public.ecr.aws/org/app:1.0', got ${describe(s.containerImage)}` });
-    } else if (runtime === RuntimePreference.FUNCTION || workload === WorkloadType.STATIC_SITE || workload === WorkloadType.SCHEDULED_JOB || workload === WorkloadType.QUEUE_WORKER) {
+    } else if (runtime === RuntimePreference.FUNCTION || !IMAGE_WORKLOADS.includes(workload)) {
       p.push({ path: `${at}.containerImage`, message: `cannot be used with ${runtime === RuntimePreference.FUNCTION ? 'RuntimePreference.FUNCTION' : `WorkloadType '${workload}'`}: only container runtimes (HTTP_API, WEB_SERVICE) run an image` });
     }
   }

@@ -1,13 +1,12 @@
+import { checkEnum, checkName, checkNumber, describe, isObject, Problems } from './checks';
 import {
   BudgetEnforcement,
   ComplianceFramework,
   DataStoreKind,
   EnvironmentTier,
 } from './enums';
-import { ApplicationRequirements } from './types';
-import { checkEnum, checkName, checkNumber, describe, isObject, Problems } from './checks';
 import { RequirementsValidationError } from './problem';
-import { ValidationProblem } from './types';
+import { ApplicationRequirements, ValidationProblem } from './types';
 import { validateServices } from './validate-services';
 
 const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
