@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { ApplicationStack } from '../src';
 import { shopRequirements } from '../examples/shop/requirements';
+import { ApplicationStack } from '../src';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-bench-'));
