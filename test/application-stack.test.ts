@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ApplicationStack, ApplicationStage } from '../src/app';
+import { FIXED_OUTPUT_KEY, OUTPUT_PREFIX } from '../src/app/names';
 import {
   ApplicationRequirements, DataStoreKind, EnvironmentTier, WorkloadType,
 } from '../src/requirements';
@@ -120,7 +121,7 @@ describe('HTTP API with a key-value store, a queue and a worker (production)', (
 
   test('outputs say how to reach each part, with descriptions', () => {
     const outputs = template.findOutputs('*');
-    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'CatalogTableName', 'DashboardName', 'JobsQueueUrl', 'OrdersTableName']);
+    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'DashboardName', 'EndpointApi', 'QueueUrlJobs', 'TableCatalog', 'TableOrders']);
     for (const o of Object.values(outputs) as any[]) expect(o.Description.length).toBeGreaterThan(10);
   });
 
@@ -140,7 +141,7 @@ describe('HTTP API with a key-value store, a queue and a worker (production)', (
     expect(report.decisions[0]).toEqual(expect.objectContaining({ area: 'environment', choice: expect.any(String), rationale: expect.any(String), alternatives: expect.any(Array) }));
     const templateJson = JSON.parse(fs.readFileSync(path.join(outdir, 'Shop.template.json'), 'utf8'));
     expect(report.resources).toHaveLength(Object.values(templateJson.Resources).filter((r: any) => r.Type !== 'AWS::CDK::Metadata').length);
-    expect(report.accessDetails.map((a: any) => a.outputKey)).toContain('ApiUrl');
+    expect(report.accessDetails.map((a: any) => a.outputKey)).toContain('EndpointApi');
     expect(report.dataFlows).toContainEqual({ from: 'jobs', to: 'fulfil', access: 'consume' });
     expect(report.placeholders).toEqual(['api', 'fulfil']);
     const md = fs.readFileSync(path.join(outdir, 'Shop.design-report.md'), 'utf8');
@@ -148,7 +149,7 @@ describe('HTTP API with a key-value store, a queue and a worker (production)', (
     expect(md).toContain('```mermaid');
     expect(md).toContain('api -->|read-write| orders');
     expect(md).toContain('**Why:** 50,000,000 requests/month');
-    expect(md).toContain('| ApiUrl | Endpoint URL of the \'api\' API (API Gateway HTTP API) |');
+    expect(md).toContain('| EndpointApi | Endpoint URL of the \'api\' API (API Gateway HTTP API) |');
   });
 });
 
@@ -195,7 +196,7 @@ describe('web service on containers with a relational store and a cache (staging
   });
 
   test('outputs include the database endpoint and secret ARN, and the cache endpoint', () => {
-    expect(Object.keys(template.findOutputs('*'))).toEqual(expect.arrayContaining(['WebUrl', 'DbDatabaseEndpoint', 'DbDatabaseSecretArn', 'SessionsCacheEndpoint']));
+    expect(Object.keys(template.findOutputs('*')).sort()).toEqual(['AlarmTopicArn', 'CacheEndpointSessions', 'DashboardName', 'DatabaseEndpointDb', 'DatabaseSecretArnDb', 'EndpointWeb']);
   });
 });
 
@@ -220,7 +221,7 @@ describe('scheduled job, static site and object storage (development)', () => {
   test('the site is served by CloudFront from a private bucket through origin access control', () => {
     template.resourceCountIs('AWS::CloudFront::Distribution', 1);
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
-    template.hasOutput('SiteSiteUrl', { Description: Match.stringLikeRegexp('static site') });
+    template.hasOutput('SiteUrlSite', { Description: Match.stringLikeRegexp('static site') });
   });
 
   test('development data is disposable: destroyed with the stack, not versioned', () => {
@@ -228,6 +229,17 @@ describe('scheduled job, static site and object storage (development)', () => {
     const files = Object.entries(buckets).find(([id]) => id.startsWith('Datafiles'))![1] as any;
     expect(files.DeletionPolicy).toBe('Delete');
     expect(files.Properties.VersioningConfiguration).toBeUndefined();
+  });
+});
+
+describe('output keys', () => {
+  test('prefixes are prefix-free, so no two outputs can share a key', () => {
+    const keys = [...Object.values(OUTPUT_PREFIX), ...Object.values(FIXED_OUTPUT_KEY)];
+    for (const a of keys) {
+      for (const b of keys) {
+        if (a !== b) expect(b.startsWith(a)).toBe(false);
+      }
+    }
   });
 });
 

@@ -158,6 +158,12 @@ describe('the design as a whole', () => {
     dataStores: [{ name: 'orders', kind: DataStoreKind.KEY_VALUE }],
   };
 
+  test('a domain name is recorded as a decision that says what it does not do yet', () => {
+    const d = InfrastructureDesign.fromRequirements({ ...req, domainName: 'shop.example.com' });
+    expect(d.decisions.find((x) => x.area === DecisionArea.EDGE && x.subject === 'shop')!.choice)
+      .toBe("domain 'shop.example.com' recorded; endpoints stay on AWS-provided names");
+  });
+
   test('is deterministic', () => {
     expect(JSON.stringify(InfrastructureDesign.fromRequirements(req))).toEqual(JSON.stringify(InfrastructureDesign.fromRequirements(req)));
   });

@@ -2,7 +2,7 @@ import { CfnOutput, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CacheCluster, InterfaceEndpointService, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability, RelationalDatabase } from '../blocks';
 import { BuiltDataStore, buildDataStore } from './data-stores';
-import { pascal } from './names';
+import { FIXED_OUTPUT_KEY, outputKey } from './names';
 import { logRetention } from './retention';
 import { buildService } from './services';
 import { InfrastructureDesign } from '../design/infrastructure-design';
@@ -73,8 +73,8 @@ export class ApplicationStack extends Stack {
       });
     }
     for (const store of stores.values()) this.outputStore(store);
-    new CfnOutput(this, 'DashboardName', { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn, description: 'SNS topic every alarm notifies: subscribe the on-call here' });
+    new CfnOutput(this, FIXED_OUTPUT_KEY.dashboard, { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
+    new CfnOutput(this, FIXED_OUTPUT_KEY.alarmTopic, { value: this.observability.alarmTopic.topicArn, description: 'SNS topic every alarm notifies: subscribe the on-call here' });
 
     if (props.designReport ?? true) {
       new DesignReportWriter(scope, `${id}-design-report`, { stack: this, design, contributors: this.reportContributors });
@@ -99,20 +99,19 @@ export class ApplicationStack extends Stack {
   }
 
   private outputStore({ plan, block }: BuiltDataStore): void {
-    const key = pascal(plan.name);
     if (block instanceof KeyValueTable) {
-      new CfnOutput(this, `${key}TableName`, { value: block.table.tableName, description: `DynamoDB table of the '${plan.name}' store` });
+      new CfnOutput(this, outputKey('table', plan.name), { value: block.table.tableName, description: `DynamoDB table of the '${plan.name}' store` });
     } else if (block instanceof ObjectStore) {
-      new CfnOutput(this, `${key}BucketName`, { value: block.bucket.bucketName, description: `S3 bucket of the '${plan.name}' store` });
+      new CfnOutput(this, outputKey('bucket', plan.name), { value: block.bucket.bucketName, description: `S3 bucket of the '${plan.name}' store` });
     } else if (block instanceof MessageQueue) {
-      new CfnOutput(this, `${key}QueueUrl`, { value: block.queue.queueUrl, description: `SQS queue URL of the '${plan.name}' store` });
+      new CfnOutput(this, outputKey('queueUrl', plan.name), { value: block.queue.queueUrl, description: `SQS queue URL of the '${plan.name}' store` });
     } else if (block instanceof RelationalDatabase) {
-      new CfnOutput(this, `${key}DatabaseEndpoint`, { value: block.endpoint, description: `Aurora writer endpoint of the '${plan.name}' store (PostgreSQL)` });
+      new CfnOutput(this, outputKey('databaseEndpoint', plan.name), { value: block.endpoint, description: `Aurora writer endpoint of the '${plan.name}' store (PostgreSQL)` });
       if (block.secret) {
-        new CfnOutput(this, `${key}DatabaseSecretArn`, { value: block.secret.secretArn, description: `Secrets Manager secret with the '${plan.name}' database credentials` });
+        new CfnOutput(this, outputKey('databaseSecretArn', plan.name), { value: block.secret.secretArn, description: `Secrets Manager secret with the '${plan.name}' database credentials` });
       }
     } else if (block instanceof CacheCluster) {
-      new CfnOutput(this, `${key}CacheEndpoint`, { value: block.endpointAddress, description: `ElastiCache primary endpoint of the '${plan.name}' store (TLS required)` });
+      new CfnOutput(this, outputKey('cacheEndpoint', plan.name), { value: block.endpointAddress, description: `ElastiCache primary endpoint of the '${plan.name}' store (TLS required)` });
     }
   }
 }

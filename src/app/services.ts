@@ -12,7 +12,7 @@ import { REQUESTS_PER_TASK } from '../design/compute';
 import { ComputeRuntime, ResiliencePlan, ServicePlan } from '../design/model';
 import { WorkloadType } from '../requirements';
 import { BuiltDataStore } from './data-stores';
-import { envPrefix, pascal } from './names';
+import { envPrefix, outputKey } from './names';
 import { logRetention } from './retention';
 
 export interface ServiceContext {
@@ -34,8 +34,8 @@ export function buildService(scope: Construct, plan: ServicePlan, ctx: ServiceCo
       removalPolicy: ctx.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     ctx.observability.monitorDistribution(plan.name, site.distribution);
-    output(ctx, `${pascal(plan.name)}SiteUrl`, site.url, `URL of the '${plan.name}' static site (CloudFront)`);
-    output(ctx, `${pascal(plan.name)}SiteBucketName`, site.bucket.bucketName, `Bucket holding the '${plan.name}' site files`);
+    output(ctx, outputKey('siteUrl', plan.name), site.url, `URL of the '${plan.name}' static site (CloudFront)`);
+    output(ctx, outputKey('siteBucket', plan.name), site.bucket.bucketName, `Bucket holding the '${plan.name}' site files`);
     return;
   }
   const compute = plan.runtime === ComputeRuntime.FARGATE ? buildContainer(scope, plan, ctx) : buildFunction(scope, plan, ctx);
@@ -62,7 +62,7 @@ function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext
     acl.associate(service.loadBalancer.loadBalancerArn, `${plan.name}-waf-association`);
   }
   ctx.observability.monitorLoadBalancedService(plan.name, service.service, service.loadBalancer, service.targetGroup);
-  output(ctx, `${pascal(plan.name)}Url`, service.url, `Endpoint URL of the '${plan.name}' service (Application Load Balancer)`);
+  output(ctx, outputKey('serviceEndpoint', plan.name), service.url, `Endpoint URL of the '${plan.name}' service (Application Load Balancer)`);
   return service;
 }
 
@@ -84,14 +84,14 @@ function buildFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext)
     o.monitorFunction(plan.name, worker.lambdaFunction);
     if (!consumed) {
       o.monitorQueue(`${plan.name}-queue`, worker.queue, worker.deadLetterQueue);
-      output(ctx, `${pascal(plan.name)}QueueUrl`, (worker.queue as sqs.IQueue).queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
+      output(ctx, outputKey('workQueueUrl', plan.name), (worker.queue as sqs.IQueue).queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
     }
     return worker;
   }
   if (plan.workload === WorkloadType.SCHEDULED_JOB) {
     const job = new ScheduledJob(scope, plan.name, { ...common, schedule: scheduler.ScheduleExpression.expression(plan.schedule!) });
     o.monitorFunction(plan.name, job.lambdaFunction);
-    output(ctx, `${pascal(plan.name)}FunctionName`, job.lambdaFunction.functionName, `Function the '${plan.name}' job runs on '${plan.schedule}'`);
+    output(ctx, outputKey('jobFunction', plan.name), job.lambdaFunction.functionName, `Function the '${plan.name}' job runs on '${plan.schedule}'`);
     return job;
   }
   const api = new FunctionService(scope, plan.name, {
@@ -101,7 +101,7 @@ function buildFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext)
   });
   o.monitorFunction(plan.name, api.lambdaFunction);
   o.monitorHttpApi(plan.name, api.httpApi);
-  output(ctx, `${pascal(plan.name)}Url`, api.url, `Endpoint URL of the '${plan.name}' API (API Gateway HTTP API)`);
+  output(ctx, outputKey('serviceEndpoint', plan.name), api.url, `Endpoint URL of the '${plan.name}' API (API Gateway HTTP API)`);
   return api;
 }
 

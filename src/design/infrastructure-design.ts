@@ -67,6 +67,15 @@ export class InfrastructureDesign {
     const network = planNetwork(this.services, this.dataStores, this.resilience, req.name);
     this.network = network.plan;
     if (network.decision) decisions.push(network.decision);
+    if (req.domainName) {
+      decisions.push({
+        area: DecisionArea.EDGE, subject: req.name,
+        choice: `domain '${req.domainName}' recorded; endpoints stay on AWS-provided names`,
+        rationale: 'serving a custom domain needs its hosted zone and a certificate (in us-east-1 for CloudFront), which an '
+          + 'environment-agnostic synth cannot look up; pass `certificate` and `domainNames` to StaticSite or `certificate` to ContainerService',
+        alternatives: [{ option: 'create the certificate and DNS records here', whyNot: 'needs the hosted zone, looked up with AWS credentials at synth' }],
+      });
+    }
     decisions.push({
       area: DecisionArea.OBSERVABILITY,
       subject: req.name,

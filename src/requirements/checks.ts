@@ -1,7 +1,7 @@
 import { ValidationProblem } from './types';
 
 /** Names become part of resource names (ALB and target group names allow 32 characters). */
-export const NAME_PATTERN = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
+export const NAME_PATTERN = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$/;
 export const MAX_NAME_LENGTH = 20;
 
 export type Problems = ValidationProblem[];
@@ -31,7 +31,7 @@ export function checkName(p: Problems, path: string, value: unknown): boolean {
   if (typeof value !== 'string' || !NAME_PATTERN.test(value) || value.length > MAX_NAME_LENGTH) {
     p.push({
       path,
-      message: `must be a DNS-style name of 1-${MAX_NAME_LENGTH} lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen, got ${describe(value)}`,
+      message: `must be a DNS-style name of 1-${MAX_NAME_LENGTH} lowercase letters, digits and hyphens, starting with a letter, with single hyphens between letters or digits, got ${describe(value)}`,
     });
     return false;
   }
@@ -65,3 +65,23 @@ export function checkStringList(p: Problems, path: string, value: unknown): stri
   return value.filter((v): v is string => typeof v === 'string');
 }
 
+
+/**
+ * Records a name and reports a duplicate. Names that differ only in hyphens count as the
+ * same, because output keys and logical IDs drop hyphens ('a-1' and 'a1' are both 'A1').
+ * Returns false for a duplicate.
+ */
+export function checkUnique(p: Problems, path: string, name: string, seen: Map<string, string>, what: string): boolean {
+  const key = name.replace(/-/g, '');
+  const earlier = seen.get(key);
+  if (earlier === undefined) {
+    seen.set(key, name);
+    return true;
+  }
+  p.push({
+    path,
+    message: earlier === name ? `'${name}' is used twice; ${what} names must be unique`
+      : `'${name}' differs from '${earlier}' only in hyphens, which output keys drop; rename one`,
+  });
+  return false;
+}

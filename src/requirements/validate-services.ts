@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { checkEnum, checkName, checkNumber, checkStringList, describe, isObject, Problems } from './checks';
+import { checkEnum, checkName, checkNumber, checkStringList, checkUnique, describe, isObject, Problems } from './checks';
 import { DataStoreKind, RuntimePreference, WorkloadType } from './enums';
 
 const SCHEDULE_PATTERN = /^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(\S+( \S+){5}\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/;
@@ -12,19 +12,14 @@ export function validateServices(p: Problems, path: string, value: unknown, stor
     p.push({ path, message: `must be a list of at least one service, got ${describe(value)}` });
     return;
   }
-  const names = new Set<string>();
+  const seen = new Map<string, string>();
   value.forEach((s, i) => {
     const at = `${path}[${i}]`;
     if (!isObject(s)) {
       p.push({ path: at, message: `must be an object with name and workload, got ${describe(s)}` });
       return;
     }
-    if (checkName(p, `${at}.name`, s.name)) {
-      if (names.has(s.name as string)) {
-        p.push({ path: `${at}.name`, message: `'${s.name}' is used by two services; service names must be unique` });
-      }
-      names.add(s.name as string);
-    }
+    if (checkName(p, `${at}.name`, s.name)) checkUnique(p, `${at}.name`, s.name as string, seen, 'service');
     const workloadOk = checkEnum(p, `${at}.workload`, s.workload, WorkloadType, 'WorkloadType', true);
     const runtimeOk = checkEnum(p, `${at}.runtime`, s.runtime, RuntimePreference, 'RuntimePreference', false);
     if (workloadOk && runtimeOk) validateRuntimeFit(p, at, s);

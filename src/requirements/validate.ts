@@ -1,4 +1,4 @@
-import { checkEnum, checkName, checkNumber, describe, isObject, Problems } from './checks';
+import { checkEnum, checkName, checkNumber, checkUnique, describe, isObject, Problems } from './checks';
 import {
   BudgetEnforcement,
   ComplianceFramework,
@@ -76,6 +76,7 @@ function validateDataStores(p: Problems, path: string, value: unknown): Map<stri
     p.push({ path, message: `must be a list of data stores, got ${describe(value)}` });
     return stores;
   }
+  const seen = new Map<string, string>();
   value.forEach((s, i) => {
     const at = `${path}[${i}]`;
     if (!isObject(s)) {
@@ -87,8 +88,8 @@ function validateDataStores(p: Problems, path: string, value: unknown): Map<stri
     checkNumber(p, `${at}.storageGb`, s.storageGb, 0, false, s.kind === DataStoreKind.CACHE ? MAX_CACHE_GB : 128_000);
     checkNumber(p, `${at}.readsPerSecond`, s.readsPerSecond, 0, false);
     checkNumber(p, `${at}.writesPerSecond`, s.writesPerSecond, 0, false);
-    if (nameOk && stores.has(s.name as string)) {
-      p.push({ path: `${at}.name`, message: `'${s.name}' is declared twice; data store names must be unique` });
+    if (nameOk && !checkUnique(p, `${at}.name`, s.name as string, seen, 'data store')) {
+      return;
     } else if (nameOk && kindOk) {
       stores.set(s.name as string, s.kind as DataStoreKind);
     } else if (nameOk) {

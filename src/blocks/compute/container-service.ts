@@ -114,6 +114,9 @@ export class ContainerService extends Construct implements IComputeBlock {
       redirectHTTP: https,
       sslPolicy: https ? elbv2.SslPolicy.RECOMMENDED_TLS : undefined,
     });
+    // The pattern adds two outputs without descriptions; the caller decides what to output.
+    pattern.node.tryRemoveChild('LoadBalancerDNS');
+    pattern.node.tryRemoveChild('ServiceURL');
     this.service = pattern.service;
     this.loadBalancer = pattern.loadBalancer;
     this.targetGroup = pattern.targetGroup;
