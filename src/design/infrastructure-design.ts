@@ -69,7 +69,8 @@ export class InfrastructureDesign {
     if (network.decision) decisions.push(network.decision);
     if (req.domainName) {
       decisions.push({
-        area: DecisionArea.EDGE, subject: req.name,
+        area: DecisionArea.EDGE,
+        subject: req.name,
         choice: `domain '${req.domainName}' recorded; endpoints stay on AWS-provided names`,
         rationale: 'serving a custom domain needs its hosted zone and a certificate (in us-east-1 for CloudFront), which an '
           + 'environment-agnostic synth cannot look up; pass `certificate` and `domainNames` to StaticSite or `certificate` to ContainerService',
