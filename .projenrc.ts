@@ -20,7 +20,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.16',
   typescriptVersion: '^6.0.3', // 7.x breaks ts-jest 29
   peerDeps: ['cdk-nag@^3.0.2'],
+  // Non-jsii runtime libraries are bundled; their types stay out of the public API.
+  bundledDeps: ['commander@^13', '@aws-sdk/client-pricing@^3'],
+  bin: { 'cdk-infra-engineer': 'lib/cli/main.js' },
   devDeps: [
+    'aws-sdk-client-mock@^4',
     'cdk-nag@^3.0.2',
     'aws-cdk@2.1148.1',
     'fast-check@^4',
