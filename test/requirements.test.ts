@@ -64,6 +64,9 @@ describe('Requirements validation', () => {
     ['handler malformed', (r) => { r.services[0].handler = 'handler'; }, 'requirements.services[0].handler', "must look like 'file.export'"],
     ['schedule on an API', (r) => { r.services[0].schedule = 'rate(1 hour)'; }, 'requirements.services[0].schedule', 'applies only to WorkloadType.SCHEDULED_JOB'],
     ['schedule malformed', (r) => { r.services[0] = { name: 'job', workload: 'scheduled-job', schedule: 'every hour' }; }, 'requirements.services[0].schedule', "got 'every hour'"],
+    ['schedule rate of zero', (r) => { r.services[0] = { name: 'job', workload: 'scheduled-job', schedule: 'rate(0 minutes)' }; }, 'requirements.services[0].schedule', "got 'rate(0 minutes)'"],
+    ['schedule rate of 1 with a plural unit', (r) => { r.services[0] = { name: 'job', workload: 'scheduled-job', schedule: 'rate(1 minutes)' }; }, 'requirements.services[0].schedule', "got 'rate(1 minutes)'"],
+    ['cron without a ? day field', (r) => { r.services[0] = { name: 'job', workload: 'scheduled-job', schedule: 'cron(a b c d e f)' }; }, 'requirements.services[0].schedule', "with '?' in day-of-month or day-of-week"],
     ['traffic not an object', (r) => { r.services[0].traffic = 5; }, 'requirements.services[0].traffic', 'must be an object'],
     ['monthly requests negative', (r) => { r.services[0].traffic.monthlyRequests = -1; }, 'requirements.services[0].traffic.monthlyRequests', 'must be a number >= 0'],
     ['peak not positive', (r) => { r.services[0].traffic.peakRequestsPerSecond = -5; }, 'requirements.services[0].traffic.peakRequestsPerSecond', 'must be a number > 0 and <= 1000000, got -5'],
@@ -77,7 +80,7 @@ describe('Requirements validation', () => {
     ['data store declared twice', (r) => { r.dataStores[1].name = 'orders'; }, 'requirements.dataStores[1].name', "'orders' is used twice; data store names must be unique"],
     ['data store kind unknown', (r) => { r.dataStores[0].kind = 'mongo'; }, 'requirements.dataStores[0].kind', 'DataStoreKind.KEY_VALUE'],
     ['negative size', (r) => { r.dataStores[0].storageGb = -1; }, 'requirements.dataStores[0].storageGb', 'must be a number >= 0'],
-    ['cache too large', (r) => { r.dataStores[3].storageGb = 500; }, 'requirements.dataStores[3].storageGb', '<= 100'],
+    ['cache too large', (r) => { r.dataStores[3].storageGb = 500; }, 'requirements.dataStores[3].storageGb', '<= 79'],
     ['negative reads', (r) => { r.dataStores[0].readsPerSecond = -3; }, 'requirements.dataStores[0].readsPerSecond', 'got -3'],
     ['negative writes', (r) => { r.dataStores[0].writesPerSecond = -3; }, 'requirements.dataStores[0].writesPerSecond', 'got -3'],
     ['service data stores not a list', (r) => { r.services[0].dataStores = 'orders'; }, 'requirements.services[0].dataStores', 'must be a list of names'],
@@ -106,7 +109,14 @@ describe('Requirements validation', () => {
     ['budget enforcement unknown', (r) => { r.budget.enforcement = 'block'; }, 'requirements.budget.enforcement', 'BudgetEnforcement.FAIL_SYNTH'],
     ['tags not an object', (r) => { r.tags = ['a']; }, 'requirements.tags', 'got an array'],
     ['reserved tag key', (r) => { r.tags = { 'aws:owner': 'x' }; }, "requirements.tags['aws:owner']", "not starting with 'aws:'"],
-    ['tag value not a string', (r) => { r.tags = { owner: 3 }; }, "requirements.tags['owner']", 'must be a string'],
+    ['tag value not a string', (r) => { r.tags = { owner: 3 }; }, "requirements.tags['owner']", 'must be a value of at most 256'],
+    ['tag key with characters AWS rejects', (r) => { r.tags = { 'team#1': 'x' }; }, "requirements.tags['team#1']", 'must be a key of 1-128 letters'],
+    ['key-value reads above the table quota', (r) => { r.dataStores[0].readsPerSecond = 1e9; }, 'requirements.dataStores[0].readsPerSecond', '<= 40000'],
+    ['container image malformed', (r) => { r.services[0].runtime = 'container'; r.services[0].containerImage = 'not a valid image!!'; }, 'requirements.services[0].containerImage', 'must be an image reference'],
+    ['container port on a function', (r) => { r.services[0].containerPort = 8080; }, 'requirements.services[0].containerPort', 'applies only to container services'],
+    ['container port out of range', (r) => { r.services[0].runtime = 'container'; r.services[0].containerPort = 70000; }, 'requirements.services[0].containerPort', 'from 1 to 65535, got 70000'],
+    ['health check path without a slash', (r) => { r.services[0].runtime = 'container'; r.services[0].healthCheckPath = 'health'; }, 'requirements.services[0].healthCheckPath', "starting with '/'"],
+    ['read-only relational store', (r) => { r.dataStores.push({ name: 'db', kind: 'relational' }); r.services[0].readOnlyDataStores = ['db']; }, 'requirements.services[0].readOnlyDataStores[0]', 'cannot be enforced with IAM'],
     ['domain name invalid', (r) => { r.domainName = 'https://shop.example.com'; }, 'requirements.domainName', 'must be a lowercase domain name'],
   ])('%s', (_name, mutate, path, message) => {
     const problems = Requirements.findProblems(withChange(mutate) as ApplicationRequirements);
@@ -145,7 +155,7 @@ describe('Requirements validation', () => {
   });
 
   test('accepted schedules', () => {
-    for (const schedule of ['rate(1 hour)', 'rate(5 minutes)', 'cron(0 3 * * ? *)', 'at(2027-01-01T00:00:00)']) {
+    for (const schedule of ['rate(1 hour)', 'rate(5 minutes)', 'rate(12 days)', 'cron(0 3 * * ? *)', 'cron(0/15 8-17 ? * MON-FRI *)', 'at(2027-01-01T00:00:00)']) {
       const r = withChange((x) => { x.services[0] = { name: 'job', workload: WorkloadType.SCHEDULED_JOB, schedule }; });
       expect(Requirements.findProblems(r as ApplicationRequirements)).toEqual([]);
     }
@@ -155,7 +165,10 @@ describe('Requirements validation', () => {
     const r = withChange((x) => {
       x.services.push({ name: 'web', workload: WorkloadType.WEB_SERVICE, runtime: RuntimePreference.FUNCTION, codePath: __dirname });
       x.services.push({ name: 'site', workload: WorkloadType.STATIC_SITE, codePath: __dirname });
-      x.services.push({ name: 'app', workload: WorkloadType.HTTP_API, runtime: RuntimePreference.CONTAINER, containerImage: 'public.ecr.aws/nginx/nginx:1' });
+      x.services.push({
+        name: 'app', workload: WorkloadType.HTTP_API, runtime: RuntimePreference.CONTAINER, containerImage: 'public.ecr.aws/nginx/nginx:1', containerPort: 8080, healthCheckPath: '/health',
+      });
+      x.services.push({ name: 'web2', workload: WorkloadType.WEB_SERVICE, containerImage: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/web@sha256:' + 'a'.repeat(64) });
     });
     expect(Requirements.findProblems(r as ApplicationRequirements)).toEqual([]);
   });

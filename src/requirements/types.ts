@@ -45,6 +45,16 @@ export interface ServiceRequirements {
    */
   readonly containerImage?: string;
   /**
+   * Port the container listens on, for container services.
+   * @default 80
+   */
+  readonly containerPort?: number;
+  /**
+   * Path the load balancer checks for health, for container services.
+   * @default '/'
+   */
+  readonly healthCheckPath?: string;
+  /**
    * Path of a folder with the function code (for function runtimes) or the site files
    * (for static sites).
    * @default - an inline placeholder handler or page, labelled as such in the design

@@ -2,7 +2,13 @@ import * as fs from 'fs';
 import { checkEnum, checkName, checkNumber, checkStringList, checkUnique, describe, isObject, Problems } from './checks';
 import { DataStoreKind, RuntimePreference, WorkloadType } from './enums';
 
-const SCHEDULE_PATTERN = /^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(\S+( \S+){5}\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/;
+/** EventBridge Scheduler: `rate(1 hour)` (singular for 1), `rate(5 minutes)`, six-field cron, one-time `at(...)`. */
+const RATE_PATTERN = /^rate\((?:1 (?:minute|hour|day)|(?:[2-9]|[1-9]\d+) (?:minutes|hours|days))\)$/;
+const CRON_FIELD = '[0-9A-Za-z*?,/#-]+';
+const CRON_PATTERN = new RegExp(`^cron\\(${CRON_FIELD}( ${CRON_FIELD}){5}\\)$`);
+const AT_PATTERN = /^at\(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\)$/;
+/** Docker image reference: registry[:port]/path[:tag|@sha256:digest]. */
+const IMAGE_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127}|@sha256:[a-f0-9]{64})?$/;
 const SECONDS_PER_MONTH = 730 * 3600;
 /** Workloads that can run a container image. */
 const IMAGE_WORKLOADS = [WorkloadType.HTTP_API, WorkloadType.WEB_SERVICE];
@@ -22,7 +28,13 @@ export function validateServices(p: Problems, path: string, value: unknown, stor
     if (checkName(p, `${at}.name`, s.name)) checkUnique(p, `${at}.name`, s.name as string, seen, 'service');
     const workloadOk = checkEnum(p, `${at}.workload`, s.workload, WorkloadType, 'WorkloadType', true);
     const runtimeOk = checkEnum(p, `${at}.runtime`, s.runtime, RuntimePreference, 'RuntimePreference', false);
-    if (workloadOk && runtimeOk) validateRuntimeFit(p, at, s);
+    if (workloadOk && runtimeOk) {
+      validateRuntimeFit(p, at, s);
+      const runtime = s.runtime ?? RuntimePreference.AUTO;
+      const runsContainer = IMAGE_WORKLOADS.includes(s.workload as WorkloadType)
+        && (runtime === RuntimePreference.CONTAINER || (runtime === RuntimePreference.AUTO && s.workload === WorkloadType.WEB_SERVICE));
+      validateContainerSettings(p, at, s, runsContainer);
+    }
     validateTraffic(p, `${at}.traffic`, s.traffic);
     validateStoreUse(p, at, s, stores);
   });
@@ -40,6 +52,8 @@ function validateRuntimeFit(p: Problems, at: string, s: Record<string, unknown>)
   if (s.containerImage !== undefined) {
     if (typeof s.containerImage !== 'string' || s.containerImage.trim() === '') {
       p.push({ path: `${at}.containerImage`, message: `must be an image reference such as 'public.ecr.aws/org/app:1.0', got ${describe(s.containerImage)}` });
+    } else if (!IMAGE_PATTERN.test(s.containerImage)) {
+      p.push({ path: `${at}.containerImage`, message: `must be an image reference such as 'public.ecr.aws/org/app:1.0' or '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:...', got '${s.containerImage}'` });
     } else if (runtime === RuntimePreference.FUNCTION || !IMAGE_WORKLOADS.includes(workload)) {
       p.push({ path: `${at}.containerImage`, message: `cannot be used with ${runtime === RuntimePreference.FUNCTION ? 'RuntimePreference.FUNCTION' : `WorkloadType '${workload}'`}: only container runtimes (HTTP_API, WEB_SERVICE) run an image` });
     }
@@ -59,9 +73,34 @@ function validateRuntimeFit(p: Problems, at: string, s: Record<string, unknown>)
   if (s.schedule !== undefined) {
     if (workload !== WorkloadType.SCHEDULED_JOB) {
       p.push({ path: `${at}.schedule`, message: `applies only to WorkloadType.SCHEDULED_JOB, not '${workload}'` });
-    } else if (typeof s.schedule !== 'string' || !SCHEDULE_PATTERN.test(s.schedule)) {
-      p.push({ path: `${at}.schedule`, message: `must be 'rate(N minutes|hours|days)', 'cron(m h dom mon dow y)' or 'at(yyyy-mm-ddThh:mm:ss)', got ${describe(s.schedule)}` });
+    } else if (typeof s.schedule !== 'string' || !(RATE_PATTERN.test(s.schedule) || isValidCron(s.schedule) || AT_PATTERN.test(s.schedule))) {
+      p.push({
+        path: `${at}.schedule`,
+        message: 'must be \'rate(1 hour)\', \'rate(N minutes|hours|days)\' with N >= 2, \'cron(min hour day-of-month month day-of-week year)\' '
+          + `with '?' in day-of-month or day-of-week, or 'at(yyyy-mm-ddThh:mm:ss)', got ${describe(s.schedule)}`,
+      });
     }
+  }
+}
+
+/** Six fields, and exactly one of day-of-month and day-of-week is '?', as EventBridge requires. */
+function isValidCron(expression: string): boolean {
+  if (!CRON_PATTERN.test(expression)) return false;
+  const fields = expression.slice('cron('.length, -1).split(' ');
+  return (fields[2] === '?') !== (fields[4] === '?');
+}
+
+function validateContainerSettings(p: Problems, at: string, s: Record<string, unknown>, runsContainer: boolean): void {
+  for (const field of ['containerPort', 'healthCheckPath']) {
+    if (s[field] !== undefined && !runsContainer) {
+      p.push({ path: `${at}.${field}`, message: 'applies only to container services: set runtime to RuntimePreference.CONTAINER, or use WorkloadType.WEB_SERVICE' });
+    }
+  }
+  if (s.containerPort !== undefined && (!Number.isInteger(s.containerPort) || (s.containerPort as number) < 1 || (s.containerPort as number) > 65535)) {
+    p.push({ path: `${at}.containerPort`, message: `must be an integer port from 1 to 65535, got ${describe(s.containerPort)}` });
+  }
+  if (s.healthCheckPath !== undefined && (typeof s.healthCheckPath !== 'string' || !/^\/[\x21-\x7e]{0,1023}$/.test(s.healthCheckPath))) {
+    p.push({ path: `${at}.healthCheckPath`, message: `must be a URL path starting with '/', got ${describe(s.healthCheckPath)}` });
   }
 }
 
@@ -95,6 +134,11 @@ function validateStoreUse(p: Problems, at: string, s: Record<string, unknown>, s
       });
     } else if (field === 'readOnlyDataStores' && readWrite.includes(name)) {
       p.push({ path: `${at}.readOnlyDataStores[${i}]`, message: `lists '${name}', which dataStores already grants read-write` });
+    } else if (field === 'readOnlyDataStores' && (stores.get(name) === DataStoreKind.RELATIONAL || stores.get(name) === DataStoreKind.CACHE)) {
+      p.push({
+        path: `${at}.readOnlyDataStores[${i}]`,
+        message: `lists '${name}', a ${stores.get(name)} store: read-only access to it cannot be enforced with IAM (the service connects with the store's credentials); list it in dataStores`,
+      });
     }
   });
   check(readWrite, 'dataStores');

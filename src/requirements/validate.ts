@@ -9,9 +9,11 @@ import { RequirementsValidationError } from './problem';
 import { ApplicationRequirements, ValidationProblem } from './types';
 import { validateServices } from './validate-services';
 
+/** Characters AWS accepts in tag keys and values. */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-/** Largest cache we size nodes for (cache.r7g.4xlarge has 105 GiB). */
-export const MAX_CACHE_GB = 100;
+/** Largest cache we size nodes for: 75% of cache.r7g.4xlarge's 105.81 GiB is usable for data. */
+export const MAX_CACHE_GB = 79;
 
 /**
  * Validates requirements and returns every problem found (an empty list when valid).
@@ -86,8 +88,10 @@ function validateDataStores(p: Problems, path: string, value: unknown): Map<stri
     const nameOk = checkName(p, `${at}.name`, s.name);
     const kindOk = checkEnum(p, `${at}.kind`, s.kind, DataStoreKind, 'DataStoreKind', true);
     checkNumber(p, `${at}.storageGb`, s.storageGb, 0, false, s.kind === DataStoreKind.CACHE ? MAX_CACHE_GB : 128_000);
-    checkNumber(p, `${at}.readsPerSecond`, s.readsPerSecond, 0, false);
-    checkNumber(p, `${at}.writesPerSecond`, s.writesPerSecond, 0, false);
+    // DynamoDB's default per-table quota is 40,000 read and 40,000 write units a second.
+    const maxRate = s.kind === DataStoreKind.KEY_VALUE ? 40_000 : 1_000_000;
+    checkNumber(p, `${at}.readsPerSecond`, s.readsPerSecond, 0, false, maxRate);
+    checkNumber(p, `${at}.writesPerSecond`, s.writesPerSecond, 0, false, maxRate);
     if (nameOk && !checkUnique(p, `${at}.name`, s.name as string, seen, 'data store')) {
       return;
     } else if (nameOk && kindOk) {
@@ -124,11 +128,11 @@ function validateTags(p: Problems, path: string, value: unknown): void {
     return;
   }
   for (const [key, v] of Object.entries(value)) {
-    if (key.length < 1 || key.length > 128 || key.toLowerCase().startsWith('aws:')) {
-      p.push({ path: `${path}['${key}']`, message: 'must be a key of 1-128 characters not starting with \'aws:\'' });
+    if (key.length < 1 || key.length > 128 || key.toLowerCase().startsWith('aws:') || !TAG_CHARACTERS.test(key)) {
+      p.push({ path: `${path}['${key}']`, message: 'must be a key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with \'aws:\'' });
     }
-    if (typeof v !== 'string' || v.length > 256) {
-      p.push({ path: `${path}['${key}']`, message: `must be a string of at most 256 characters, got ${describe(v)}` });
+    if (typeof v !== 'string' || v.length > 256 || !TAG_CHARACTERS.test(v)) {
+      p.push({ path: `${path}['${key}']`, message: `must be a value of at most 256 letters, digits, spaces and _ . : / = + - @, got ${describe(v)}` });
     }
   }
 }
