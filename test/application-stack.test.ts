@@ -157,7 +157,15 @@ describe('web service on containers with a relational store and a cache (staging
   const { template } = synth({
     name: 'portal',
     environment: EnvironmentTier.STAGING,
-    services: [{ name: 'web', workload: WorkloadType.WEB_SERVICE, dataStores: ['db', 'sessions'], traffic: { monthlyRequests: 10_000_000, peakRequestsPerSecond: 250 } }],
+    services: [{
+      name: 'web',
+      workload: WorkloadType.WEB_SERVICE,
+      dataStores: ['db', 'sessions'],
+      traffic: { monthlyRequests: 10_000_000, peakRequestsPerSecond: 250 },
+      containerImage: '123456789012.dkr.ecr.us-east-1.amazonaws.com/portal/web:1.4.2',
+      containerPort: 8080,
+      healthCheckPath: '/health',
+    }],
     dataStores: [{ name: 'db', kind: DataStoreKind.RELATIONAL, storageGb: 50 }, { name: 'sessions', kind: DataStoreKind.CACHE, storageGb: 0.2 }],
   });
 
@@ -170,6 +178,22 @@ describe('web service on containers with a relational store and a cache (staging
     template.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '512', Memory: '1024' });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 4 });
     template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+
+  test('the container listens where the requirements say, and its private ECR image can be pulled', () => {
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({
+        PortMappings: [Match.objectLike({ ContainerPort: 8080 })],
+        Image: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('123456789012.dkr.ecr.us-east-1.'), Match.stringLikeRegexp('/portal/web:1.4.2')])] },
+      })],
+    });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 80, HealthCheckPath: '/health' });
+    const pull = statements(template).filter((s: any) => [].concat(s.Action).includes('ecr:BatchGetImage'));
+    expect(JSON.stringify(pull)).toContain('repository/portal/web');
+    // Scale out at 70% of 100 requests/s per task, counted per minute by the ALB.
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({ TargetValue: 4200 }),
+    });
   });
 
   test('one NAT gateway in staging, across two AZs, with flow logs', () => {
@@ -286,6 +310,18 @@ describe('ApplicationStack and ApplicationStage entry points', () => {
       requirements: { name: 'Bad', environment: EnvironmentTier.PRODUCTION, services: [{ name: 'api', workload: WorkloadType.HTTP_API, traffic: { peakRequestsPerSecond: -5 } }] },
     })).toThrow(/requirements\.name must be a DNS-style name[\s\S]*requirements\.services\[0\]\.traffic\.peakRequestsPerSecond must be a number > 0 and <= 1000000, got -5/);
     expect(app.node.children).toHaveLength(0);
+  });
+
+  test('a 99.99% target needs three AZs, which an environment-agnostic stack cannot have: a clear error', () => {
+    const requirements: ApplicationRequirements = {
+      name: 'shop', environment: EnvironmentTier.PRODUCTION, availability: { targetPercent: 99.99 },
+      services: [{ name: 'web', workload: WorkloadType.WEB_SERVICE }],
+    };
+    expect(() => new ApplicationStack(new App(), 'Agnostic', { requirements }))
+      .toThrow('requirements.availability.targetPercent 99.99 needs 3 availability zones, but an environment-agnostic stack can only use 2');
+    const stack = new ApplicationStack(new App(), 'Pinned', { requirements, env: { account: '123456789012', region: 'eu-west-1' } });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::EC2::NatGateway', 3);
   });
 
   test('a stage holds the stack, named after the application and tier, for CDK Pipelines', () => {

@@ -7,6 +7,7 @@ import { ApplicationStack } from '../src/app';
 import { InfrastructureDesign } from '../src/design';
 import { Requirements } from '../src/requirements';
 import { RequirementsValidationError } from '../src/requirements/problem';
+import { brokenDeployRules } from './support/invariants';
 
 // Requirement objects from a space that mixes valid values with near misses and garbage,
 // so that both the accepted and the rejected paths are exercised thousands of times.
@@ -148,7 +149,8 @@ describe('any requirements object either builds or is rejected naming a field', 
         return;
       }
       const assembly = app.synth();
-      expect(assembly.getStackArtifact(stack.artifactId).template.Resources).toBeDefined();
+      const template = assembly.getStackArtifact(stack.artifactId).template;
+      expect(brokenDeployRules(template, stack.design)).toEqual([]);
       expect(fs.existsSync(path.join(assembly.directory, 'Prop.design-report.json'))).toBe(true);
       fs.rmSync(assembly.directory, { recursive: true, force: true });
       synthesized++;

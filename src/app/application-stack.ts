@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { CfnOutput, Stack, StackProps, Tags, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CacheCluster, InterfaceEndpointService, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability, RelationalDatabase } from '../blocks';
 import { BuiltDataStore, buildDataStore } from './data-stores';
@@ -10,6 +10,7 @@ import { NetworkPlan } from '../design/model';
 import { ReportContributor } from '../report/model';
 import { DesignReportWriter } from '../report/writer';
 import { ApplicationRequirements } from '../requirements';
+import { RequirementsValidationError } from '../requirements/problem';
 
 /** Properties of an ApplicationStack. */
 export interface ApplicationStackProps extends StackProps {
@@ -57,7 +58,9 @@ export class ApplicationStack extends Stack {
     Tags.of(this).add('managed-by', 'cdk-infra-engineer');
     for (const [key, value] of Object.entries(req.tags ?? {})) Tags.of(this).add(key, value);
 
-    this.observability = new Observability(this, 'Observability', { dashboardName: `${req.name}-${req.environment}` });
+    // Dashboard names are unique per account across regions, so the region is part of it.
+    this.observability = new Observability(this, 'Observability', { dashboardName: `${this.stackName}-${this.region}` });
+    this.checkAvailabilityZones(design);
     this.network = design.network.required ? this.buildNetwork(design.network) : undefined;
 
     const dataScope = new Construct(this, 'Data');
@@ -87,6 +90,20 @@ export class ApplicationStack extends Stack {
    */
   public _addReportContributor(contributor: ReportContributor): void {
     this.reportContributors.push(contributor);
+  }
+
+  /**
+   * An environment-agnostic stack sees two AZs; a design that needs three (a 99.99% target)
+   * would silently get two, so say so instead.
+   */
+  private checkAvailabilityZones(design: InfrastructureDesign): void {
+    if (design.network.required && design.network.maxAzs > 2 && Token.isUnresolved(this.region)) {
+      throw new RequirementsValidationError([{
+        path: 'requirements.availability.targetPercent',
+        message: `${design.resilience.targetAvailabilityPercent} needs ${design.network.maxAzs} availability zones, but an environment-agnostic `
+          + 'stack can only use 2: give the stack an env (account and region), or lower the target to 99.95',
+      }]);
+    }
   }
 
   private buildNetwork(plan: NetworkPlan): NetworkBlock {

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
   CacheCluster, IDataStoreBlock, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability,
@@ -60,7 +60,7 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
       return { plan, block };
     }
     case DataStoreTechnology.SQS_STANDARD: {
-      const block = new MessageQueue(scope, plan.name, { removalPolicy });
+      const block = new MessageQueue(scope, plan.name, { removalPolicy, visibilityTimeout: Duration.seconds(plan.visibilityTimeoutSeconds) });
       observability.monitorQueue(plan.name, block.queue, block.deadLetterQueue);
       return { plan, block };
     }

@@ -1,4 +1,5 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -8,7 +9,6 @@ import {
   BlockFunctionProps, ContainerService, FunctionService, IComputeBlock, MessageQueue, NetworkBlock, Observability,
   QueueWorker, RegionalWebAcl, ScheduledJob, StaticSite,
 } from '../blocks';
-import { REQUESTS_PER_TASK } from '../design/compute';
 import { ComputeRuntime, ResiliencePlan, ServicePlan } from '../design/model';
 import { WorkloadType } from '../requirements';
 import { BuiltDataStore } from './data-stores';
@@ -46,14 +46,15 @@ function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext
   const network = ctx.network!;
   const service = new ContainerService(scope, plan.name, {
     vpc: network.vpc,
-    image: plan.containerImage ? ecs.ContainerImage.fromRegistry(plan.containerImage) : undefined,
+    image: plan.containerImage ? containerImage(scope, plan.name, plan.containerImage) : undefined,
+    containerPort: plan.containerPort,
+    healthCheckPath: plan.healthCheckPath,
     cpu: plan.cpuUnits,
     memoryLimitMiB: plan.memoryMiB,
     desiredCount: plan.minTasks,
     minCapacity: plan.minTasks,
     maxCapacity: plan.maxTasks,
-    // Scale out at 70% of the requests a task is assumed to serve (ALB counts per minute).
-    targetRequestsPerTask: Math.round(REQUESTS_PER_TASK * 60 * 0.7),
+    targetRequestsPerTask: plan.scaleOutRequestsPerTaskPerMinute,
     logRetention: logRetention(ctx.resilience.logRetentionDays),
     removalPolicy: ctx.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
@@ -64,6 +65,23 @@ function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext
   ctx.observability.monitorLoadBalancedService(plan.name, service.service, service.loadBalancer, service.targetGroup);
   output(ctx, outputKey('serviceEndpoint', plan.name), service.url, `Endpoint URL of the '${plan.name}' service (Application Load Balancer)`);
   return service;
+}
+
+const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)(?::([^@]+)|@(sha256:[a-f0-9]{64}))?$/;
+
+/**
+ * A private ECR image is referenced through its repository so the task execution role is
+ * granted pull access; any other reference is pulled from its registry as is.
+ */
+function containerImage(scope: Construct, name: string, image: string): ecs.ContainerImage {
+  const ecrMatch = ECR_IMAGE.exec(image);
+  if (!ecrMatch) return ecs.ContainerImage.fromRegistry(image);
+  const [, account, region, repositoryName, tag, digest] = ecrMatch;
+  const repository = ecr.Repository.fromRepositoryAttributes(scope, `${name}-repository`, {
+    repositoryName,
+    repositoryArn: `arn:${Stack.of(scope).partition}:ecr:${region}:${account}:repository/${repositoryName}`,
+  });
+  return ecs.ContainerImage.fromEcrRepository(repository, digest ?? tag ?? 'latest');
 }
 
 function buildFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext): IComputeBlock {
@@ -91,6 +109,9 @@ function buildFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext)
   if (plan.workload === WorkloadType.SCHEDULED_JOB) {
     const job = new ScheduledJob(scope, plan.name, { ...common, schedule: scheduler.ScheduleExpression.expression(plan.schedule!) });
     o.monitorFunction(plan.name, job.lambdaFunction);
+    // The scheduler's dead-letter queue holds invocations that could not be delivered: its
+    // age alarm fires when one has waited five minutes unhandled.
+    o.monitorQueue(`${plan.name}-schedule-dlq`, job.deadLetterQueue);
     output(ctx, outputKey('jobFunction', plan.name), job.lambdaFunction.functionName, `Function the '${plan.name}' job runs on '${plan.schedule}'`);
     return job;
   }

@@ -6,6 +6,8 @@ const SECONDS_PER_MONTH = 730 * 3600;
 export const CONTAINER_BREAK_EVEN_RPS = 100;
 /** Requests per second one 0.5 vCPU Fargate task is assumed to serve. */
 export const REQUESTS_PER_TASK = 100;
+/** Share of a task's assumed capacity at which autoscaling adds tasks. */
+const SCALE_OUT_UTILISATION = 0.7;
 /** Assumed average function duration for concurrency estimates. */
 const ASSUMED_DURATION_SECONDS = 0.1;
 const DEFAULT_MONTHLY_REQUESTS = 1_000_000;
@@ -37,6 +39,9 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
     containerImage: s.containerImage,
     codePath: s.codePath,
     handler: s.handler ?? 'index.handler',
+    scaleOutRequestsPerTaskPerMinute: 0,
+    containerPort: 0,
+    healthCheckPath: '',
     schedule: s.workload === WorkloadType.SCHEDULED_JOB ? (s.schedule ?? 'rate(1 hour)') : undefined,
     monthlyRequests,
     peakRequestsPerSecond: peak,
@@ -85,6 +90,10 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
       cpuUnits: small ? 256 : 512,
       minTasks,
       maxTasks,
+      // Scale out at 70% of what a task is assumed to serve; the ALB metric counts per minute.
+      scaleOutRequestsPerTaskPerMinute: Math.round(REQUESTS_PER_TASK * 60 * SCALE_OUT_UTILISATION),
+      containerPort: s.containerPort ?? 80,
+      healthCheckPath: s.healthCheckPath ?? '/',
       timeoutSeconds: 60,
       inVpc: true,
       usesPlaceholder: !s.containerImage,
@@ -96,7 +105,8 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
         : `average load of ${round(avgRps)}/s is above ${CONTAINER_BREAK_EVEN_RPS}/s, where always-on tasks cost less than per-request pricing`;
     decisions.push(decision(s.name, `ECS Fargate behind an Application Load Balancer: ${plan.cpuUnits / 1024} vCPU / ${plan.memoryMiB} MiB tasks, ${minTasks}-${maxTasks} tasks`,
       `${why}; ${trafficText}; assuming ${REQUESTS_PER_TASK} requests/s per task, ${minTasks} task(s) carry the average and ${maxTasks} cover the peak with 30% headroom`
-      + (tierMin > 1 ? `; at least ${tierMin} tasks so a task or AZ failure leaves one serving` : ''),
+      + (tierMin > 1 ? `; at least ${tierMin} tasks so a task or AZ failure leaves one serving` : '')
+      + `; scale out above ${plan.scaleOutRequestsPerTaskPerMinute} requests per task per minute (${SCALE_OUT_UTILISATION * 100}% of capacity)`,
       [{ option: 'AWS Lambda + HTTP API', whyNot: runtimePref === RuntimePreference.CONTAINER ? 'not the requested runtime' : 'per-request pricing and cold starts at this load' }]));
     decisions.push(edgeDecision(s.name, plan.webApplicationFirewall ? 'internet-facing ALB with a regional WAF web ACL (AWS managed rules, rate limit)' : 'internet-facing ALB, no WAF',
       plan.webApplicationFirewall ? `a public endpoint in ${ctx.tier}` : 'development endpoints are short-lived; WAF adds a fixed monthly cost',

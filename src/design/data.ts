@@ -29,6 +29,7 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { pl
     pointInTimeRecovery: false,
     backupRetentionDays: 0,
     versioned: false,
+    visibilityTimeoutSeconds: 0,
   };
   const recovery = `RPO ${r.rpoMinutes} min, RTO ${r.rtoMinutes} min`;
   switch (s.kind) {
@@ -102,7 +103,8 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { pl
       };
     }
     case DataStoreKind.QUEUE: {
-      const plan: DataStorePlan = { ...base, technology: DataStoreTechnology.SQS_STANDARD, backupRetentionDays: 14 };
+      // The visibility timeout is raised to fit the consumers once the services are planned.
+      const plan: DataStorePlan = { ...base, technology: DataStoreTechnology.SQS_STANDARD, backupRetentionDays: 14, visibilityTimeoutSeconds: 30 };
       return {
         plan,
         decision: decide(s.name, 'Amazon SQS standard queue with a dead-letter queue (5 receives, 14 days)',

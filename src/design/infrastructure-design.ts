@@ -2,7 +2,9 @@ import { ApplicationRequirements, ComplianceFramework, DataStoreKind, WorkloadTy
 import { describeComponents } from './components';
 import { planService } from './compute';
 import { planDataStore } from './data';
-import { ArchitectureDecision, DataStorePlan, DecisionArea, DesignComponent, NetworkPlan, ResiliencePlan, ServicePlan } from './model';
+import {
+  ArchitectureDecision, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, DesignComponent, NetworkPlan, ResiliencePlan, ServicePlan,
+} from './model';
 import { planNetwork } from './network';
 import { planResilience } from './tier';
 import { validateRequirements } from '../requirements/validate';
@@ -64,6 +66,8 @@ export class InfrastructureDesign {
       return d.plan;
     });
 
+    this.dataStores = this.dataStores.map((store) => withConsumerVisibility(store, this.services));
+
     const network = planNetwork(this.services, this.dataStores, this.resilience, req.name);
     this.network = network.plan;
     if (network.decision) decisions.push(network.decision);
@@ -101,6 +105,17 @@ export class InfrastructureDesign {
     if (!s) throw new Error(`No data store named '${name}' in the design (data stores: ${this.dataStores.map((x) => x.name).join(', ') || 'none'})`);
     return s;
   }
+}
+
+/**
+ * Lambda's SQS event source needs the queue's visibility timeout to be at least the function
+ * timeout; AWS recommends six times it, so retries do not overlap a running batch.
+ */
+function withConsumerVisibility(store: DataStorePlan, services: ServicePlan[]): DataStorePlan {
+  if (store.technology !== DataStoreTechnology.SQS_STANDARD) return store;
+  const consumers = services.filter((s) => s.consumesQueue === store.name && s.runtime === ComputeRuntime.LAMBDA);
+  const longest = Math.max(0, ...consumers.map((s) => s.timeoutSeconds));
+  return { ...store, visibilityTimeoutSeconds: Math.max(30, 6 * longest) };
 }
 
 function frameworkName(f: ComplianceFramework): string {

@@ -75,6 +75,15 @@ export interface ServicePlan {
   readonly minTasks: number;
   /** Fargate tasks at most; 0 when not a container. */
   readonly maxTasks: number;
+  /**
+   * Load balancer requests per task per minute that trigger a scale-out (target tracking);
+   * 0 when not a container.
+   */
+  readonly scaleOutRequestsPerTaskPerMinute: number;
+  /** Port the container listens on; 0 when not a container. */
+  readonly containerPort: number;
+  /** Health check path for containers; '' when not a container. */
+  readonly healthCheckPath: string;
   /** Function or request timeout in seconds; 0 for static sites. */
   readonly timeoutSeconds: number;
   /**
@@ -159,6 +168,11 @@ export interface DataStorePlan {
   readonly backupRetentionDays: number;
   /** Object versioning (S3). */
   readonly versioned: boolean;
+  /**
+   * Queue visibility timeout in seconds: at least six times the longest consumer's
+   * function timeout, as Lambda's SQS event source requires; 0 when not a queue.
+   */
+  readonly visibilityTimeoutSeconds: number;
 }
 
 /** The network, when one is needed. */
