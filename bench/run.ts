@@ -1,5 +1,6 @@
-// `npm run bench`: synth cost of the library's stages, measured in one run as ratios, so that
-// a noisy machine moves both sides of each ratio together. Prints; asserts nothing.
+// `npm run bench`: synth cost of the library, measured in one run and printed as ratios, so
+// that a noisy machine moves both sides of each ratio together.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -40,4 +41,18 @@ console.log(`example app (${shopRequirements.services.length} services, ${shopRe
 console.log(`  synth without design report: ${offMs.toFixed(1)} ms`);
 console.log(`  synth with design report:    ${onMs.toFixed(1)} ms`);
 console.log(`  ratio report/no report:      ${(onMs / offMs).toFixed(3)}`);
-console.log(`  heap used after run:         ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);
+
+// Scaling: each size in a fresh process, so that its peak memory is its own.
+console.log('\napplication size vs synth time and peak memory (each size in its own process, median of 5 synths):');
+const sizes = [1, 5, 20].map((n) => JSON.parse(execFileSync(process.execPath,
+  ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'scaling.ts'), String(n), '5'],
+  { encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') } }).trim().split('\n').pop()!));
+console.log('  services | resources | synth ms | x 1-service | peak RSS MiB | x 1-service');
+for (const s of sizes) {
+  console.log(`  ${String(s.services).padStart(8)} | ${String(s.resources).padStart(9)} | ${s.medianMs.toFixed(0).padStart(8)} | ${(s.medianMs / sizes[0].medianMs).toFixed(2).padStart(11)} | ${s.maxRssMiB.toFixed(0).padStart(12)} | ${(s.maxRssMiB / sizes[0].maxRssMiB).toFixed(2).padStart(11)}`);
+}
+const timeRatio = sizes[2].medianMs / sizes[0].medianMs;
+const memoryRatio = sizes[2].maxRssMiB / sizes[0].maxRssMiB;
+const ok = timeRatio <= 25 && memoryRatio <= 25;
+console.log(`  20 services vs 1: time x${timeRatio.toFixed(2)}, memory x${memoryRatio.toFixed(2)} (target: within x25) ${ok ? 'OK' : 'OVER TARGET'}`);
+if (!ok) process.exitCode = 1;

@@ -11,8 +11,7 @@ export const shopRequirements: ApplicationRequirements = {
     {
       name: 'api',
       workload: WorkloadType.HTTP_API,
-      dataStores: ['orders', 'jobs'],
-      readOnlyDataStores: ['catalog'],
+      dataStores: ['orders', 'jobs', 'catalog'],
       traffic: { monthlyRequests: 50_000_000, peakRequestsPerSecond: 300, averageResponseSizeKb: 4 },
     },
     { name: 'fulfil', workload: WorkloadType.QUEUE_WORKER, dataStores: ['orders', 'jobs'] },
