@@ -314,7 +314,9 @@ describe('ApplicationStack and ApplicationStage entry points', () => {
 
   test('a 99.99% target needs three AZs, which an environment-agnostic stack cannot have: a clear error', () => {
     const requirements: ApplicationRequirements = {
-      name: 'shop', environment: EnvironmentTier.PRODUCTION, availability: { targetPercent: 99.99 },
+      name: 'shop',
+      environment: EnvironmentTier.PRODUCTION,
+      availability: { targetPercent: 99.99 },
       services: [{ name: 'web', workload: WorkloadType.WEB_SERVICE }],
     };
     expect(() => new ApplicationStack(new App(), 'Agnostic', { requirements }))

@@ -6,8 +6,8 @@ import * as fc from 'fast-check';
 import { ApplicationStack } from '../src/app';
 import { InfrastructureDesign } from '../src/design';
 import { Requirements } from '../src/requirements';
-import { RequirementsValidationError } from '../src/requirements/problem';
 import { brokenDeployRules } from './support/invariants';
+import { RequirementsValidationError } from '../src/requirements/problem';
 
 // Requirement objects from a space that mixes valid values with near misses and garbage,
 // so that both the accepted and the rejected paths are exercised thousands of times.

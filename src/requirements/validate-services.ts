@@ -96,7 +96,8 @@ function validateContainerSettings(p: Problems, at: string, s: Record<string, un
       p.push({ path: `${at}.${field}`, message: 'applies only to container services: set runtime to RuntimePreference.CONTAINER, or use WorkloadType.WEB_SERVICE' });
     }
   }
-  if (s.containerPort !== undefined && (!Number.isInteger(s.containerPort) || (s.containerPort as number) < 1 || (s.containerPort as number) > 65535)) {
+  const port = s.containerPort;
+  if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) {
     p.push({ path: `${at}.containerPort`, message: `must be an integer port from 1 to 65535, got ${describe(s.containerPort)}` });
   }
   if (s.healthCheckPath !== undefined && (typeof s.healthCheckPath !== 'string' || !/^\/[\x21-\x7e]{0,1023}$/.test(s.healthCheckPath))) {
