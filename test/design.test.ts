@@ -164,6 +164,21 @@ describe('the design as a whole', () => {
       .toBe("domain 'shop.example.com' recorded; endpoints stay on AWS-provided names");
   });
 
+  test('the budget is resolved with a warning as the default enforcement', () => {
+    expect(InfrastructureDesign.fromRequirements(req).budget).toBeUndefined();
+    expect(InfrastructureDesign.fromRequirements({ ...req, budget: { monthlyUsd: 300 } }).budget).toEqual({ monthlyUsd: 300, enforcement: 'warn' });
+  });
+
+  test('queues get a visibility timeout of six times their slowest consumer, at least 30 s', () => {
+    const d = InfrastructureDesign.fromRequirements({
+      ...req,
+      services: [{ name: 'worker', workload: WorkloadType.QUEUE_WORKER, dataStores: ['jobs'] }, { name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['events'] }],
+      dataStores: [{ name: 'jobs', kind: DataStoreKind.QUEUE }, { name: 'events', kind: DataStoreKind.QUEUE }],
+    });
+    expect(d.dataStore('jobs').visibilityTimeoutSeconds).toBe(360); // the worker's 60 s timeout x 6
+    expect(d.dataStore('events').visibilityTimeoutSeconds).toBe(30); // no consumer in the stack
+  });
+
   test('is deterministic', () => {
     expect(JSON.stringify(InfrastructureDesign.fromRequirements(req))).toEqual(JSON.stringify(InfrastructureDesign.fromRequirements(req)));
   });

@@ -1,9 +1,9 @@
-import { ApplicationRequirements, ComplianceFramework, DataStoreKind, WorkloadType } from '../requirements';
+import { ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, WorkloadType } from '../requirements';
 import { describeComponents } from './components';
 import { planService } from './compute';
 import { planDataStore } from './data';
 import {
-  ArchitectureDecision, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, DesignComponent, NetworkPlan, ResiliencePlan, ServicePlan,
+  ArchitectureDecision, BudgetPlan, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, DesignComponent, NetworkPlan, ResiliencePlan, ServicePlan,
 } from './model';
 import { planNetwork } from './network';
 import { planResilience } from './tier';
@@ -37,11 +37,17 @@ export class InfrastructureDesign {
   public readonly network: NetworkPlan;
   /** Tier and recovery settings applied to every resource. */
   public readonly resilience: ResiliencePlan;
+  /**
+   * The budget, when the requirements carry one; enforcement defaults to a warning.
+   * @default - no budget
+   */
+  public readonly budget?: BudgetPlan;
 
   private constructor(req: ApplicationRequirements) {
     this.requirements = req;
     const resilience = planResilience(req);
     this.resilience = resilience.plan;
+    this.budget = req.budget ? { monthlyUsd: req.budget.monthlyUsd, enforcement: req.budget.enforcement ?? BudgetEnforcement.WARN } : undefined;
     const decisions: ArchitectureDecision[] = [resilience.decision];
 
     const storeReqs = req.dataStores ?? [];

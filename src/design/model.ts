@@ -1,4 +1,4 @@
-import { DataStoreKind, EnvironmentTier, WorkloadType } from '../requirements';
+import { BudgetEnforcement, DataStoreKind, EnvironmentTier, WorkloadType } from '../requirements';
 
 /** The area an architecture decision belongs to. */
 export enum DecisionArea {
@@ -203,6 +203,14 @@ export interface ResiliencePlan {
   readonly rpoMinutes: number;
   /** Recovery time objective in minutes. */
   readonly rtoMinutes: number;
+}
+
+/** The monthly budget with its enforcement resolved. */
+export interface BudgetPlan {
+  /** Monthly budget in USD. */
+  readonly monthlyUsd: number;
+  /** What exceeding it does. */
+  readonly enforcement: BudgetEnforcement;
 }
 
 /** A component of the architecture, for the report. */

@@ -26,9 +26,7 @@ export function buildDesignReport(input: ReportInput): DesignReport {
     pricingCatalogDate: null,
     monthlyCost: null,
     freeTierDeduction: null,
-    budget: design.requirements.budget
-      ? { monthlyUsd: design.requirements.budget.monthlyUsd, enforcement: design.requirements.budget.enforcement ?? 'warn' }
-      : null,
+    budget: design.budget ? { monthlyUsd: design.budget.monthlyUsd, enforcement: design.budget.enforcement } : null,
     resources: resourcesOf(template),
     components: design.components,
     decisions: design.decisions,
