@@ -26,6 +26,7 @@ export function buildDesignReport(input: ReportInput): DesignReport {
     pricingCatalogDate: null,
     monthlyCost: null,
     freeTierDeduction: null,
+    costAssumptions: [],
     budget: design.budget ? { monthlyUsd: design.budget.monthlyUsd, enforcement: design.budget.enforcement } : null,
     resources: resourcesOf(template),
     components: design.components,

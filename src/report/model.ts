@@ -17,6 +17,20 @@ export interface ReportResource {
   /** Filled by the cost estimator; absent until then. */
   readonly status?: 'priced' | 'free' | 'unpriced';
   readonly monthlyCost?: CostRange;
+  /** Priced dimensions: quantity x unit price. */
+  readonly lineItems?: ReportLineItem[];
+  /** Defaults and simplifications behind the figure. */
+  readonly assumptions?: string[];
+  /** Why the resource is free or unpriced. */
+  readonly reason?: string;
+}
+
+export interface ReportLineItem {
+  readonly description: string;
+  readonly unit: string;
+  readonly quantity: number;
+  readonly unitPrice: number;
+  readonly monthlyCost: number;
 }
 
 export interface DataFlow {
@@ -59,6 +73,8 @@ export interface BudgetSection {
   readonly enforcement: string;
   /** Filled by the budget guard. */
   readonly withinBudget?: boolean;
+  /** The budget guard's message: budget, estimate and top cost drivers. */
+  readonly message?: string;
 }
 
 /**
@@ -77,6 +93,8 @@ export interface DesignReport {
   readonly monthlyCost: CostRange | null;
   readonly freeTierDeduction: number | null;
   readonly budget: BudgetSection | null;
+  /** Estimate-wide assumptions (the month, the usage range rule, region fallbacks). */
+  readonly costAssumptions: string[];
   readonly resources: ReportResource[];
   readonly components: DesignComponent[];
   readonly decisions: ArchitectureDecision[];

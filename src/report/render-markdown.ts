@@ -1,63 +1,84 @@
-import { DesignReport, ReportResource } from './model';
-
-const usd = (n: number) => `$${n.toFixed(2)}`;
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+import { cell, usd } from './format';
+import { DesignReport } from './model';
+import { renderCost, renderReliability, renderSecurity } from './render-sections';
 
 /** Renders the report as GitHub-flavoured Markdown. Pure. */
 export function renderMarkdown(r: DesignReport): string {
-  const out: string[] = [];
-  out.push(`# Design report: ${r.stackName}`, '');
-  out.push('| | |', '|---|---|');
-  out.push(`| Environment | ${r.environment} |`);
-  out.push(`| Region | ${r.region}${r.regionAssumed ? ' (assumed: the stack is environment-agnostic)' : ''} |`);
-  out.push(`| Monthly cost (expected) | ${r.monthlyCost ? `${usd(r.monthlyCost.expected)} (low ${usd(r.monthlyCost.low)}, high ${usd(r.monthlyCost.high)})` : 'not estimated'} |`);
-  out.push(`| Budget | ${r.budget ? `${usd(r.budget.monthlyUsd)} a month, ${r.budget.enforcement}` : 'none'} |`);
-  out.push(`| Resources | ${r.resources.length} |`);
-  out.push(`| Security compliance | ${r.security ? r.security.frameworks.map((f) => `${f.name} ${f.compliancePercent}%`).join(', ') : 'not evaluated'} |`);
-  out.push(`| Reliability score | ${r.reliability ? `${r.reliability.score}/100` : 'not evaluated'} |`, '');
+  return [
+    ...summary(r),
+    '## Architecture', '', '```mermaid', ...mermaid(r), '```', '',
+    ...components(r),
+    ...decisions(r),
+    ...renderCost(r),
+    ...renderSecurity(r),
+    ...renderReliability(r),
+    ...accessDetails(r),
+  ].join('\n');
+}
+
+function summary(r: DesignReport): string[] {
+  const cost = r.monthlyCost
+    ? `${usd(r.monthlyCost.expected)} (low ${usd(r.monthlyCost.low)}, high ${usd(r.monthlyCost.high)})`
+      + (r.freeTierDeduction ? `, ${usd(r.freeTierDeduction)} less with the free tier` : '')
+    : 'not estimated';
+  const budget = r.budget
+    ? `${usd(r.budget.monthlyUsd)} a month, ${r.budget.enforcement}${r.budget.withinBudget === undefined ? '' : r.budget.withinBudget ? ': within' : ': **exceeded**'}`
+    : 'none';
+  const out = [
+    `# Design report: ${r.stackName}`, '',
+    '| | |', '|---|---|',
+    `| Environment | ${r.environment} |`,
+    `| Region | ${r.region}${r.regionAssumed ? ' (assumed: the stack is environment-agnostic)' : ''} |`,
+    `| Monthly cost (expected) | ${cost} |`,
+    `| Budget | ${budget} |`,
+    `| Resources | ${r.resources.length} |`,
+    `| Security compliance | ${r.security ? r.security.frameworks.map((f) => `${f.name} ${f.compliancePercent}%`).join(', ') : 'not evaluated'} |`,
+    `| Reliability score | ${r.reliability ? `${r.reliability.score}/100` : 'not evaluated'} |`, '',
+  ];
   if (r.placeholders.length) {
-    out.push(`> **Placeholders:** ${r.placeholders.join(', ')} run${r.placeholders.length === 1 ? 's' : ''} placeholder code or a placeholder image. Replace ${r.placeholders.length === 1 ? 'it' : 'them'} before real use.`, '');
+    const one = r.placeholders.length === 1;
+    out.push(`> **Placeholders:** ${r.placeholders.join(', ')} run${one ? 's' : ''} placeholder code or a placeholder image. Replace ${one ? 'it' : 'them'} before real use.`, '');
   }
+  return out;
+}
 
-  out.push('## Architecture', '', '```mermaid', ...mermaid(r), '```', '');
-  out.push('## Components', '', '| Name | Role | Technology | Summary |', '|---|---|---|---|');
-  for (const c of r.components) out.push(`| ${cell(c.name)} | ${c.role} | ${cell(c.technology)} | ${cell(c.summary)} |`);
-  out.push('');
+function components(r: DesignReport): string[] {
+  return [
+    '## Components', '', '| Name | Role | Technology | Summary |', '|---|---|---|---|',
+    ...r.components.map((c) => `| ${cell(c.name)} | ${c.role} | ${cell(c.technology)} | ${cell(c.summary)} |`), '',
+  ];
+}
 
-  out.push('## Decisions', '');
+function decisions(r: DesignReport): string[] {
+  const out = ['## Decisions', ''];
   for (const d of r.decisions) {
     out.push(`### ${d.area}: ${d.subject}`, '', `**Choice:** ${d.choice}`, '', `**Why:** ${d.rationale}`, '');
     if (d.alternatives.length) {
-      out.push('**Alternatives considered:**', '');
-      for (const a of d.alternatives) out.push(`- ${a.option}: ${a.whyNot}`);
-      out.push('');
+      out.push('**Alternatives considered:**', '', ...d.alternatives.map((a) => `- ${a.option}: ${a.whyNot}`), '');
     }
   }
+  return out;
+}
 
-  out.push('## Access details', '');
-  if (r.accessDetails.length === 0) {out.push('None.', '');} else {
-    out.push('| Output | Description | Value at deploy |', '|---|---|---|');
-    for (const a of r.accessDetails) out.push(`| ${a.outputKey} | ${cell(a.description)} | \`${cell(a.value)}\` |`);
-    out.push('', 'Values that are CloudFormation expressions resolve at deploy time: `cdk deploy --outputs-file outputs.json` writes them.', '');
-  }
-
-  out.push('## Resources', '', '| Logical ID | Type | Monthly cost |', '|---|---|---|');
-  const cost = (x: ReportResource) => x.monthlyCost?.expected ?? -1;
-  const sorted = [...r.resources].sort((a, b) => cost(b) - cost(a) || a.logicalId.localeCompare(b.logicalId));
-  for (const res of sorted) out.push(`| ${res.logicalId} | ${res.type} | ${res.monthlyCost ? usd(res.monthlyCost.expected) : res.status ?? 'not estimated'} |`);
-  out.push('');
-  return out.join('\n');
+function accessDetails(r: DesignReport): string[] {
+  if (r.accessDetails.length === 0) return ['## Access details', '', 'None.', ''];
+  return [
+    '## Access details', '', '| Output | Description | Value at deploy |', '|---|---|---|',
+    ...r.accessDetails.map((a) => `| ${a.outputKey} | ${cell(a.description)} | \`${cell(a.value)}\` |`), '',
+    'Values that are CloudFormation expressions resolve at deploy time: `cdk deploy --outputs-file outputs.json` writes them.', '',
+  ];
 }
 
 function mermaid(r: DesignReport): string[] {
   const id = (name: string) => name.replace(/[^A-Za-z0-9]/g, '_');
-  const lines = ['flowchart LR', '  users((users))'];
-  for (const c of r.components) {
-    if (c.role === 'service' || c.role === 'data-store') lines.push(`  ${id(c.name)}["${c.name}<br/>${c.technology}"]`);
-  }
-  for (const d of r.decisions) {
-    if (d.area === 'edge') lines.push(`  users --> ${id(d.subject)}`);
-  }
-  for (const e of r.dataFlows) lines.push(`  ${id(e.from)} -->|${e.access}| ${id(e.to)}`);
-  return lines;
+  const nodes = r.components.filter((c) => c.role === 'service' || c.role === 'data-store');
+  const names = new Set(nodes.map((c) => c.name));
+  const publicServices = new Set(r.decisions.filter((d) => d.area === 'edge' && names.has(d.subject)).map((d) => d.subject));
+  return [
+    'flowchart LR',
+    '  users((users))',
+    ...nodes.map((c) => `  ${id(c.name)}["${c.name}<br/>${c.technology}"]`),
+    ...[...publicServices].map((s) => `  users --> ${id(s)}`),
+    ...r.dataFlows.map((e) => `  ${id(e.from)} -->|${e.access}| ${id(e.to)}`),
+  ];
 }
