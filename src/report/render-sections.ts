@@ -18,7 +18,7 @@ export function renderCost(r: DesignReport): string[] {
   out.push('| Resource | Type | Status | Expected | Low - high | How |', '|---|---|---|---|---|---|');
   for (const x of sorted) {
     const range = x.monthlyCost ? `${usd(x.monthlyCost.low)} - ${usd(x.monthlyCost.high)}` : '';
-    const how = (x.lineItems ?? []).map((l) => `${l.description}: ${fmt(l.quantity)} ${l.unit} x ${usd4(l.unitPrice)}`).join('; ') || (x.reason ?? '');
+    const how = (x.lineItems ?? []).map((l) => `${l.description}: ${fmt(l.quantity)} ${l.unit} x ${unitUsd(l.unitPrice)}`).join('; ') || (x.reason ?? '');
     out.push(`| ${x.logicalId} | ${x.type} | ${x.status ?? ''} | ${x.monthlyCost ? usd(x.monthlyCost.expected) : ''} | ${range} | ${cell(how)} |`);
   }
   out.push('');
@@ -59,6 +59,7 @@ function fmt(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-function usd4(n: number): string {
-  return n >= 0.01 ? usd(n) : `$${n.toPrecision(3)}`;
+/** Unit prices keep their significant digits ($0.045, $0.0000166667). */
+function unitUsd(n: number): string {
+  return `$${Number(n.toPrecision(6))}`;
 }
