@@ -54,7 +54,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // CI is .ci/run on our own machines; no hosted workflows.
   github: false,
   release: false,
-  gitignore: ['cdk.out', '*.design-report.*', '.bench/'],
+  gitignore: ['cdk.out', '*.design-report.*', '.bench/', '.scratch/'],
   // The generated test task would run `eslint --fix`, which edits files; CI must only check.
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'examples'], commandOptions: { fix: false } },
 });
