@@ -1,0 +1,69 @@
+// Times CostEstimator.estimateTemplate on generated templates of mixed resource types.
+// `benchEstimator()` returns the figures; run directly (ts-node bench/estimator.ts) to print them.
+import { CostEstimator } from '../src/cost';
+
+export interface EstimatorBenchResult {
+  readonly resources: number;
+  /** Median milliseconds of one estimate. */
+  readonly medianMs: number;
+  /** medianMs / the previous size's medianMs (undefined for the first size). */
+  readonly growthRatio?: number;
+  /** Size ratio to the previous size (10 for 100 -> 1,000). */
+  readonly sizeRatio?: number;
+}
+
+/** A template of `count` resources cycling through priced, free and unpriced types, with cross-references. */
+export function generatedTemplate(count: number): { Resources: { [id: string]: unknown } } {
+  const kinds: Array<(i: number) => unknown> = [
+    (i) => ({ Type: 'AWS::Lambda::Function', Properties: { MemorySize: 256 + (i % 4) * 256, Architectures: [i % 2 ? 'arm64' : 'x86_64'] } }),
+    () => ({ Type: 'AWS::DynamoDB::Table', Properties: { BillingMode: 'PAY_PER_REQUEST' } }),
+    () => ({ Type: 'AWS::S3::Bucket', Properties: {} }),
+    (i) => ({ Type: 'AWS::SQS::Queue', Properties: { FifoQueue: i % 3 === 0 } }),
+    () => ({ Type: 'AWS::CloudWatch::Alarm', Properties: { Period: 300 } }),
+    () => ({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } }),
+    () => ({ Type: 'AWS::IAM::Role', Properties: {} }),
+    (i) => ({ Type: 'AWS::IAM::Policy', Properties: { Roles: [{ Ref: `R${i - 1}` }] } }),
+    () => ({ Type: 'AWS::EC2::NatGateway', Properties: {} }),
+    () => ({ Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['a', 'b'] } }),
+    (i) => ({ Type: 'AWS::ECS::TaskDefinition', Properties: { Cpu: '256', Memory: '512', Family: `f${i}` } }),
+    (i) => ({ Type: 'AWS::ECS::Service', Properties: { LaunchType: 'FARGATE', DesiredCount: 2, TaskDefinition: { Ref: `R${i - 1}` } } }),
+    () => ({ Type: 'AWS::Kinesis::Stream', Properties: {} }),
+    () => ({ Type: 'AWS::KMS::Key', Properties: {} }),
+  ];
+  const resources: { [id: string]: unknown } = {};
+  for (let i = 0; i < count; i++) resources[`R${i}`] = kinds[i % kinds.length](i);
+  return { Resources: resources };
+}
+
+function timeOnce(template: unknown): number {
+  const start = process.hrtime.bigint();
+  CostEstimator.estimateTemplate({ template });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Median time of `estimateTemplate` per size, and growth ratios between consecutive sizes. */
+export function benchEstimator(sizes: number[] = [100, 1_000, 10_000], rounds = 7): EstimatorBenchResult[] {
+  const results: EstimatorBenchResult[] = [];
+  for (const size of sizes) {
+    const template = generatedTemplate(size);
+    timeOnce(template); // warm up
+    const times = Array.from({ length: rounds }, () => timeOnce(template)).sort((a, b) => a - b);
+    const medianMs = times[Math.floor(times.length / 2)];
+    const prev = results[results.length - 1];
+    results.push({ resources: size, medianMs, ...(prev ? { growthRatio: medianMs / prev.medianMs, sizeRatio: size / prev.resources } : {}) });
+  }
+  return results;
+}
+
+/** Prints the results as the bench's lines. */
+export function printEstimatorBench(results: EstimatorBenchResult[], log: (line: string) => void = console.log): void {
+  log('cost estimator (median of 7 runs):');
+  for (const r of results) {
+    const growth = r.growthRatio === undefined ? '' : `  x${r.growthRatio.toFixed(1)} for x${r.sizeRatio} resources`;
+    log(`  ${String(r.resources).padStart(6)} resources: ${r.medianMs.toFixed(1).padStart(7)} ms${growth}`);
+  }
+  const largest = results[results.length - 1];
+  if (largest) log(`  target: 10,000 resources under 250 ms -> ${largest.medianMs < 250 ? 'met' : 'NOT met'}`);
+}
+
+if (require.main === module) printEstimatorBench(benchEstimator());

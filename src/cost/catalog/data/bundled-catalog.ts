@@ -1,0 +1,215 @@
+import { CatalogPrice, CatalogSource, FreeTierAllowance, PriceTier, PricingCatalog, priceKey } from '../types';
+
+// The bundled catalog. Every figure cites a source; where no published figure was found
+// (a tier, a region) the catalog says so (usd: null, or no entry) and the estimator reports
+// that part as unpriced or estimated from us-east-1. Regions other than us-east-1: none yet,
+// because no per-region figures were collected; `pricing refresh --regions ...` adds them.
+
+const SOURCES: CatalogSource[] = [
+  { id: 'lambda-page', description: 'AWS Lambda pricing page (requests, x86/Arm first duration tier, always-free tier); AWSLambda Price List offer', date: '2026-09-01' },
+  { id: 'lambda-pl', description: 'AWS Price List, AWSLambda offer (duration tiers, x86 and Arm)', date: '2026-09-01' },
+  { id: 'apigw-http', description: 'AWS whitepaper / API Gateway pricing example: HTTP APIs $1.00 per million first 300M, $0.90 over (secondary)', date: '2026-08-01' },
+  { id: 'apigw-rest', description: 'API Gateway pricing page: REST APIs $3.50 per million first 333M, $2.80 next 667M (2026-08); over 20B $1.51 per million: AWS What\'s New, API Gateway tiered pricing, 2018-11-08; the 1B-20B tier has no collected figure', date: '2026-08-01' },
+  { id: 'dto-page', description: 'Data transfer out to the internet, first 10 TB at $0.09/GB: AWS pricing page (API Gateway example); higher tiers not collected', date: '2026-08-01' },
+  { id: 'dto-free', description: 'Amazon S3 pricing page: first 100 GB a month of data transfer out to the internet free (aggregated across services), page read 2026-09-20', date: '2026-09-20' },
+  { id: 'ddb-pl', description: 'AWS Price List, AmazonDynamoDB offer: on-demand $0.625/M WRU, $0.125/M RRU (since Nov 2024), Standard storage $0.25/GB-month with first 25 GB free', date: '2026-09-01' },
+  { id: 'ddb-provisioned', description: 'DynamoDB provisioned capacity $0.00065 per WCU-hour and $0.00013 per RCU-hour, us-east-1 (secondary: several public cost write-ups agree); always-free 25 WCU and 25 RCU (DynamoDB free tier)', date: '2026-09-01' },
+  { id: 's3-storage', description: 'S3 Standard storage: first 50 TB $0.023/GB-month, Price List SKU WP9ANXZGBYYSGJEA (2026-08-31); next 450 TB $0.022 and over 500 TB $0.021 from a public copy of the S3 pricing table (secondary, 2022-07)', date: '2026-08-31' },
+  { id: 's3-put', description: 'AWS Price List SKU E9YHNFENF4XQBZR6: S3 PUT, COPY, POST, LIST $0.005 per 1,000', date: '2026-08-31' },
+  { id: 's3-get', description: 'AWS Price List SKU ZWQ6Q48CRJXX4FXE: S3 GET and others $0.0004 per 1,000', date: '2026-08-31' },
+  { id: 'sqs-std', description: 'AWS Price List SKU 8RN6B8U4MERHRXP3: SQS Standard requests $0.40 per million, first 1M a month free', date: '2025-08-28' },
+  { id: 'sqs-fifo', description: 'SQS FIFO requests $0.50 per million (secondary)', date: '2026-09-01' },
+  { id: 'sns', description: 'SNS standard topic publishes $0.50 per million, first 1M a month free (pricing page text, secondary copies)', date: '2026-09-01' },
+  { id: 'nat-hours', description: 'AWS Price List SKU M2YSHUBETB3JX4M4: NAT gateway $0.045 per hour', date: '2026-08-31' },
+  { id: 'nat-bytes', description: 'AWS Price List SKU 59S5R83GFPUAGVR5: NAT gateway data processed $0.045 per GB', date: '2026-08-31' },
+  { id: 'ipv4', description: 'AWS Price List SKU 4GQUNXTFWVSGPUZK: public IPv4 address $0.005 per IP-hour, in use or idle; AWS networking blog 2024-02-01', date: '2026-08-31' },
+  { id: 'privatelink', description: 'AWS PrivateLink pricing page (copies): interface endpoint $0.01 per AZ-hour, data processed $0.01/GB for the first 1 PB; higher tiers not collected', date: '2026-09-01' },
+  { id: 'alb-hours', description: 'AWS Price List SKU 37CUWUT8GSNQEPUV: Application Load Balancer $0.0225 per hour', date: '2026-08-31' },
+  { id: 'alb-lcu', description: 'AWS Price List SKU P2XGEJ8N3KU52WA8: ALB $0.008 per LCU-hour', date: '2026-08-31' },
+  { id: 'nlb', description: 'Network Load Balancer $0.0225 per hour and $0.006 per NLCU-hour, us-east-1 (secondary: public cost guides, 2025)', date: '2025-06-01' },
+  { id: 'fargate-x86', description: 'AWS Price List USE1-Fargate-vCPU-Hours:perCPU $0.04048, USE1-Fargate-GB-Hours $0.004445 (Linux/x86)', date: '2026-09-01' },
+  { id: 'fargate-arm', description: 'AWS Price List Fargate Linux/Arm $0.03238 per vCPU-hour, $0.00356 per GB-hour', date: '2026-09-01' },
+  { id: 'rds-t4g-micro', description: 'AWS Price List SKU 9HPEGXQTDDGH53C9: RDS for PostgreSQL db.t4g.micro Single-AZ $0.016 per hour', date: '2026-09-01' },
+  { id: 'rds-t3-micro', description: 'RDS for PostgreSQL db.t3.micro Single-AZ $0.018 per hour (pricing page widget, 2026-09-29)', date: '2026-09-29' },
+  { id: 'rds-gp3', description: 'AWS Price List SKU KYVYY29G957PKY3B: RDS gp3 storage $0.115/GB-month Single-AZ, $0.23 Multi-AZ', date: '2026-09-01' },
+  { id: 'aurora-acu', description: 'AWS Price List SKU AVKW7ZJP8D72HNQC: Aurora Serverless v2, Aurora Standard, PostgreSQL $0.12 per ACU-hour', date: '2025-10-01' },
+  { id: 'aurora-storage', description: 'AWS Price List SKU 7GYUVAA992PFJPCB: Aurora Standard storage $0.10 per GB-month', date: '2026-09-01' },
+  { id: 'aurora-io', description: 'AWS Price List SKU 7JDSZP38DMKT9B86: Aurora Standard I/O $0.20 per million requests', date: '2026-09-01' },
+  { id: 'elasticache-t4g-micro', description: 'ElastiCache cache.t4g.micro (Redis OSS) $0.016 per hour (secondary)', date: '2026-09-01' },
+  { id: 'cloudfront', description: 'Amazon CloudFront pricing page: US/Mexico/Canada data transfer out tiers ($0.085 first 10 TB to $0.020 over 5 PB); always-free 1 TB and 10,000,000 requests a month', date: '2026-09-01' },
+  { id: 'cloudfront-https', description: 'AWS Price List description: CloudFront HTTPS requests, United States, $0.0100 per 10,000', date: '2026-09-01' },
+  { id: 'waf', description: 'AWS WAF pricing page: web ACL $5.00/month, rule or rule group $1.00/month, $0.60 per million requests', date: '2026-09-29' },
+  { id: 'cw-alarm', description: 'AWS Price List SKU EVETVUGEN3MUTMXM: standard-resolution alarm $0.10 per alarm metric per month; 10 alarms free', date: '2026-08-31' },
+  { id: 'cw-dashboard', description: 'CloudWatch dashboards $3.00 per dashboard per month (secondary: public CloudWatch pricing guides, 2026)', date: '2026-06-13' },
+  { id: 'logs-ingest', description: 'AWS Price List SKU S8QGXX5R2BKKMDSJ: CloudWatch Logs ingestion $0.50 per GB; 5 GB a month free', date: '2026-08-31' },
+  { id: 'logs-storage', description: 'AWS Price List SKU 6K9ADYQAHV5KX9KZ: CloudWatch Logs storage $0.03 per GB-month', date: '2026-08-31' },
+  { id: 'kms-key', description: 'AWS Price List SKU U553K98XGDXCYHWS: KMS customer managed key $1.00 per key-month', date: '2026-08-31' },
+  { id: 'kms-requests', description: 'AWS KMS pricing page: $0.03 per 10,000 requests, 20,000 a month free', date: '2026-09-01' },
+  { id: 'secrets', description: 'AWS Price List SKU BJ3PQ9BYGU6P632F: Secrets Manager $0.40 per secret-month', date: '2026-08-31' },
+  { id: 'secrets-api', description: 'Secrets Manager pricing page: $0.05 per 10,000 API calls', date: '2026-09-01' },
+  { id: 'scheduler', description: 'EventBridge Scheduler $1.00 per million invocations, 14 million a month free (secondary: public EventBridge pricing guide, 2026-03)', date: '2026-03-13' },
+  { id: 'ec2-t-micro', description: 'AWS Price List: EC2 Linux on-demand t3.micro $0.0104, t4g.micro $0.0084 per hour', date: '2026-09-01' },
+];
+
+const flat = (usd: number): PriceTier[] => [{ beginRange: 0, endRange: null, usd }];
+
+/** Contiguous tiers from 0, each given as [endRange, usd]. */
+function tiers(...steps: Array<[number | null, number | null]>): PriceTier[] {
+  return steps.map(([endRange, usd], i) => ({ beginRange: i === 0 ? 0 : steps[i - 1][0]!, endRange, usd }));
+}
+
+const US_EAST_1: CatalogPrice[] = [
+  { serviceCode: 'AWSLambda', usageType: 'Request', unit: 'Requests', tiers: flat(0.0000002), source: 'lambda-page' },
+  { serviceCode: 'AWSLambda', usageType: 'Request-ARM', unit: 'Requests', tiers: flat(0.0000002), source: 'lambda-page' },
+  {
+    serviceCode: 'AWSLambda',
+    usageType: 'Lambda-GB-Second',
+    unit: 'Lambda-GB-Second',
+    source: 'lambda-pl',
+    tiers: tiers([6e9, 0.0000166667], [15e9, 0.000015], [null, 0.0000133334]),
+  },
+  {
+    serviceCode: 'AWSLambda',
+    usageType: 'Lambda-GB-Second-ARM',
+    unit: 'Lambda-GB-Second',
+    source: 'lambda-pl',
+    tiers: tiers([7.5e9, 0.0000133334], [18.75e9, 0.0000120001], [null, 0.0000106667]),
+  },
+  {
+    serviceCode: 'AmazonApiGateway',
+    usageType: 'ApiGatewayHttpRequest',
+    usageTypeStyle: 'always',
+    unit: 'Requests',
+    source: 'apigw-http',
+    tiers: [{ beginRange: 0, endRange: 300e6, usd: 0.000001 }, { beginRange: 300e6, endRange: null, usd: 0.0000009 }],
+  },
+  {
+    serviceCode: 'AmazonApiGateway',
+    usageType: 'ApiGatewayRequest',
+    usageTypeStyle: 'always',
+    unit: 'Requests',
+    source: 'apigw-rest',
+    tiers: [
+      { beginRange: 0, endRange: 333e6, usd: 0.0000035 }, { beginRange: 333e6, endRange: 1e9, usd: 0.0000028 },
+      { beginRange: 1e9, endRange: 20e9, usd: null }, { beginRange: 20e9, endRange: null, usd: 0.00000151 },
+    ],
+  },
+  {
+    serviceCode: 'AWSDataTransfer',
+    usageType: 'DataTransfer-Out-Bytes',
+    unit: 'GB',
+    source: 'dto-page',
+    tiers: [{ beginRange: 0, endRange: 10240, usd: 0.09 }, { beginRange: 10240, endRange: null, usd: null }],
+  },
+  { serviceCode: 'AmazonDynamoDB', usageType: 'WriteRequestUnits', unit: 'WriteRequestUnits', tiers: flat(0.000000625), source: 'ddb-pl' },
+  { serviceCode: 'AmazonDynamoDB', usageType: 'ReadRequestUnits', unit: 'ReadRequestUnits', tiers: flat(0.000000125), source: 'ddb-pl' },
+  { serviceCode: 'AmazonDynamoDB', usageType: 'TimedStorage-ByteHrs', unit: 'GB-Mo', tiers: flat(0.25), source: 'ddb-pl' },
+  { serviceCode: 'AmazonDynamoDB', usageType: 'WriteCapacityUnit-Hrs', unit: 'WriteCapacityUnit-Hrs', tiers: flat(0.00065), source: 'ddb-provisioned' },
+  { serviceCode: 'AmazonDynamoDB', usageType: 'ReadCapacityUnit-Hrs', unit: 'ReadCapacityUnit-Hrs', tiers: flat(0.00013), source: 'ddb-provisioned' },
+  {
+    serviceCode: 'AmazonS3',
+    usageType: 'TimedStorage-ByteHrs',
+    filters: { volumeType: 'Standard' },
+    unit: 'GB-Mo',
+    source: 's3-storage',
+    tiers: tiers([51200, 0.023], [512000, 0.022], [null, 0.021]),
+  },
+  { serviceCode: 'AmazonS3', usageType: 'Requests-Tier1', unit: 'Requests', tiers: flat(0.000005), source: 's3-put' },
+  { serviceCode: 'AmazonS3', usageType: 'Requests-Tier2', unit: 'Requests', tiers: flat(0.0000004), source: 's3-get' },
+  { serviceCode: 'AWSQueueService', usageType: 'Requests-RBP', unit: 'Requests', tiers: flat(0.0000004), source: 'sqs-std' },
+  { serviceCode: 'AWSQueueService', usageType: 'Requests-FIFO-RBP', unit: 'Requests', tiers: flat(0.0000005), source: 'sqs-fifo' },
+  { serviceCode: 'AmazonSNS', usageType: 'Requests-Tier1', unit: 'Requests', tiers: flat(0.0000005), source: 'sns' },
+  { serviceCode: 'AmazonEC2', usageType: 'NatGateway-Hours', unit: 'Hrs', tiers: flat(0.045), source: 'nat-hours' },
+  { serviceCode: 'AmazonEC2', usageType: 'NatGateway-Bytes', unit: 'GB', tiers: flat(0.045), source: 'nat-bytes' },
+  { serviceCode: 'AmazonVPC', usageType: 'PublicIPv4:InUseAddress', usageTypeStyle: 'always', unit: 'Hrs', tiers: flat(0.005), source: 'ipv4' },
+  { serviceCode: 'AmazonVPC', usageType: 'VpcEndpoint-Hours', usageTypeStyle: 'always', unit: 'Hrs', tiers: flat(0.01), source: 'privatelink' },
+  {
+    serviceCode: 'AmazonVPC',
+    usageType: 'VpcEndpoint-Bytes',
+    usageTypeStyle: 'always',
+    unit: 'GB',
+    source: 'privatelink',
+    tiers: [{ beginRange: 0, endRange: 1048576, usd: 0.01 }, { beginRange: 1048576, endRange: null, usd: null }],
+  },
+  { serviceCode: 'AWSELB', usageType: 'LoadBalancerUsage', filters: { productFamily: 'Load Balancer-Application' }, unit: 'Hrs', tiers: flat(0.0225), source: 'alb-hours' },
+  { serviceCode: 'AWSELB', usageType: 'LCUUsage', filters: { productFamily: 'Load Balancer-Application' }, unit: 'LCU-Hrs', tiers: flat(0.008), source: 'alb-lcu' },
+  { serviceCode: 'AWSELB', usageType: 'LoadBalancerUsage', filters: { productFamily: 'Load Balancer-Network' }, unit: 'Hrs', tiers: flat(0.0225), source: 'nlb' },
+  { serviceCode: 'AWSELB', usageType: 'LCUUsage', filters: { productFamily: 'Load Balancer-Network' }, unit: 'LCU-Hrs', tiers: flat(0.006), source: 'nlb' },
+  { serviceCode: 'AmazonECS', usageType: 'Fargate-vCPU-Hours:perCPU', usageTypeStyle: 'always', unit: 'hours', tiers: flat(0.04048), source: 'fargate-x86' },
+  { serviceCode: 'AmazonECS', usageType: 'Fargate-GB-Hours', usageTypeStyle: 'always', unit: 'hours', tiers: flat(0.004445), source: 'fargate-x86' },
+  { serviceCode: 'AmazonECS', usageType: 'Fargate-ARM-vCPU-Hours:perCPU', usageTypeStyle: 'always', unit: 'hours', tiers: flat(0.03238), source: 'fargate-arm' },
+  { serviceCode: 'AmazonECS', usageType: 'Fargate-ARM-GB-Hours', usageTypeStyle: 'always', unit: 'hours', tiers: flat(0.00356), source: 'fargate-arm' },
+  { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.t4g.micro', filters: { databaseEngine: 'PostgreSQL', deploymentOption: 'Single-AZ' }, unit: 'Hrs', tiers: flat(0.016), source: 'rds-t4g-micro' },
+  { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.t3.micro', filters: { databaseEngine: 'PostgreSQL', deploymentOption: 'Single-AZ' }, unit: 'Hrs', tiers: flat(0.018), source: 'rds-t3-micro' },
+  { serviceCode: 'AmazonRDS', usageType: 'RDS:GP3-Storage', filters: { deploymentOption: 'Single-AZ' }, unit: 'GB-Mo', tiers: flat(0.115), source: 'rds-gp3' },
+  { serviceCode: 'AmazonRDS', usageType: 'RDS:Multi-AZ-GP3-Storage', filters: { deploymentOption: 'Multi-AZ' }, unit: 'GB-Mo', tiers: flat(0.23), source: 'rds-gp3' },
+  { serviceCode: 'AmazonRDS', usageType: 'Aurora:ServerlessV2Usage', filters: { databaseEngine: 'Aurora PostgreSQL' }, unit: 'ACU-Hr', tiers: flat(0.12), source: 'aurora-acu' },
+  { serviceCode: 'AmazonRDS', usageType: 'Aurora:StorageUsage', filters: { databaseEngine: 'Aurora PostgreSQL' }, unit: 'GB-Mo', tiers: flat(0.1), source: 'aurora-storage' },
+  { serviceCode: 'AmazonRDS', usageType: 'Aurora:StorageIOUsage', filters: { databaseEngine: 'Aurora PostgreSQL' }, unit: 'IOs', tiers: flat(0.0000002), source: 'aurora-io' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.t4g.micro', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(0.016), source: 'elasticache-t4g-micro' },
+  {
+    serviceCode: 'AmazonCloudFront',
+    usageType: 'US-DataTransfer-Out-Bytes',
+    usageTypeStyle: 'global',
+    unit: 'GB',
+    source: 'cloudfront',
+    tiers: [
+      { beginRange: 0, endRange: 10240, usd: 0.085 }, { beginRange: 10240, endRange: 51200, usd: 0.08 },
+      { beginRange: 51200, endRange: 153600, usd: 0.06 }, { beginRange: 153600, endRange: 512000, usd: 0.04 },
+      { beginRange: 512000, endRange: 1048576, usd: 0.03 }, { beginRange: 1048576, endRange: 5242880, usd: 0.025 },
+      { beginRange: 5242880, endRange: null, usd: 0.02 },
+    ],
+  },
+  { serviceCode: 'AmazonCloudFront', usageType: 'US-Requests-Tier2-HTTPS', usageTypeStyle: 'global', unit: 'Requests', tiers: flat(0.000001), source: 'cloudfront-https' },
+  { serviceCode: 'awswaf', usageType: 'WebACLV2', usageTypeStyle: 'always', unit: 'WebACL', tiers: flat(5), source: 'waf' },
+  { serviceCode: 'awswaf', usageType: 'RuleV2', usageTypeStyle: 'always', unit: 'Rule', tiers: flat(1), source: 'waf' },
+  { serviceCode: 'awswaf', usageType: 'RequestV2-Tier1', usageTypeStyle: 'always', unit: 'Requests', tiers: flat(0.0000006), source: 'waf' },
+  { serviceCode: 'AmazonCloudWatch', usageType: 'CW:AlarmMonitorUsage', unit: 'Alarms', tiers: flat(0.1), source: 'cw-alarm' },
+  { serviceCode: 'AmazonCloudWatch', usageType: 'DashboardsUsageHour-Basic', unit: 'Dashboards', tiers: flat(3), source: 'cw-dashboard' },
+  { serviceCode: 'AmazonCloudWatch', usageType: 'DataProcessing-Bytes', unit: 'GB', tiers: flat(0.5), source: 'logs-ingest' },
+  { serviceCode: 'AmazonCloudWatch', usageType: 'TimedStorage-ByteHrs', unit: 'GB-Mo', tiers: flat(0.03), source: 'logs-storage' },
+  { serviceCode: 'awskms', usageType: 'KMS-Keys', usageTypeStyle: 'region-code', unit: 'Keys', tiers: flat(1), source: 'kms-key' },
+  { serviceCode: 'awskms', usageType: 'KMS-Requests', usageTypeStyle: 'region-code', unit: 'Requests', tiers: flat(0.000003), source: 'kms-requests' },
+  { serviceCode: 'AWSSecretsManager', usageType: 'AWSSecretsManager-Secrets', usageTypeStyle: 'always', unit: 'Secrets', tiers: flat(0.4), source: 'secrets' },
+  { serviceCode: 'AWSSecretsManager', usageType: 'AWSSecretsManager-APIRequest', usageTypeStyle: 'always', unit: 'API Requests', tiers: flat(0.000005), source: 'secrets-api' },
+  { serviceCode: 'AWSEvents', usageType: 'Scheduler-Invocation', usageTypeStyle: 'always', unit: 'Invocations', tiers: flat(0.000001), source: 'scheduler' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.micro', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0104), source: 'ec2-t-micro' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t4g.micro', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0084), source: 'ec2-t-micro' },
+];
+
+function EC2_LINUX(): { [field: string]: string } {
+  return { operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used' };
+}
+
+const key = (p: CatalogPrice) => priceKey(p.serviceCode, p.usageType, p.filters);
+const k = (serviceCode: string, usageType: string, filters?: { [f: string]: string }) => priceKey(serviceCode, usageType, filters);
+
+const FREE_TIER: FreeTierAllowance[] = [
+  { id: 'lambda-requests', description: 'Lambda: 1M requests a month', quantity: 1e6, appliesTo: [k('AWSLambda', 'Request'), k('AWSLambda', 'Request-ARM')], source: 'lambda-page' },
+  { id: 'lambda-compute', description: 'Lambda: 400,000 GB-seconds a month', quantity: 400000, appliesTo: [k('AWSLambda', 'Lambda-GB-Second'), k('AWSLambda', 'Lambda-GB-Second-ARM')], source: 'lambda-page' },
+  { id: 'dto', description: 'Data transfer out to the internet: 100 GB a month', quantity: 100, appliesTo: [k('AWSDataTransfer', 'DataTransfer-Out-Bytes')], source: 'dto-free' },
+  { id: 'dynamodb-storage', description: 'DynamoDB: 25 GB of Standard table storage', quantity: 25, appliesTo: [k('AmazonDynamoDB', 'TimedStorage-ByteHrs')], source: 'ddb-pl' },
+  { id: 'dynamodb-wcu', description: 'DynamoDB: 25 provisioned WCU (18,250 WCU-hours a month)', quantity: 25 * 730, appliesTo: [k('AmazonDynamoDB', 'WriteCapacityUnit-Hrs')], source: 'ddb-provisioned' },
+  { id: 'dynamodb-rcu', description: 'DynamoDB: 25 provisioned RCU (18,250 RCU-hours a month)', quantity: 25 * 730, appliesTo: [k('AmazonDynamoDB', 'ReadCapacityUnit-Hrs')], source: 'ddb-provisioned' },
+  { id: 'sqs', description: 'SQS: 1M requests a month', quantity: 1e6, appliesTo: [k('AWSQueueService', 'Requests-RBP'), k('AWSQueueService', 'Requests-FIFO-RBP')], source: 'sqs-std' },
+  { id: 'sns', description: 'SNS: 1M publishes a month', quantity: 1e6, appliesTo: [k('AmazonSNS', 'Requests-Tier1')], source: 'sns' },
+  { id: 'cloudfront-dto', description: 'CloudFront: 1 TB of data transfer out a month', quantity: 1024, appliesTo: [k('AmazonCloudFront', 'US-DataTransfer-Out-Bytes')], source: 'cloudfront' },
+  { id: 'cloudfront-requests', description: 'CloudFront: 10,000,000 HTTP/HTTPS requests a month', quantity: 10e6, appliesTo: [k('AmazonCloudFront', 'US-Requests-Tier2-HTTPS')], source: 'cloudfront' },
+  { id: 'cw-alarms', description: 'CloudWatch: 10 standard-resolution alarm metrics', quantity: 10, appliesTo: [k('AmazonCloudWatch', 'CW:AlarmMonitorUsage')], source: 'cw-alarm' },
+  { id: 'cw-logs', description: 'CloudWatch Logs: 5 GB of ingestion a month', quantity: 5, appliesTo: [k('AmazonCloudWatch', 'DataProcessing-Bytes')], source: 'logs-ingest' },
+  { id: 'kms-requests', description: 'KMS: 20,000 requests a month', quantity: 20000, appliesTo: [k('awskms', 'KMS-Requests')], source: 'kms-requests' },
+  { id: 'scheduler', description: 'EventBridge Scheduler: 14M invocations a month', quantity: 14e6, appliesTo: [k('AWSEvents', 'Scheduler-Invocation')], source: 'scheduler' },
+];
+
+/** The catalog bundled with this version of the library. */
+export const BUNDLED_CATALOG: PricingCatalog = {
+  schemaVersion: 1,
+  version: '2026.09.1',
+  effectiveDate: '2026-09-01',
+  currency: 'USD',
+  sources: SOURCES,
+  freeTier: FREE_TIER,
+  regions: {
+    'us-east-1': Object.fromEntries(US_EAST_1.map((p) => [key(p), p])),
+  },
+};

@@ -1,0 +1,34 @@
+import * as fs from 'fs';
+import { BUNDLED_CATALOG } from './data/bundled-catalog';
+import { PricingCatalog } from './types';
+
+/** Reads a catalog JSON file (as written by `pricing refresh --out`) and checks its shape. */
+export function loadCatalogFile(file: string): PricingCatalog {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`pricing catalog ${file} is not readable: ${(e as Error).message}`);
+  }
+  const problem = catalogProblem(parsed);
+  if (problem) throw new Error(`pricing catalog ${file} is not a catalog: ${problem}`);
+  return parsed as PricingCatalog;
+}
+
+/** What is wrong with a value as a catalog, or undefined. */
+export function catalogProblem(value: unknown): string | undefined {
+  const c = value as Partial<PricingCatalog> | null;
+  if (!c || typeof c !== 'object') return 'not an object';
+  if (c.schemaVersion !== 1) return `schemaVersion must be 1, got ${JSON.stringify(c.schemaVersion)}`;
+  if (typeof c.effectiveDate !== 'string' || typeof c.version !== 'string') return 'version and effectiveDate must be strings';
+  if (!Array.isArray(c.sources) || !Array.isArray(c.freeTier)) return 'sources and freeTier must be arrays';
+  if (!c.regions || typeof c.regions !== 'object') return 'regions must be an object';
+  for (const [region, prices] of Object.entries(c.regions)) {
+    for (const [key, p] of Object.entries(prices)) {
+      if (!p || !Array.isArray(p.tiers) || p.tiers.length === 0 || typeof p.unit !== 'string') return `regions['${region}']['${key}'] needs a unit and tiers`;
+    }
+  }
+  return undefined;
+}
+
+export { BUNDLED_CATALOG };

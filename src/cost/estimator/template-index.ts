@@ -1,0 +1,97 @@
+/** A CloudFormation resource as the estimator reads it. */
+export interface TemplateResource {
+  readonly Type: string;
+  readonly Properties?: { readonly [key: string]: any };
+  readonly Metadata?: { readonly [key: string]: unknown };
+}
+
+/** The template, indexed for the cross-resource facts cost models need. */
+export class TemplateIndex {
+  /** Parses and checks a template given as an object or JSON text; throws a clear error. */
+  public static from(template: unknown): TemplateIndex {
+    let parsed = template;
+    if (typeof template === 'string') {
+      try {
+        parsed = JSON.parse(template);
+      } catch (e) {
+        throw new Error(`template is not readable: not valid JSON (${(e as Error).message})`);
+      }
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error(`template is not readable: expected a CloudFormation template object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+    }
+    const resources = (parsed as { Resources?: unknown }).Resources;
+    if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) {
+      throw new Error('template is not readable: it has no Resources object');
+    }
+    for (const [id, r] of Object.entries(resources as object)) {
+      if (r === null || typeof r !== 'object' || typeof (r as { Type?: unknown }).Type !== 'string') {
+        throw new Error(`template is not readable: resource '${id}' has no Type`);
+      }
+    }
+    return new TemplateIndex(resources as { [id: string]: TemplateResource });
+  }
+
+  /** Logical IDs of resources referenced (Ref / Fn::GetAtt) by other resources, per referrer type. */
+  private readonly referrers = new Map<string, Array<{ id: string; type: string; property: string }>>();
+
+  private constructor(public readonly resources: { readonly [id: string]: TemplateResource }) {
+    for (const [id, r] of Object.entries(resources)) {
+      for (const [property, value] of Object.entries(r.Properties ?? {})) {
+        for (const target of referencedIds(value)) {
+          if (!(target in resources) || target === id) continue;
+          const list = this.referrers.get(target) ?? [];
+          list.push({ id, type: r.Type, property });
+          this.referrers.set(target, list);
+        }
+      }
+    }
+  }
+
+  public get(id: string): TemplateResource | undefined {
+    return this.resources[id];
+  }
+
+  /** The construct path of a resource, when the template carries it. */
+  public pathOf(id: string): string | undefined {
+    const p = this.resources[id]?.Metadata?.['aws:cdk:path'];
+    return typeof p === 'string' ? p : undefined;
+  }
+
+  /** Resources that reference `id`, optionally only of one type and through one property. */
+  public referencedBy(id: string, type?: string, property?: string): Array<{ id: string; type: string; property: string }> {
+    return (this.referrers.get(id) ?? []).filter((r) => (!type || r.type === type) && (!property || r.property === property));
+  }
+
+}
+
+/** The logical ID a `{ Ref }` or `{ Fn::GetAtt }` value points at. */
+export function refTarget(value: unknown): string | undefined {
+  if (value && typeof value === 'object') {
+    const v = value as { 'Ref'?: unknown; 'Fn::GetAtt'?: unknown };
+    if (typeof v.Ref === 'string') return v.Ref;
+    const att = v['Fn::GetAtt'];
+    if (Array.isArray(att) && typeof att[0] === 'string') return att[0];
+    if (typeof att === 'string') return att.split('.')[0];
+  }
+  return undefined;
+}
+
+/** Every logical ID referenced by Ref or Fn::GetAtt anywhere inside a value. */
+function referencedIds(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const v of value) referencedIds(v, out);
+  } else if (value && typeof value === 'object') {
+    const target = refTarget(value);
+    if (target) out.push(target);
+    else for (const v of Object.values(value)) referencedIds(v, out);
+  }
+  return out;
+}
+
+/** A number from a template property that may be a number or a numeric string. */
+export function numberProp(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}

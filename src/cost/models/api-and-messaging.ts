@@ -1,0 +1,70 @@
+import { dataTransferOut } from './compute';
+import { runsPerMonth } from './schedule-expression';
+import { ModelContext, PER_MILLION } from '../estimator/context';
+
+const DEFAULT_REQUESTS = 1_000_000;
+
+/** API Gateway HTTP API (v2): requests, tiered; WebSocket APIs are not priced. */
+export function httpApi(ctx: ModelContext): void {
+  if (ctx.props.ProtocolType !== 'HTTP') {
+    ctx.unpriced(`${String(ctx.props.ProtocolType ?? 'unknown')} API messages and connection minutes (no figure in the catalog)`);
+    return;
+  }
+  const requests = ctx.usage.get('monthlyRequests', DEFAULT_REQUESTS, 'request-driven default');
+  ctx.assume('each request counts once (requests over 512 KB count in 512 KB steps; not modelled)');
+  ctx.charge('HTTP API requests', { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayHttpRequest' }, ctx.scaled(requests), PER_MILLION);
+  dataTransferOut(ctx);
+}
+
+/** API Gateway REST API: requests, tiered. */
+export function restApi(ctx: ModelContext): void {
+  const requests = ctx.usage.get('monthlyRequests', DEFAULT_REQUESTS, 'request-driven default');
+  ctx.assume('no API cache (cache hours are priced per stage and not modelled)');
+  ctx.charge('REST API requests', { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayRequest' }, ctx.scaled(requests), PER_MILLION);
+  const types: unknown = ctx.props.EndpointConfiguration?.Types;
+  if (Array.isArray(types) && types.includes('PRIVATE')) ctx.assume('private API: no data transfer out');
+  else dataTransferOut(ctx);
+}
+
+/** SQS queue: requests (standard or FIFO); a dead-letter queue defaults to no traffic. */
+export function sqsQueue(ctx: ModelContext): void {
+  const fifo = ctx.props.FifoQueue === true || ctx.props.FifoQueue === 'true';
+  const isDeadLetter = ctx.template.referencedBy(ctx.id, 'AWS::SQS::Queue', 'RedrivePolicy').length > 0;
+  const requests = isDeadLetter
+    ? ctx.usage.get('monthlyRequests', 0, 'dead-letter queue of another queue: no traffic expected')
+    : ctx.usage.get('monthlyRequests', DEFAULT_REQUESTS, 'request-driven default');
+  ctx.assume('requests are API actions: a message sent, received and deleted is 3 requests; each 64 KB of payload is one request');
+  ctx.charge(`${fifo ? 'FIFO' : 'Standard'} queue requests`, { serviceCode: 'AWSQueueService', usageType: fifo ? 'Requests-FIFO-RBP' : 'Requests-RBP' }, ctx.scaled(requests), PER_MILLION);
+}
+
+/** SNS topic: publishes; deliveries to SQS and Lambda are free, other deliveries not modelled. */
+export function snsTopic(ctx: ModelContext): void {
+  if (ctx.props.FifoTopic === true || ctx.props.FifoTopic === 'true') {
+    ctx.unpriced('FIFO topic publishes and payload (no figure in the catalog)');
+    return;
+  }
+  const publishes = ctx.usage.get('monthlyRequests', DEFAULT_REQUESTS, 'request-driven default');
+  ctx.assume('deliveries to SQS and Lambda are free; email, SMS and HTTP deliveries are not modelled');
+  ctx.charge('Publishes', { serviceCode: 'AmazonSNS', usageType: 'Requests-Tier1' }, ctx.scaled(publishes), PER_MILLION);
+}
+
+/** EventBridge Scheduler schedule: invocations from its expression. */
+export function schedule(ctx: ModelContext): void {
+  const given = ctx.usage.explicit('monthlyRequests');
+  if (given !== undefined) {
+    ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'Scheduler-Invocation' }, ctx.scaled(given), PER_MILLION);
+    return;
+  }
+  if (ctx.props.State === 'DISABLED') {
+    ctx.assume('schedule is DISABLED: no invocations');
+    ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'Scheduler-Invocation' }, ctx.fixed(0), PER_MILLION);
+    return;
+  }
+  const runs = runsPerMonth(ctx.props.ScheduleExpression);
+  if (runs === undefined) {
+    ctx.unpriced(`invocations (schedule expression ${JSON.stringify(ctx.props.ScheduleExpression)} not understood; give monthlyRequests)`);
+    return;
+  }
+  ctx.assume(`${ctx.props.ScheduleExpression} runs ${Number(runs.toFixed(2))} times in a 730-hour month`);
+  ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'Scheduler-Invocation' }, ctx.fixed(runs), PER_MILLION);
+}

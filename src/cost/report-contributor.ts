@@ -1,0 +1,46 @@
+import { BudgetGuard, BudgetEvaluation } from './budget';
+import { CostEstimator } from './cost-estimator';
+import { CostEstimate, ResourceUsage } from './model';
+import { CloudFormationTemplate, DesignReport, ReportContributor } from '../report/model';
+
+/** Options of the cost section writer. */
+export interface CostReportOptions {
+  /** Usage by logical ID or construct path (see `ResourceUsage`). */
+  readonly usage?: { [key: string]: ResourceUsage };
+  /** Called with the estimate and the budget verdict after each synth (for the budget plugin). */
+  readonly onEstimate?: (estimate: CostEstimate, budget?: BudgetEvaluation) => void;
+}
+
+/**
+ * Fills the design report's cost fields from the synthesized template: catalog date, monthly
+ * cost range, free-tier deduction, each resource's status and cost, and the budget verdict.
+ * Internal (not in the jsii API): the report model's types are TypeScript-only.
+ */
+export function costReportContributor(options: CostReportOptions = {}): ReportContributor {
+  return {
+    section: 'cost',
+    contribute(report: DesignReport, template: CloudFormationTemplate): DesignReport {
+      const estimate = CostEstimator.estimateTemplate({
+        template,
+        region: report.regionAssumed ? undefined : report.region,
+        usage: options.usage,
+      });
+      const budget = report.budget
+        ? BudgetGuard.evaluate(estimate, { monthlyUsd: report.budget.monthlyUsd, enforcement: report.budget.enforcement, name: report.stackName })
+        : undefined;
+      options.onEstimate?.(estimate, budget);
+      const byId = new Map(estimate.resources.map((r) => [r.logicalId, r]));
+      return {
+        ...report,
+        pricingCatalogDate: estimate.pricingCatalogDate,
+        monthlyCost: estimate.monthlyCost,
+        freeTierDeduction: estimate.freeTierDeduction,
+        budget: report.budget && budget ? { ...report.budget, withinBudget: !budget.exceeded } : report.budget,
+        resources: report.resources.map((r) => {
+          const e = byId.get(r.logicalId);
+          return e ? { ...r, status: e.status, monthlyCost: e.monthlyCost } : r;
+        }),
+      };
+    },
+  };
+}
