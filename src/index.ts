@@ -2,3 +2,4 @@ export * from './requirements';
 export * from './design';
 export * from './blocks';
 export * from './app';
+export * from './cost';

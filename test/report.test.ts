@@ -61,7 +61,7 @@ describe('Markdown report', () => {
     expect(nat).toBeGreaterThan(0);
     expect(nat).toBeLessThan(cheap);
     expect(cheap).toBeLessThan(role);
-    expect(md).toContain('NAT gateway hours: 730 hour x $0.045');
+    expect(md).toContain('NAT gateway hours: 730 × hour @ $0.045');
     expect(md).toContain('### Unpriced resources');
     expect(md).toContain('- Thing (AWS::Foo::Bar): no model for AWS::Foo::Bar');
     expect(md).toContain('- Nat: runs 730 hours');

@@ -1,10 +1,13 @@
-import { CfnOutput, Stack, StackProps, Tags, Token } from 'aws-cdk-lib';
+import { CfnOutput, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CacheCluster, InterfaceEndpointService, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability, RelationalDatabase } from '../blocks';
+import { BudgetValidationPlugin, DerivedUsage, usageFor } from './cost-wiring';
 import { BuiltDataStore, buildDataStore } from './data-stores';
 import { FIXED_OUTPUT_KEY, outputKey } from './names';
 import { logRetention } from './retention';
 import { buildService } from './services';
+import { ResourceUsage } from '../cost';
+import { costReportContributor } from '../cost/report-contributor';
 import { InfrastructureDesign } from '../design/infrastructure-design';
 import { NetworkPlan } from '../design/model';
 import { ReportContributor } from '../report/model';
@@ -21,6 +24,13 @@ export interface ApplicationStackProps extends StackProps {
    * @default true
    */
   readonly designReport?: boolean;
+  /**
+   * Expected usage for the cost estimate, keyed by logical ID or construct path (a path
+   * applies to every resource under it). Your figures win over those derived from the
+   * requirements' traffic and data.
+   * @default - derived from the requirements, then the estimator's documented defaults
+   */
+  readonly usage?: { [key: string]: ResourceUsage };
 }
 
 const ENDPOINTS: { [name: string]: InterfaceEndpointService } = {
@@ -79,6 +89,7 @@ export class ApplicationStack extends Stack {
     new CfnOutput(this, FIXED_OUTPUT_KEY.dashboard, { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
     new CfnOutput(this, FIXED_OUTPUT_KEY.alarmTopic, { value: this.observability.alarmTopic.topicArn, description: 'SNS topic every alarm notifies: subscribe the on-call here' });
 
+    this.wireCost(design, props);
     if (props.designReport ?? true) {
       new DesignReportWriter(scope, `${id}-design-report`, { stack: this, design, contributors: this.reportContributors });
     }
@@ -104,6 +115,22 @@ export class ApplicationStack extends Stack {
           + 'stack can only use 2: give the stack an env (account and region), or lower the target to 99.95',
       }]);
     }
+  }
+
+  /**
+   * The cost estimate runs at synth, on the finished template: the report gets its cost
+   * section, and the budget plugin fails synth (or warns) when the estimate exceeds the budget.
+   */
+  private wireCost(design: InfrastructureDesign, props: ApplicationStackProps): void {
+    // Usage is derived at synth, when every construct (ours and the user's) exists.
+    let derived: DerivedUsage | undefined;
+    const usage = () => (derived ??= usageFor(this, design, props.usage)).usage;
+    const guarded = BudgetValidationPlugin.of(Stage.of(this)!).guard({ stack: this, design, usage });
+    this._addReportContributor(costReportContributor({
+      usage,
+      usageExplanations: () => (derived ??= usageFor(this, design, props.usage)).explanations,
+      onEstimate: (estimate) => { guarded.lastEstimate = estimate; },
+    }));
   }
 
   private buildNetwork(plan: NetworkPlan): NetworkBlock {

@@ -5,8 +5,10 @@ import { CloudFormationTemplate, DesignReport, ReportContributor } from '../repo
 
 /** Options of the cost section writer. */
 export interface CostReportOptions {
-  /** Usage by logical ID or construct path (see `ResourceUsage`). */
-  readonly usage?: { [key: string]: ResourceUsage };
+  /** Usage by logical ID or construct path (see `ResourceUsage`), computed at synth. */
+  readonly usage?: () => { [key: string]: ResourceUsage };
+  /** Sentences saying where usage figures came from, added to the report's assumptions. */
+  readonly usageExplanations?: () => string[];
   /** Called with the estimate and the budget verdict after each synth (for the budget plugin). */
   readonly onEstimate?: (estimate: CostEstimate, budget?: BudgetEvaluation) => void;
 }
@@ -23,7 +25,7 @@ export function costReportContributor(options: CostReportOptions = {}): ReportCo
       const estimate = CostEstimator.estimateTemplate({
         template,
         region: report.regionAssumed ? undefined : report.region,
-        usage: options.usage,
+        usage: options.usage?.(),
       });
       const budget = report.budget
         ? BudgetGuard.evaluate(estimate, { monthlyUsd: report.budget.monthlyUsd, enforcement: report.budget.enforcement, name: report.stackName })
@@ -35,10 +37,19 @@ export function costReportContributor(options: CostReportOptions = {}): ReportCo
         pricingCatalogDate: estimate.pricingCatalogDate,
         monthlyCost: estimate.monthlyCost,
         freeTierDeduction: estimate.freeTierDeduction,
-        budget: report.budget && budget ? { ...report.budget, withinBudget: !budget.exceeded } : report.budget,
+        budget: report.budget && budget ? { ...report.budget, withinBudget: !budget.exceeded, message: budget.message } : report.budget,
+        costAssumptions: [...estimate.assumptions, ...(options.usageExplanations?.() ?? []).map((e) => `usage from the requirements: ${e}`)],
         resources: report.resources.map((r) => {
           const e = byId.get(r.logicalId);
-          return e ? { ...r, status: e.status, monthlyCost: e.monthlyCost } : r;
+          if (!e) return r;
+          return {
+            ...r,
+            status: e.status,
+            monthlyCost: e.monthlyCost,
+            lineItems: e.lineItems.map((l) => ({ description: l.description, unit: l.unit, quantity: l.quantity, unitPrice: l.unitPrice, monthlyCost: l.monthlyCost })),
+            assumptions: e.assumptions,
+            ...(e.reason ? { reason: e.reason } : {}),
+          };
         }),
       };
     },

@@ -18,7 +18,7 @@ export function renderCost(r: DesignReport): string[] {
   out.push('| Resource | Type | Status | Expected | Low - high | How |', '|---|---|---|---|---|---|');
   for (const x of sorted) {
     const range = x.monthlyCost ? `${usd(x.monthlyCost.low)} - ${usd(x.monthlyCost.high)}` : '';
-    const how = (x.lineItems ?? []).map((l) => `${l.description}: ${fmt(l.quantity)} ${l.unit} x ${unitUsd(l.unitPrice)}`).join('; ') || (x.reason ?? '');
+    const how = (x.lineItems ?? []).map((l) => `${l.description}: ${fmt(l.quantity)} × ${l.unit} @ ${unitUsd(l.unitPrice)}`).join('; ') || (x.reason ?? '');
     out.push(`| ${x.logicalId} | ${x.type} | ${x.status ?? ''} | ${x.monthlyCost ? usd(x.monthlyCost.expected) : ''} | ${range} | ${cell(how)} |`);
   }
   out.push('');

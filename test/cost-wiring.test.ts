@@ -1,0 +1,116 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stage } from 'aws-cdk-lib';
+import { ApplicationStack } from '../src/app';
+import { BudgetValidationPlugin } from '../src/app/cost-wiring';
+import { ResourceUsage } from '../src/cost';
+import { ApplicationRequirements, BudgetEnforcement, DataStoreKind, EnvironmentTier, WorkloadType } from '../src/requirements';
+
+const requirements = (budget?: ApplicationRequirements['budget']): ApplicationRequirements => ({
+  name: 'shop',
+  environment: EnvironmentTier.DEVELOPMENT,
+  services: [
+    { name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['orders', 'jobs'], traffic: { monthlyRequests: 3_000_000, peakRequestsPerSecond: 20, averageResponseSizeKb: 8 } },
+    { name: 'worker', workload: WorkloadType.QUEUE_WORKER, dataStores: ['jobs'] },
+  ],
+  dataStores: [{ name: 'orders', kind: DataStoreKind.KEY_VALUE, storageGb: 30 }, { name: 'jobs', kind: DataStoreKind.QUEUE }],
+  budget,
+});
+
+function synth(req: ApplicationRequirements, usage?: { [key: string]: ResourceUsage }) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-cost-'));
+  const app = new App({ outdir });
+  const stack = new ApplicationStack(app, 'Shop', { requirements: req, usage });
+  const exitCode = process.exitCode;
+  // CDK prints the validation report on stderr; the test reads the report file instead.
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const assembly = app.synth();
+  quiet.mockRestore();
+  const failedSynth = process.exitCode === 1 && exitCode !== 1;
+  process.exitCode = exitCode; // CDK marks a failed validation on the process; keep jest's own
+  const report = JSON.parse(fs.readFileSync(path.join(outdir, 'Shop.design-report.json'), 'utf8'));
+  const validation = fs.existsSync(path.join(outdir, 'validation-report.json'))
+    ? JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) : undefined;
+  return { app, stack, assembly, report, validation, failedSynth };
+}
+
+const resource = (report: any, prefix: string) => report.resources.find((r: any) => r.logicalId.startsWith(prefix));
+
+describe('cost at synth, from the requirements', () => {
+  const { report, stack } = synth(requirements());
+
+  test('the report carries the estimate: total, catalog date, free tier, statuses', () => {
+    expect(report.pricingCatalogDate).toBe('2026-09-01');
+    expect(report.monthlyCost.expected).toBeGreaterThan(0);
+    expect(report.monthlyCost.low).toBeLessThanOrEqual(report.monthlyCost.expected);
+    expect(report.monthlyCost.high).toBeGreaterThanOrEqual(report.monthlyCost.expected);
+    const total = report.resources.reduce((sum: number, r: any) => sum + (r.monthlyCost?.expected ?? 0), 0);
+    expect(total).toBeCloseTo(report.monthlyCost.expected, 2);
+    for (const r of report.resources) expect(['priced', 'free', 'unpriced']).toContain(r.status);
+    expect(report.costAssumptions.some((a: string) => a.startsWith('usage from the requirements:'))).toBe(true);
+  });
+
+  test('the API function is priced from the traffic: 3M requests, 100 ms at 512 MB on arm64', () => {
+    // Requests 3 x $0.20 = $0.60; duration 3M x 0.1 s x 0.5 GB = 150,000 GB-s x $0.0000133334 = $2.00.
+    const fn = resource(report, 'ServicesapiFunction');
+    expect(fn.lineItems.map((l: any) => [l.quantity, l.unitPrice])).toEqual([[3, 0.2], [150_000, 0.0000133334]]);
+    expect(fn.monthlyCost.expected).toBeCloseTo(2.6, 2);
+  });
+
+  test('the queue carries three calls per message the API sends; its dead-letter queue none', () => {
+    const queue = resource(report, 'DatajobsQueue');
+    expect(queue.lineItems[0].quantity).toBe(9); // 3M messages x 3 calls, in millions
+    expect(resource(report, 'DatajobsDeadLetterQueue').monthlyCost.expected).toBe(0);
+  });
+
+  test('the table is priced from its size and one read and write per API request', () => {
+    const table = resource(report, 'DataordersTable');
+    const byUnit = Object.fromEntries(table.lineItems.map((l: any) => [l.description, l.quantity]));
+    expect(Object.values(byUnit)).toEqual(expect.arrayContaining([3, 3, 30]));
+  });
+
+  test('user usage by construct path wins over the derived figures', () => {
+    const custom = synth(requirements(), { 'Shop/Services/api': { monthlyRequests: 6_000_000 } });
+    expect(resource(custom.report, 'ServicesapiFunction').lineItems[0].quantity).toBe(6);
+    expect(stack.design.service('api').monthlyRequests).toBe(3_000_000);
+  });
+
+  test('a usage key that matches nothing is a clear error', () => {
+    expect(() => synth(requirements(), { 'Shop/Services/nope': { monthlyRequests: 1 } }))
+      .toThrow("usage key(s) 'Shop/Services/nope' match no resource of Shop");
+  });
+});
+
+describe('budget guard', () => {
+  test('within budget: no violation', () => {
+    const { validation, failedSynth, report } = synth(requirements({ monthlyUsd: 10_000, enforcement: BudgetEnforcement.FAIL_SYNTH }));
+    expect(failedSynth).toBe(false);
+    expect(report.budget.withinBudget).toBe(true);
+    expect(JSON.stringify(validation ?? {})).not.toContain('BudgetExceeded');
+  });
+
+  test('FAIL_SYNTH: an estimate over the budget fails synth naming budget, estimate and top three drivers', () => {
+    const { validation, failedSynth, report, app } = synth(requirements({ monthlyUsd: 1, enforcement: BudgetEnforcement.FAIL_SYNTH }));
+    expect(failedSynth).toBe(true);
+    expect(report.budget.withinBudget).toBe(false);
+    const text = JSON.stringify(validation);
+    expect(text).toContain('BudgetExceeded');
+    expect(text).toContain('monthly budget of $1.00');
+    const plugin = BudgetValidationPlugin.of(Stage.of(app.node.findChild('Shop'))!);
+    const result = plugin.validate({ templatePaths: [path.join(app.outdir, 'Shop.template.json')], appConstruct: app });
+    expect(result.success).toBe(false);
+    expect(result.violations[0].severity).toBe('error');
+    expect(result.violations[0].violatingResources).toHaveLength(3);
+  });
+
+  test('WARN: the same overrun is a warning and synth succeeds', () => {
+    const { failedSynth, app } = synth(requirements({ monthlyUsd: 1, enforcement: BudgetEnforcement.WARN }));
+    expect(failedSynth).toBe(false);
+    const plugin = BudgetValidationPlugin.of(Stage.of(app.node.findChild('Shop'))!);
+    const result = plugin.validate({ templatePaths: [path.join(app.outdir, 'Shop.template.json')], appConstruct: app });
+    expect(result.success).toBe(true);
+    expect(result.violations[0].severity).toBe('warning');
+    expect(result.violations[0].description).toMatch(/Top cost drivers: .+, .+, .+\./);
+  });
+});
