@@ -46,7 +46,7 @@ export function costReportContributor(options: CostReportOptions = {}): ReportCo
             ...r,
             status: e.status,
             monthlyCost: e.monthlyCost,
-            lineItems: e.lineItems.map((l) => ({ description: l.description, unit: l.unit, quantity: l.quantity, unitPrice: l.unitPrice, monthlyCost: l.monthlyCost })),
+            lineItems: e.lineItems.map(({ description, unit, quantity, unitPrice, monthlyCost }) => ({ description, unit, quantity, unitPrice, monthlyCost })),
             assumptions: e.assumptions,
             ...(e.reason ? { reason: e.reason } : {}),
           };
