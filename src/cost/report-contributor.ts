@@ -46,7 +46,8 @@ export function costReportContributor(options: CostReportOptions = {}): ReportCo
             ...r,
             status: e.status,
             monthlyCost: e.monthlyCost,
-            lineItems: e.lineItems.map(({ description, unit, quantity, unitPrice, monthlyCost }) => ({ description, unit, quantity, unitPrice, monthlyCost })),
+            lineItems: e.lineItems.map(({ description, unit, quantity, unitPrice, monthlyCost }) => (
+              { description, unit, quantity, unitPrice, monthlyCost })),
             assumptions: e.assumptions,
             ...(e.reason ? { reason: e.reason } : {}),
           };
