@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CacheCluster, InterfaceEndpointService, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability, RelationalDatabase } from '../blocks';
 import { BudgetValidationPlugin, DerivedUsage, usageFor } from './cost-wiring';
@@ -10,6 +10,7 @@ import { ResourceUsage } from '../cost';
 import { costReportContributor } from '../cost/report-contributor';
 import { InfrastructureDesign } from '../design/infrastructure-design';
 import { NetworkPlan } from '../design/model';
+import { compositeAvailability, reliabilityReportContributor } from '../reliability';
 import { ReportContributor } from '../report/model';
 import { DesignReportWriter } from '../report/writer';
 import { ApplicationRequirements } from '../requirements';
@@ -90,6 +91,7 @@ export class ApplicationStack extends Stack {
     new CfnOutput(this, FIXED_OUTPUT_KEY.alarmTopic, { value: this.observability.alarmTopic.topicArn, description: 'SNS topic every alarm notifies: subscribe the on-call here' });
 
     this.wireCost(design, props);
+    this.wireReliability(design);
     if (props.designReport ?? true) {
       new DesignReportWriter(scope, `${id}-design-report`, { stack: this, design, contributors: this.reportContributors });
     }
@@ -131,6 +133,21 @@ export class ApplicationStack extends Stack {
       usageExplanations: () => (derived ??= usageFor(this, design, props.usage)).explanations,
       onEstimate: (estimate) => { guarded.lastEstimate = estimate; },
     }));
+  }
+
+  /**
+   * The reliability section is scored at synth on the finished template; a target the
+   * architecture's published SLAs cannot meet is a warning now, naming the weakest component.
+   */
+  private wireReliability(design: InfrastructureDesign): void {
+    this._addReportContributor(reliabilityReportContributor(design));
+    const { composite, weakest, weakestComponent } = compositeAvailability(design);
+    const target = design.resilience.targetAvailabilityPercent;
+    if (composite < target) {
+      Annotations.of(this).addWarningV2('cdk-infra-engineer:availability-target',
+        `requirements.availability.targetPercent ${target} is above what the architecture's published SLAs give: ${composite}% on the `
+        + `'${weakest.service}' path, whose weakest component is ${weakestComponent.service} (${weakestComponent.percent}%)`);
+    }
   }
 
   private buildNetwork(plan: NetworkPlan): NetworkBlock {

@@ -1,0 +1,3 @@
+export { assessReliability, compositeAvailability, ReliabilityAssessment, ReliabilityCheck } from './assess';
+export { reliabilityReportContributor } from './contributor';
+export { SLA, inSeries, ServiceSla } from './slas';
