@@ -168,7 +168,9 @@ function alarmCoverage(template: CloudFormationTemplate): ReliabilityCheck {
   const handlers = new Set(resources.filter(([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource')
     .map(([, r]) => (r.Properties as any)?.ServiceToken?.['Fn::GetAtt']?.[0]).filter((id): id is string => typeof id === 'string'));
   const alarmText = resources.filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm').map(([, r]) => JSON.stringify(r.Properties ?? {})).join('\n');
-  const unwatched = resources.filter(([id, r]) => watched.includes(r.Type) && !handlers.has(id) && !alarmText.includes(`"${id}"`)).map(([id]) => id);
+  const unwatched = resources
+    .filter(([id, r]) => watched.includes(r.Type) && !handlers.has(id) && !alarmText.includes(`"${id}"`))
+    .map(([id]) => id);
   return {
     name: 'alarms on every compute and data resource',
     passed: unwatched.length === 0,
