@@ -123,7 +123,8 @@ function multiAz(design: InfrastructureDesign): ReliabilityCheck[] {
 
 function recoveryPoint(design: InfrastructureDesign): ReliabilityCheck[] {
   const rpo = design.resilience.rpoMinutes;
-  return design.dataStores.filter((d) => d.technology !== DataStoreTechnology.SQS_STANDARD && d.technology !== DataStoreTechnology.ELASTICACHE_REDIS).map((d) => {
+  const persistent = design.dataStores.filter((d) => d.technology !== DataStoreTechnology.SQS_STANDARD && d.technology !== DataStoreTechnology.ELASTICACHE_REDIS);
+  return persistent.map((d) => {
     const continuous = d.pointInTimeRecovery || d.technology === DataStoreTechnology.AURORA_POSTGRESQL_SERVERLESS_V2;
     const achieved = d.technology === DataStoreTechnology.S3 ? (d.versioned ? 0 : Infinity) : continuous ? PITR_RPO_MINUTES : 1440;
     return {
