@@ -123,7 +123,8 @@ function multiAz(design: InfrastructureDesign): ReliabilityCheck[] {
 
 function recoveryPoint(design: InfrastructureDesign): ReliabilityCheck[] {
   const rpo = design.resilience.rpoMinutes;
-  const persistent = design.dataStores.filter((d) => d.technology !== DataStoreTechnology.SQS_STANDARD && d.technology !== DataStoreTechnology.ELASTICACHE_REDIS);
+  const transient = [DataStoreTechnology.SQS_STANDARD, DataStoreTechnology.ELASTICACHE_REDIS];
+  const persistent = design.dataStores.filter((d) => !transient.includes(d.technology));
   return persistent.map((d) => {
     const continuous = d.pointInTimeRecovery || d.technology === DataStoreTechnology.AURORA_POSTGRESQL_SERVERLESS_V2;
     const achieved = d.technology === DataStoreTechnology.S3 ? (d.versioned ? 0 : Infinity) : continuous ? PITR_RPO_MINUTES : 1440;
