@@ -5,19 +5,28 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
+import { benchEstimator, printEstimatorBench } from './estimator';
 import { shopRequirements } from '../examples/shop/requirements';
 import { ApplicationStack } from '../src';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-bench-'));
 
+// The same template both ways: without the report there is no cost estimate at synth, and
+// without a budget the budget guard (which estimates too) has nothing to check.
+const withoutBudget = { ...shopRequirements, budget: undefined };
+
 function synthOnce(designReport: boolean, round: number): number {
   const start = process.hrtime.bigint();
   const app = new App({ outdir: path.join(outRoot, `${designReport ? 'on' : 'off'}-${round}`) });
-  new ApplicationStack(app, 'Shop', { requirements: shopRequirements, designReport });
+  new ApplicationStack(app, 'Shop', { requirements: designReport ? shopRequirements : withoutBudget, designReport });
   app.synth();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
+
+// CDK prints a policy validation summary on every synth with plugins; keep the bench output readable.
+const printError = console.error;
+console.error = () => undefined;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -34,19 +43,23 @@ for (let i = 0; i < ROUNDS; i++) {
   on.push(synthOnce(true, i));
 }
 fs.rmSync(outRoot, { recursive: true, force: true });
+console.error = printError;
 
 const offMs = median(off);
 const onMs = median(on);
 console.log(`example app (${shopRequirements.services.length} services, ${shopRequirements.dataStores?.length ?? 0} data stores), ${ROUNDS} rounds, medians:`);
-console.log(`  synth without design report: ${offMs.toFixed(1)} ms`);
-console.log(`  synth with design report:    ${onMs.toFixed(1)} ms`);
-console.log(`  ratio report/no report:      ${(onMs / offMs).toFixed(3)}`);
+console.log(`  synth without estimate, budget guard and report: ${offMs.toFixed(1)} ms`);
+console.log(`  synth with all three:                           ${onMs.toFixed(1)} ms`);
+console.log(`  ratio: ${(onMs / offMs).toFixed(3)} (target: at most 1.05)`);
+
+console.log('\ncost estimator alone, on generated templates:');
+printEstimatorBench(benchEstimator());
 
 // Scaling: each size in a fresh process, so that its peak memory is its own.
 console.log('\napplication size vs synth time and peak memory (each size in its own process, median of 5 synths):');
 const sizes = [1, 5, 20].map((n) => JSON.parse(execFileSync(process.execPath,
   ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'scaling.ts'), String(n), '5'],
-  { encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') } }).trim().split('\n').pop()!));
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') } }).trim().split('\n').pop()!));
 console.log('  services | resources | synth ms | x 1-service | peak RSS MiB | x 1-service');
 for (const s of sizes) {
   console.log(`  ${String(s.services).padStart(8)} | ${String(s.resources).padStart(9)} | ${s.medianMs.toFixed(0).padStart(8)} | ${(s.medianMs / sizes[0].medianMs).toFixed(2).padStart(11)} | ${s.maxRssMiB.toFixed(0).padStart(12)} | ${(s.maxRssMiB / sizes[0].maxRssMiB).toFixed(2).padStart(11)}`);
