@@ -21,7 +21,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   typescriptVersion: '^6.0.3', // 7.x breaks ts-jest 29
   peerDeps: ['cdk-nag@^3.0.2'],
   // Non-jsii runtime libraries are bundled; their types stay out of the public API.
-  bundledDeps: ['commander@^13', '@aws-sdk/client-pricing@^3'],
+  bundledDeps: ['commander@^13', '@aws-sdk/client-pricing@^3', '@aws-sdk/client-cloudformation@^3', '@aws-sdk/client-cost-explorer@^3'],
   bin: { 'cdk-infra-engineer': 'lib/cli/main.js' },
   devDeps: [
     'aws-sdk-client-mock@^4',
