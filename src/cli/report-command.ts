@@ -3,7 +3,10 @@ import { CliError, CliIo, readJson } from './io';
 import { table, usd } from './table';
 import { DesignReport } from '../report/model';
 
-/** `report <cdk.out>`: the cost summary of every stack's design report in a cloud assembly. */
+/**
+ * `report <cdk.out>`: the summary of every stack's design report in a cloud assembly: cost,
+ * budget, security compliance (the lowest framework) and the reliability score.
+ */
 export function runReport(dir: string, io: CliIo): number {
   let files: string[];
   try {
@@ -33,10 +36,13 @@ export function runReport(dir: string, io: CliIo): number {
       typeof report.freeTierDeduction === 'number' ? usd(-report.freeTierDeduction) : '-',
       budget,
       `${count('priced')}/${count('free')}/${count('unpriced')}`,
+      report.security ? `${Math.min(...report.security.frameworks.map((f) => f.compliancePercent))}% (lowest of ${report.security.frameworks.length})` : 'not evaluated',
+      report.reliability ? `${report.reliability.score}/100, ${report.reliability.compositeAvailabilityPercent}% SLA` : 'not evaluated',
     ]);
   }
-  io.out(`Monthly cost estimate (USD) from ${dir}`);
-  for (const line of table(['Stack', 'Region', '>Expected', '>Low - high', '>Free tier', 'Budget', 'Priced/free/unpriced'], rows)) io.out(line);
+  io.out(`Design reports in ${dir} (monthly cost in USD)`);
+  const headers = ['Stack', 'Region', '>Expected', '>Low - high', '>Free tier', 'Budget', 'Priced/free/unpriced', 'Compliance', 'Reliability'];
+  for (const line of table(headers, rows)) io.out(line);
   if (files.length > 1) io.out(`Total expected: ${usd(total)} a month`);
   const catalog = readJson(io, path.join(dir, files[0])).pricingCatalogDate;
   if (catalog) io.out(`Prices from the catalog effective ${catalog}; free tier shown as a separate deduction.`);

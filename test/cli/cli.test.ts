@@ -67,6 +67,17 @@ describe('report', () => {
     expect(text).toMatch(/Api\s+us-east-1 \(assumed\)\s+\$42\.50\s+\$21\.25 - \$85\.00\s+-\$1\.50\s+\$100\.00 ok\s+2\/1\/0/);
     expect(text).toMatch(/Web .*\$120\.00 .*\$100\.00 EXCEEDED/);
     expect(text).toContain('Total expected: $162.50 a month');
+    expect(text).toMatch(/Api .*2\/1\/0\s+not evaluated\s+not evaluated/);
+  });
+
+  test('shows the lowest framework compliance and the reliability score when the report has them', async () => {
+    write('scored/Api.design-report.json', report('Api', { Fn: 1 }, {
+      security: { frameworks: [{ name: 'AwsSolutions', compliancePercent: 100 }, { name: 'HIPAA', compliancePercent: 97.5 }], acknowledgements: [] },
+      reliability: { score: 83, checks: [], compositeAvailabilityPercent: 99.89 },
+    }));
+    const { io, out } = memoryIo();
+    expect(await runCli(['report', path.join(tmp, 'scored')], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/97\.5% \(lowest of 2\)\s+83\/100, 99\.89% SLA/);
   });
 
   test('a directory without reports is a one-line error', async () => {
