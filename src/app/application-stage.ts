@@ -1,12 +1,17 @@
 import { Stage, StageProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ApplicationRequirements } from '../requirements';
+import { ApplicationRequirements, Requirements, RequirementsOverrides } from '../requirements';
 import { ApplicationStack } from './application-stack';
 
 /** Properties of an ApplicationStage. */
 export interface ApplicationStageProps extends StageProps {
   /** What the application needs. */
   readonly requirements: ApplicationRequirements;
+  /**
+   * What this environment changes: tier, availability, budget, tags, traffic.
+   * @default - the requirements as they are
+   */
+  readonly overrides?: RequirementsOverrides;
   /**
    * Name of the CloudFormation stack.
    * @default - `<requirements.name>-<environment>`
@@ -15,8 +20,9 @@ export interface ApplicationStageProps extends StageProps {
 }
 
 /**
- * A Stage holding one ApplicationStack, so the application drops into a CDK Pipelines
- * pipeline (`pipeline.addStage(new ApplicationStage(...))`).
+ * One deployment environment of the application: a Stage holding its ApplicationStack, with
+ * its own account, region and tier (`env` and `overrides`), so the application drops into a
+ * CDK Pipelines pipeline (`pipeline.addStage(new ApplicationStage(...))`).
  */
 export class ApplicationStage extends Stage {
   /** The application stack in this stage. */
@@ -24,9 +30,10 @@ export class ApplicationStage extends Stage {
 
   constructor(scope: Construct, id: string, props: ApplicationStageProps) {
     super(scope, id, props);
+    const requirements = props.overrides ? Requirements.withOverrides(props.requirements, props.overrides) : props.requirements;
     this.stack = new ApplicationStack(this, 'Application', {
-      requirements: props.requirements,
-      stackName: props.stackName ?? `${props.requirements.name}-${props.requirements.environment}`,
+      requirements,
+      stackName: props.stackName ?? `${requirements.name}-${requirements.environment}`,
     });
   }
 }

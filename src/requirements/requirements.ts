@@ -1,3 +1,5 @@
+import { RequirementsOverrides } from './overrides';
+import { RequirementsValidationError } from './problem';
 import { ApplicationRequirements, ValidationProblem } from './types';
 import { findRequirementProblems, validateRequirements } from './validate';
 
@@ -14,6 +16,31 @@ export class Requirements {
   /** Throws one error listing every problem, each naming its path and the accepted values. */
   public static validate(requirements: ApplicationRequirements): void {
     validateRequirements(requirements);
+  }
+
+  /**
+   * The requirements of one deployment environment: the shared requirements with that
+   * environment's overrides applied. A traffic override for a service that does not exist
+   * is an error naming it.
+   */
+  public static withOverrides(requirements: ApplicationRequirements, overrides: RequirementsOverrides): ApplicationRequirements {
+    const unknown = Object.keys(overrides.traffic ?? {}).filter((name) => !(requirements.services ?? []).some((s) => s.name === name));
+    if (unknown.length) {
+      throw new RequirementsValidationError(unknown.map((name) => ({
+        path: `overrides.traffic['${name}']`,
+        message: `names no service (services: ${(requirements.services ?? []).map((s) => `'${s.name}'`).join(', ')})`,
+      })));
+    }
+    return {
+      ...requirements,
+      environment: overrides.environment ?? requirements.environment,
+      availability: overrides.availability ?? requirements.availability,
+      budget: overrides.budget ?? requirements.budget,
+      compliance: overrides.compliance ?? requirements.compliance,
+      domainName: overrides.domainName ?? requirements.domainName,
+      tags: overrides.tags ? { ...requirements.tags, ...overrides.tags } : requirements.tags,
+      services: (requirements.services ?? []).map((s) => (overrides.traffic?.[s.name] ? { ...s, traffic: overrides.traffic[s.name] } : s)),
+    };
   }
 
   private constructor() {}
