@@ -8,7 +8,9 @@ import { shopRequirements } from '../shop/requirements';
 /** Where each environment deploys and what it changes. Accounts are placeholders. */
 export const ENVIRONMENTS: Array<{ readonly id: string; readonly account: string; readonly region: string; readonly overrides: RequirementsOverrides }> = [
   {
-    id: 'Development', account: '222222222222', region: 'eu-west-1',
+    id: 'Development',
+    account: '222222222222',
+    region: 'eu-west-1',
     overrides: {
       environment: EnvironmentTier.DEVELOPMENT,
       budget: { monthlyUsd: 400, enforcement: BudgetEnforcement.WARN },
@@ -16,7 +18,9 @@ export const ENVIRONMENTS: Array<{ readonly id: string; readonly account: string
     },
   },
   {
-    id: 'Staging', account: '333333333333', region: 'eu-west-1',
+    id: 'Staging',
+    account: '333333333333',
+    region: 'eu-west-1',
     overrides: { environment: EnvironmentTier.STAGING, traffic: { api: { monthlyRequests: 5_000_000, peakRequestsPerSecond: 50 } } },
   },
   { id: 'Production', account: '444444444444', region: 'eu-west-1', overrides: { environment: EnvironmentTier.PRODUCTION } },
