@@ -6,7 +6,14 @@ import { ApplicationStage, BudgetEnforcement, EnvironmentTier, RequirementsOverr
 import { shopRequirements } from '../shop/requirements';
 
 /** Where each environment deploys and what it changes. Accounts are placeholders. */
-export const ENVIRONMENTS: Array<{ readonly id: string; readonly account: string; readonly region: string; readonly overrides: RequirementsOverrides }> = [
+interface Environment {
+  readonly id: string;
+  readonly account: string;
+  readonly region: string;
+  readonly overrides: RequirementsOverrides;
+}
+
+export const ENVIRONMENTS: Environment[] = [
   {
     id: 'Development',
     account: '222222222222',
