@@ -42,6 +42,20 @@ for (let i = 0; i < ROUNDS; i++) {
   off.push(synthOnce(false, i));
   on.push(synthOnce(true, i));
 }
+// Security: the same app with the enforcing aspects and all rule packs, and without them.
+function synthSecurity(security: boolean, round: number): number {
+  const start = process.hrtime.bigint();
+  const app = new App({ outdir: path.join(outRoot, `sec-${security ? 'on' : 'off'}-${round}`) });
+  new ApplicationStack(app, 'Shop', { requirements: shopRequirements, _security: security });
+  app.synth();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+const secOff: number[] = [];
+const secOn: number[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  secOff.push(synthSecurity(false, i));
+  secOn.push(synthSecurity(true, i));
+}
 fs.rmSync(outRoot, { recursive: true, force: true });
 console.error = printError;
 
@@ -51,6 +65,11 @@ console.log(`example app (${shopRequirements.services.length} services, ${shopRe
 console.log(`  synth without estimate, budget guard and report: ${offMs.toFixed(1)} ms`);
 console.log(`  synth with all three:                           ${onMs.toFixed(1)} ms`);
 console.log(`  ratio: ${(onMs / offMs).toFixed(3)} (target: at most 1.05)`);
+
+console.log(`\nsecurity (aspects, AwsSolutions + HIPAA + Serverless + our pack), ${ROUNDS} rounds, medians:`);
+console.log(`  synth without security: ${median(secOff).toFixed(1)} ms`);
+console.log(`  synth with security:    ${median(secOn).toFixed(1)} ms`);
+console.log(`  ratio: ${(median(secOn) / median(secOff)).toFixed(3)}`);
 
 console.log('\ncost estimator alone, on generated templates:');
 printEstimatorBench(benchEstimator());

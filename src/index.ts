@@ -3,3 +3,4 @@ export * from './design';
 export * from './blocks';
 export * from './app';
 export * from './cost';
+export * from './security';

@@ -79,8 +79,9 @@ describe('a mixed application: HTTP API, worker and scheduled job sharing a rela
     // All three functions reach the database: they run in the VPC, behind the secrets endpoint.
     for (const name of ['api', 'worker', 'nightly']) expect(stack.design.service(name).inVpc).toBe(true);
     expect(stack.design.network.interfaceEndpoints).toEqual(['secretsmanager', 'sqs']);
+    // Each function is let in to the database port from its own security group, and nothing else of ours.
     const ingress = Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::EC2::SecurityGroupIngress'
-      && JSON.stringify(r.Properties.FromPort).includes('Endpoint.Port'));
+      && r.Properties.FromPort === 5432 && /^Services(api|worker|nightly)/.test(r.Properties.SourceSecurityGroupId?.['Fn::GetAtt']?.[0] ?? ''));
     expect(ingress).toHaveLength(3);
     expect(brokenDeployRules(template, stack.design)).toEqual([]);
   });

@@ -151,6 +151,8 @@ describe('any requirements object either builds or is rejected naming a field', 
       const assembly = app.synth();
       const template = assembly.getStackArtifact(stack.artifactId).template;
       expect(brokenDeployRules(template, stack.design)).toEqual([]);
+      // The rule packs pass for any valid requirements: no unacknowledged security finding.
+      expect(stack.security!.lastEvaluation!.findings.map((f) => `${f.ruleId} at ${f.resourcePath}`)).toEqual([]);
       expect(fs.existsSync(path.join(assembly.directory, 'Prop.design-report.json'))).toBe(true);
       fs.rmSync(assembly.directory, { recursive: true, force: true });
       synthesized++;

@@ -5,6 +5,7 @@ import { BudgetValidationPlugin, DerivedUsage, usageFor } from './cost-wiring';
 import { BuiltDataStore, buildDataStore } from './data-stores';
 import { FIXED_OUTPUT_KEY, outputKey } from './names';
 import { logRetention } from './retention';
+import { securityReportContributor, wireSecurity } from './security-wiring';
 import { buildService } from './services';
 import { ResourceUsage } from '../cost';
 import { costReportContributor } from '../cost/report-contributor';
@@ -15,6 +16,7 @@ import { ReportContributor } from '../report/model';
 import { DesignReportWriter } from '../report/writer';
 import { ApplicationRequirements } from '../requirements';
 import { RequirementsValidationError } from '../requirements/problem';
+import { SecurityPolicy, StackSecurity } from '../security';
 
 /** Properties of an ApplicationStack. */
 export interface ApplicationStackProps extends StackProps {
@@ -32,6 +34,18 @@ export interface ApplicationStackProps extends StackProps {
    * @default - derived from the requirements, then the estimator's documented defaults
    */
   readonly usage?: { [key: string]: ResourceUsage };
+  /**
+   * The security policy the aspects enforce on every resource of the stack. Relax a rule
+   * with `SecurityPolicy.fromRequirements(requirements).relax(rule, reason)`.
+   * @default - `SecurityPolicy.fromRequirements(requirements)`: the tier's defaults for the requirements' compliance frameworks
+   */
+  readonly securityPolicy?: SecurityPolicy;
+  /**
+   * Security enforcement and checks on (the default) or off, for benchmarks that measure
+   * their cost.
+   * @internal
+   */
+  readonly _security?: boolean;
 }
 
 const ENDPOINTS: { [name: string]: InterfaceEndpointService } = {
@@ -54,6 +68,12 @@ export class ApplicationStack extends Stack {
    * @default - no VPC
    */
   public readonly network?: NetworkBlock;
+  /**
+   * Security: the enforced policy, the rule packs, and the compliance evaluation made at
+   * every synthesis (`security.lastEvaluation`).
+   * @default - always set, unless switched off internally for benchmarks
+   */
+  public readonly security?: StackSecurity;
 
   private readonly reportContributors: ReportContributor[] = [];
 
@@ -90,6 +110,12 @@ export class ApplicationStack extends Stack {
     new CfnOutput(this, FIXED_OUTPUT_KEY.dashboard, { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
     new CfnOutput(this, FIXED_OUTPUT_KEY.alarmTopic, { value: this.observability.alarmTopic.topicArn, description: 'SNS topic every alarm notifies: subscribe the on-call here' });
 
+    if (props._security ?? true) {
+      this.security = wireSecurity({
+        stack: this, design, observability: this.observability, policy: props.securityPolicy, failSynthOnFindings: true,
+      });
+      this._addReportContributor(securityReportContributor(this.security));
+    }
     this.wireCost(design, props);
     this.wireReliability(design);
     if (props.designReport ?? true) {

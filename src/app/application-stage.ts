@@ -1,6 +1,7 @@
 import { Stage, StageProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApplicationRequirements, Requirements, RequirementsOverrides } from '../requirements';
+import { SecurityPolicy } from '../security';
 import { ApplicationStack } from './application-stack';
 
 /** Properties of an ApplicationStage. */
@@ -17,6 +18,11 @@ export interface ApplicationStageProps extends StageProps {
    * @default - `<requirements.name>-<environment>`
    */
   readonly stackName?: string;
+  /**
+   * The security policy of this environment's stack.
+   * @default - `SecurityPolicy.fromRequirements(requirements)` with the overrides applied
+   */
+  readonly securityPolicy?: SecurityPolicy;
 }
 
 /**
@@ -34,6 +40,7 @@ export class ApplicationStage extends Stage {
     this.stack = new ApplicationStack(this, 'Application', {
       requirements,
       stackName: props.stackName ?? `${requirements.name}-${requirements.environment}`,
+      securityPolicy: props.securityPolicy,
     });
   }
 }

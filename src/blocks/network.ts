@@ -1,7 +1,10 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledgeRules, inCompliancePacks } from './acknowledge';
+import { ManagedPolicyRole } from './iam/managed-policy-role';
 
 /** AWS services that can be reached privately through an interface VPC endpoint. */
 export enum InterfaceEndpointService {
@@ -41,6 +44,8 @@ const ENDPOINT_SERVICES: Record<InterfaceEndpointService, ec2.InterfaceVpcEndpoi
  * assign public IPs on launch.
  */
 const NETWORK_DEFAULTS = {
+  /** CDK's default VPC range, written out. */
+  cidr: '10.0.0.0/16',
   maxAzs: 2,
   natGateways: 1,
   flowLogRetention: logs.RetentionDays.ONE_YEAR,
@@ -90,7 +95,7 @@ export interface NetworkBlockProps {
  * A VPC with private subnets for compute and data, gateway endpoints, flow logs and a
  * locked-down default security group.
  *
- * Construct ids (contract, keep stable): 'Vpc', 'Vpc/FlowLog', 'FlowLogGroup', '<SERVICE>Endpoint'.
+ * Construct ids (contract, keep stable): 'Vpc', 'Vpc/FlowLog', 'FlowLogGroup', 'FlowLogRole', '<SERVICE>Endpoint'.
  */
 export class NetworkBlock extends Construct {
   /** The VPC. */
@@ -128,8 +133,10 @@ export class NetworkBlock extends Construct {
       removalPolicy: props.removalPolicy ?? NETWORK_DEFAULTS.removalPolicy,
     });
 
+    const flowLogRole = new ManagedPolicyRole(this, 'FlowLogRole', { assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com') });
     // Construct id 'Vpc' is a contract.
     const vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr(NETWORK_DEFAULTS.cidr),
       maxAzs: props.maxAzs ?? NETWORK_DEFAULTS.maxAzs,
       natGateways,
       subnetConfiguration,
@@ -141,21 +148,33 @@ export class NetworkBlock extends Construct {
       flowLogs: {
         FlowLog: {
           trafficType: ec2.FlowLogTrafficType.ALL,
-          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup),
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup, flowLogRole),
         },
       },
     });
+
+    for (const subnet of vpc.publicSubnets) {
+      const route = subnet.node.tryFindChild('DefaultRoute');
+      if (route) {
+        acknowledgeRules(route, inCompliancePacks('VPCNoUnrestrictedRouteToIGW'),
+          'Public subnet route to the internet gateway: the internet-facing load balancer and the NAT gateways need it; no '
+          + 'compute runs in public subnets, and they assign no public IPs on launch.');
+      }
+    }
 
     this.vpc = vpc;
     this.natGatewayCount = natGateways;
     this.privateSubnets = { subnetType: privateType };
 
     for (const service of props.interfaceEndpoints ?? []) {
-      vpc.addInterfaceEndpoint(`${service}Endpoint`, {
+      const endpoint = vpc.addInterfaceEndpoint(`${service}Endpoint`, {
         service: ENDPOINT_SERVICES[service],
         subnets: this.privateSubnets,
         privateDnsEnabled: true,
+        open: false,
       });
+      // HTTPS from inside the VPC, with the CIDR written out so that security group rules can be reviewed.
+      endpoint.connections.allowFrom(ec2.Peer.ipv4(NETWORK_DEFAULTS.cidr), ec2.Port.tcp(443), 'HTTPS from the VPC');
     }
   }
 }

@@ -12,6 +12,8 @@ const SCALE_OUT_UTILISATION = 0.7;
 const ASSUMED_DURATION_SECONDS = 0.1;
 const DEFAULT_MONTHLY_REQUESTS = 1_000_000;
 const DEFAULT_PEAK_RPS = 10;
+/** Smallest concurrency reserved for a function when a framework asks for a limit. */
+const MIN_RESERVED_CONCURRENCY = 5;
 
 export interface ComputeContext {
   readonly tier: EnvironmentTier;
@@ -98,7 +100,7 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
       inVpc: true,
       usesPlaceholder: !s.containerImage,
       publicEndpoint: s.workload === WorkloadType.HTTP_API || s.workload === WorkloadType.WEB_SERVICE,
-      webApplicationFirewall: ctx.tier !== EnvironmentTier.DEVELOPMENT,
+      webApplicationFirewall: ctx.tier !== EnvironmentTier.DEVELOPMENT || ctx.complianceNames.length > 0,
     };
     const why = runtimePref === RuntimePreference.CONTAINER ? 'the service asks for a container runtime'
       : s.workload === WorkloadType.WEB_SERVICE ? 'a long-running web service keeps connections and state warm'
@@ -109,13 +111,16 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
       + `; scale out above ${plan.scaleOutRequestsPerTaskPerMinute} requests per task per minute (${SCALE_OUT_UTILISATION * 100}% of capacity)`,
       [{ option: 'AWS Lambda + HTTP API', whyNot: runtimePref === RuntimePreference.CONTAINER ? 'not the requested runtime' : 'per-request pricing and cold starts at this load' }]));
     decisions.push(edgeDecision(s.name, plan.webApplicationFirewall ? 'internet-facing ALB with a regional WAF web ACL (AWS managed rules, rate limit)' : 'internet-facing ALB, no WAF',
-      plan.webApplicationFirewall ? `a public endpoint in ${ctx.tier}` : 'development endpoints are short-lived; WAF adds a fixed monthly cost',
+      plan.webApplicationFirewall ? `a public endpoint in ${ctx.tier}${ctx.complianceNames.length ? ` under ${ctx.complianceNames.join(', ')}` : ''}`
+        : 'development endpoints are short-lived; WAF adds a fixed monthly cost',
       [{ option: 'CloudFront in front of the ALB', whyNot: 'adds a second edge for a dynamic service; consider it for global users' }]));
   } else {
     const inVpc = ctx.vpcStoresUsed.length > 0 || ctx.complianceNames.length > 0;
     const timeout = s.workload === WorkloadType.SCHEDULED_JOB ? 300 : s.workload === WorkloadType.QUEUE_WORKER ? 60 : 10;
     const isApi = s.workload === WorkloadType.HTTP_API || s.workload === WorkloadType.WEB_SERVICE;
     const rate = isApi ? Math.ceil(peak * 1.5) : undefined;
+    // Twice the estimated peak concurrency, at least 5 (SQS event sources poll with 5 at first).
+    const reserved = ctx.complianceNames.length > 0 ? Math.max(MIN_RESERVED_CONCURRENCY, Math.ceil(peak * ASSUMED_DURATION_SECONDS * 2)) : undefined;
     plan = {
       ...base,
       runtime: ComputeRuntime.LAMBDA,
@@ -126,6 +131,7 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
       timeoutSeconds: timeout,
       throttleRatePerSecond: rate,
       throttleBurst: rate ? rate * 2 : undefined,
+      reservedConcurrency: reserved,
       inVpc,
       usesPlaceholder: !s.codePath,
       publicEndpoint: isApi,
@@ -138,6 +144,8 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
       + (isApi ? `average load below ${CONTAINER_BREAK_EVEN_RPS}/s favours per-request pricing; the peak needs about ${concurrency} concurrent executions at ${ASSUMED_DURATION_SECONDS * 1000} ms each, within the default 1,000 account limit${concurrency > 900 ? ' only with a quota increase' : ''}; stage throttling at ${rate}/s (1.5x peak), burst ${rate! * 2}`
         : s.workload === WorkloadType.QUEUE_WORKER ? 'work arrives in messages, so the function scales with the queue and partial batch failures are retried'
           : `runs on '${plan.schedule}'; nothing runs between runs`)
+      + (reserved ? `; ${reserved} reserved concurrent executions (twice the estimated peak), which ${ctx.complianceNames.join(', ')} asks for: `
+        + 'they bound the function and are taken from the account\'s pool of 1,000' : '')
       + (inVpc ? `; runs in the VPC because ${ctx.vpcStoresUsed.length ? `it reaches ${ctx.vpcStoresUsed.join(', ')}` : `${ctx.complianceNames.join(', ')} expects functions inside a VPC`}` : ''),
       [{ option: 'ECS Fargate', whyNot: runtimePref === RuntimePreference.FUNCTION ? 'not the requested runtime' : 'always-on tasks cost more than per-request pricing at this load' }]));
     if (isApi) {

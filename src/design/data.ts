@@ -13,7 +13,13 @@ const CACHE_NODES: Array<[string, number]> = [
 /** Share of node memory usable for data (the rest is reserved for Redis overhead). */
 const CACHE_USABLE_SHARE = 0.75;
 
-export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { plan: DataStorePlan; decision: ArchitectureDecision } {
+/**
+ * @param complianceNames compliance frameworks the application meets (display names); they
+ *   keep point-in-time recovery, versioning and 15 days of cache snapshots on in every tier
+ */
+export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan, complianceNames: string[] = [])
+  : { plan: DataStorePlan; decision: ArchitectureDecision } {
+  const compliance = complianceNames.length > 0 ? complianceNames.join(', ') : undefined;
   const storageGb = s.storageGb ?? 1;
   const production = r.environment === EnvironmentTier.PRODUCTION;
   const base = {
@@ -38,7 +44,7 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { pl
       const writes = s.writesPerSecond;
       const steady = reads !== undefined && writes !== undefined && r.environment !== EnvironmentTier.DEVELOPMENT
         && (reads >= PROVISIONED_MIN_RATE || writes >= PROVISIONED_MIN_RATE);
-      const pitr = r.environment !== EnvironmentTier.DEVELOPMENT || r.rpoMinutes < 1440;
+      const pitr = r.environment !== EnvironmentTier.DEVELOPMENT || r.rpoMinutes < 1440 || compliance !== undefined;
       const plan: DataStorePlan = {
         ...base,
         technology: steady ? DataStoreTechnology.DYNAMODB_PROVISIONED : DataStoreTechnology.DYNAMODB_ON_DEMAND,
@@ -56,7 +62,7 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { pl
           ? `DynamoDB, provisioned capacity ${plan.readCapacityUnits} RCU / ${plan.writeCapacityUnits} WCU with autoscaling at 70%`
           : 'DynamoDB, on-demand capacity',
         `key-value store of ${storageGb} GB; ${rates}: ${steady ? 'steady load costs about 2.4x less on provisioned capacity than on-demand' : 'on-demand follows demand with no capacity to manage'}; `
-          + `point-in-time recovery ${pitr ? `on (restores to any second of the last 35 days, meeting ${recovery})` : 'off: a development table with a 24 h RPO'}`,
+          + `point-in-time recovery ${pitr ? `on (restores to any second of the last 35 days, meeting ${recovery}${compliance ? `; ${compliance} requires it in every tier` : ''})` : 'off: a development table with a 24 h RPO'}`,
         [
           steady ? { option: 'DynamoDB on-demand', whyNot: 'about 2.4x the price for steady load' }
             : { option: 'DynamoDB provisioned', whyNot: 'needs known, steady rates to be cheaper' },
@@ -93,13 +99,19 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { pl
       };
     }
     case DataStoreKind.OBJECT_STORAGE: {
-      const versioned = r.environment !== EnvironmentTier.DEVELOPMENT || r.rpoMinutes < 1440;
-      const plan: DataStorePlan = { ...base, technology: DataStoreTechnology.S3, versioned, backupRetentionDays: versioned ? 90 : 0 };
+      const versioned = r.environment !== EnvironmentTier.DEVELOPMENT || r.rpoMinutes < 1440 || compliance !== undefined;
+      const replicated = compliance !== undefined;
+      const plan: DataStorePlan = { ...base, technology: DataStoreTechnology.S3, versioned, replicated, backupRetentionDays: versioned ? 90 : 0 };
       return {
         plan,
-        decision: decide(s.name, `Amazon S3 (private, encrypted, TLS-only${versioned ? ', versioned, noncurrent versions kept 90 days' : ''})`,
-          `object store of ${storageGb} GB; ${versioned ? `versioning recovers overwritten or deleted objects, meeting ${recovery}` : 'development data is disposable'}`,
-          [{ option: 'Amazon EFS', whyNot: 'file-system semantics are not needed and storage costs more' }]),
+        decision: decide(s.name, `Amazon S3 (private, encrypted, TLS-only${versioned ? ', versioned, noncurrent versions kept 90 days' : ''}`
+          + `${replicated ? ', replicated to a replica bucket in S3 Standard-IA' : ''})`,
+        `object store of ${storageGb} GB; ${versioned ? `versioning recovers overwritten or deleted objects, meeting ${recovery}` : 'development data is disposable'}`
+          + (replicated ? `; ${compliance} requires replication: a second copy under its own access, at about half the source's storage price again` : ''),
+        [
+          { option: 'Amazon EFS', whyNot: 'file-system semantics are not needed and storage costs more' },
+          ...(replicated ? [{ option: 'cross-region replication', whyNot: 'needs a bucket in another region, which one environment-agnostic stack cannot create; call ObjectStore.addReplica on your own stack for one' }] : []),
+        ]),
       };
     }
     case DataStoreKind.QUEUE: {
@@ -119,14 +131,17 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan): { pl
     default: {
       const [nodeType, memory] = CACHE_NODES.find(([, gib]) => gib * CACHE_USABLE_SHARE >= storageGb) ?? CACHE_NODES[CACHE_NODES.length - 1];
       const replicas = production ? 1 : 0;
+      // Compliance frameworks ask for 15 days of snapshots; otherwise one day bridges a bad deploy.
+      const snapshotDays = compliance !== undefined ? 15 : 1;
       const plan: DataStorePlan = {
-        ...base, technology: DataStoreTechnology.ELASTICACHE_REDIS, cacheNodeType: nodeType, replicas, inVpc: true, backupRetentionDays: 1,
+        ...base, technology: DataStoreTechnology.ELASTICACHE_REDIS, cacheNodeType: nodeType, replicas, inVpc: true, backupRetentionDays: snapshotDays,
       };
       return {
         plan,
         decision: decide(s.name, `ElastiCache (Redis OSS) ${nodeType}, ${replicas ? '1 primary + 1 replica, Multi-AZ automatic failover' : 'single node'}, encrypted at rest and in transit`,
           `cache of ${storageGb} GB: the smallest node whose ${CACHE_USABLE_SHARE * 100}% usable memory (of ${memory} GiB) holds it; `
-          + (replicas ? 'production needs failover to another AZ' : `a ${r.environment} cache can be rebuilt from the source of truth`),
+          + (replicas ? 'production needs failover to another AZ' : `a ${r.environment} cache can be rebuilt from the source of truth`)
+          + `; daily snapshots kept ${snapshotDays} day(s)${compliance ? ` (${compliance})` : ''}`,
           [{ option: 'ElastiCache Serverless', whyNot: 'a minimum data-storage charge makes small caches cost more' }]),
       };
     }

@@ -3,9 +3,11 @@ import { describeComponents } from './components';
 import { planService } from './compute';
 import { planDataStore } from './data';
 import {
-  ArchitectureDecision, BudgetPlan, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, DesignComponent, NetworkPlan, ResiliencePlan, ServicePlan,
+  ArchitectureDecision, BudgetPlan, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, DesignComponent, NetworkPlan, ResiliencePlan,
+  ServicePlan,
 } from './model';
 import { planNetwork } from './network';
+import { planSecurity } from './security';
 import { planResilience } from './tier';
 import { validateRequirements } from '../requirements/validate';
 
@@ -50,15 +52,15 @@ export class InfrastructureDesign {
     this.budget = req.budget ? { monthlyUsd: req.budget.monthlyUsd, enforcement: req.budget.enforcement ?? BudgetEnforcement.WARN } : undefined;
     const decisions: ArchitectureDecision[] = [resilience.decision];
 
+    const complianceNames = (req.compliance ?? []).map(frameworkName);
     const storeReqs = req.dataStores ?? [];
     const kindOf = new Map(storeReqs.map((s) => [s.name, s.kind]));
     this.dataStores = storeReqs.map((s) => {
-      const d = planDataStore(s, this.resilience);
+      const d = planDataStore(s, this.resilience, complianceNames);
       decisions.push(d.decision);
       return d.plan;
     });
 
-    const complianceNames = (req.compliance ?? []).map(frameworkName);
     this.services = req.services.map((s) => {
       const used = [...(s.dataStores ?? []), ...(s.readOnlyDataStores ?? [])];
       const queues = used.filter((n) => kindOf.get(n) === DataStoreKind.QUEUE);
@@ -87,6 +89,7 @@ export class InfrastructureDesign {
         alternatives: [{ option: 'create the certificate and DNS records here', whyNot: 'needs the hosted zone, looked up with AWS credentials at synth' }],
       });
     }
+    decisions.push(...planSecurity(req, complianceNames, this.services, this.dataStores));
     decisions.push({
       area: DecisionArea.OBSERVABILITY,
       subject: req.name,

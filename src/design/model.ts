@@ -8,6 +8,7 @@ export enum DecisionArea {
   NETWORK = 'network',
   EDGE = 'edge',
   OBSERVABILITY = 'observability',
+  SECURITY = 'security',
 }
 
 /** An option that was considered and not taken. */
@@ -96,6 +97,12 @@ export interface ServicePlan {
    * @default - no stage throttling
    */
   readonly throttleBurst?: number;
+  /**
+   * Reserved concurrent executions of a function, when a compliance framework asks for a
+   * concurrency limit.
+   * @default - no reservation (the account's unreserved pool)
+   */
+  readonly reservedConcurrency?: number;
   /** Whether the compute runs in the VPC. */
   readonly inVpc: boolean;
   /** Stores the service reads and writes. */
@@ -168,6 +175,11 @@ export interface DataStorePlan {
   readonly backupRetentionDays: number;
   /** Object versioning (S3). */
   readonly versioned: boolean;
+  /**
+   * Objects replicated to a replica bucket (S3, when a compliance framework asks).
+   * @default false
+   */
+  readonly replicated?: boolean;
   /**
    * Queue visibility timeout in seconds: at least six times the longest consumer's
    * function timeout, as Lambda's SQS event source requires; 0 when not a queue.

@@ -87,10 +87,10 @@ describe('FunctionService', () => {
   const api = new FunctionService(stack, 'Api');
   const template = Template.fromStack(stack);
 
-  test('Lambda defaults: ARM, Node 22, tracing Active, 512 MB, 10 s, explicit log group', () => {
+  test('Lambda defaults: ARM, latest Node.js, tracing Active, 512 MB, 10 s, explicit log group', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Architectures: ['arm64'],
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       TracingConfig: { Mode: 'Active' },
       MemorySize: 512,

@@ -7,7 +7,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ContainerServiceProps } from './container-service-props';
+import { acknowledgeRules, inCompliancePacks } from '../acknowledge';
 import { IComputeBlock } from '../contracts';
+import { ManagedPolicyRole } from '../iam/managed-policy-role';
 
 /** Public sample image used when no image is given. */
 const PLACEHOLDER_IMAGE = 'public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest';
@@ -35,7 +37,7 @@ const CONTAINER_SERVICE_DEFAULTS = {
 /**
  * A Fargate service behind an Application Load Balancer, auto scaled on requests and CPU.
  *
- * Construct ids (contract): 'Cluster', 'LogGroup', 'TaskDefinition', 'Service'.
+ * Construct ids (contract): 'Cluster', 'LogGroup', 'TaskDefinition', 'TaskRole', 'ExecutionRole', 'Service'.
  */
 export class ContainerService extends Construct implements IComputeBlock {
   /** The Fargate service. */
@@ -75,7 +77,10 @@ export class ContainerService extends Construct implements IComputeBlock {
       removalPolicy: props.removalPolicy ?? d.removalPolicy,
     });
 
+    const ecsTasks = new iam.ServicePrincipal('ecs-tasks.amazonaws.com');
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
+      taskRole: new ManagedPolicyRole(this, 'TaskRole', { assumedBy: ecsTasks }),
+      executionRole: new ManagedPolicyRole(this, 'ExecutionRole', { assumedBy: ecsTasks }),
       cpu: props.cpu ?? d.cpu,
       memoryLimitMiB: props.memoryLimitMiB ?? d.memoryLimitMiB,
       runtimePlatform: {
@@ -97,6 +102,9 @@ export class ContainerService extends Construct implements IComputeBlock {
       this.taskDefinition.addVolume({ name: 'tmp' });
       this.container.addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false });
     }
+    acknowledgeRules(this.taskDefinition, ['AwsSolutions-ECS2'],
+      'The container environment holds locators only (table names, queue URLs, endpoints, secret ARNs), never secret values: '
+      + 'the code reads secrets from Secrets Manager, and the CdkInfraEngineer-NoPlaintextSecrets rule checks every variable.');
 
     const https = props.certificate !== undefined;
     const pattern = new ecsPatterns.ApplicationLoadBalancedFargateService(this, 'Service', {
@@ -121,6 +129,16 @@ export class ContainerService extends Construct implements IComputeBlock {
     this.loadBalancer = pattern.loadBalancer;
     this.targetGroup = pattern.targetGroup;
     this.loadBalancer.setAttribute('routing.http.drop_invalid_header_fields.enabled', 'true');
+    if (props.publicLoadBalancer ?? true) {
+      acknowledgeRules(this.loadBalancer.connections.securityGroups[0], ['AwsSolutions-EC23'],
+        'Internet-facing load balancer of a public service: it must accept connections from any address on its listener ports; '
+        + 'the tasks behind it accept traffic from this load balancer only.');
+    }
+    if (!https) {
+      acknowledgeRules(pattern.listener, [...inCompliancePacks('ELBv2ACMCertificateRequired'), ...inCompliancePacks('ALBHttpToHttpsRedirection')],
+        'No certificate was given, so the load balancer serves HTTP on its AWS-provided DNS name, for which ACM cannot issue a '
+        + 'certificate; pass `certificate` (with a domain) to serve HTTPS and redirect HTTP to it.');
+    }
     if (props.accessLogBucket) {
       this.loadBalancer.logAccessLogs(props.accessLogBucket);
     }

@@ -1,8 +1,11 @@
 import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ManagedPolicyRole } from '../iam/managed-policy-role';
 
 /**
  * Lambda props shared by every function-based compute block
@@ -21,7 +24,7 @@ export interface BlockFunctionProps {
   readonly handler?: string;
   /**
    * The runtime.
-   * @default lambda.Runtime.NODEJS_22_X
+   * @default - the latest Node.js runtime aws-cdk-lib knows (nodejs24.x with aws-cdk-lib 2.258)
    */
   readonly runtime?: lambda.Runtime;
   /**
@@ -80,10 +83,12 @@ export interface BlockFunctionProps {
 
 /**
  * Lambda secure defaults. Rule: user props win, except these which are always on:
- * X-Ray tracing ACTIVE and an explicit log group with retention.
+ * X-Ray tracing ACTIVE, an explicit log group with retention, a dead-letter queue for
+ * failed asynchronous invocations, and a role of its own whose permissions sit in customer
+ * managed policies (no AWS managed policy, no inline policy).
  */
 const LAMBDA_DEFAULTS = {
-  runtime: lambda.Runtime.NODEJS_22_X,
+  runtime: latestNodejsRuntime(),
   architecture: lambda.Architecture.ARM_64,
   handler: 'index.handler',
   memorySize: 512,
@@ -102,6 +107,11 @@ export interface BlockFunctionDefaults {
    * @default - none
    */
   readonly placeholderExtraFields?: string;
+  /**
+   * Where failed asynchronous invocations go.
+   * @default - none
+   */
+  readonly deadLetterQueue?: sqs.IQueue;
 }
 
 /** Whether the block runs placeholder code (no code and no existing function given). */
@@ -111,7 +121,7 @@ export function usesPlaceholderCode(props: BlockFunctionProps): boolean {
 
 /**
  * Returns the existing function, or creates one with the Lambda defaults.
- * Construct ids (contract): 'Function', 'LogGroup'.
+ * Construct ids (contract): 'Function', 'LogGroup', 'ServiceRole'.
  */
 export function createBlockFunction(scope: Construct, props: BlockFunctionProps, defaults: BlockFunctionDefaults): lambda.IFunction {
   if (props.existingFunction) {
@@ -122,7 +132,19 @@ export function createBlockFunction(scope: Construct, props: BlockFunctionProps,
     removalPolicy: props.removalPolicy ?? LAMBDA_DEFAULTS.removalPolicy,
   });
   const placeholder = usesPlaceholderCode(props);
+  const role = new ManagedPolicyRole(scope, 'ServiceRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  logGroup.grantWrite(role);
+  if (props.vpc) {
+    // What AWSLambdaVPCAccessExecutionRole grants, without the AWS managed policy.
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface',
+        'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+      resources: ['*'],
+    }));
+  }
   return new lambda.Function(scope, 'Function', {
+    role,
+    deadLetterQueue: defaults.deadLetterQueue,
     code: props.code ?? placeholderCode(defaults.placeholderExtraFields),
     handler: placeholder ? LAMBDA_DEFAULTS.handler : props.handler ?? LAMBDA_DEFAULTS.handler,
     runtime: placeholder ? LAMBDA_DEFAULTS.runtime : props.runtime ?? LAMBDA_DEFAULTS.runtime,
@@ -154,6 +176,12 @@ export function addFunctionEnvironment(fn: lambda.IFunction, key: string, value:
     Annotations.of(fn).addWarningV2('cdk-infra-engineer:existingFunctionEnvironment',
       `Cannot set environment variable ${key} on an existing function; set it where the function is defined.`);
   }
+}
+
+/** The Node.js runtime with the highest version aws-cdk-lib knows (what the packs call the latest). */
+function latestNodejsRuntime(): lambda.Runtime {
+  const version = (r: lambda.Runtime) => Number(/^nodejs(\d+)/.exec(r.name)?.[1] ?? -1);
+  return lambda.Runtime.ALL.filter((r) => version(r) >= 0).reduce((a, b) => (version(b) > version(a) ? b : a));
 }
 
 function placeholderCode(extraFields?: string): lambda.Code {

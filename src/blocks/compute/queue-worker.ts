@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import {
   addFunctionEnvironment, BlockFunctionProps, createBlockFunction, functionConnections, usesPlaceholderCode,
 } from './function-defaults';
+import { acknowledgeDeadLetterQueue, acknowledgeRules } from '../acknowledge';
 import { IComputeBlock } from '../contracts';
 
 /**
@@ -53,14 +54,18 @@ export interface QueueWorkerProps extends BlockFunctionProps {
 /**
  * A Lambda function consuming an SQS queue with partial batch failure reporting.
  *
- * Construct ids (contract): 'Function', 'LogGroup', 'Queue', 'DeadLetterQueue'.
+ * Construct ids (contract): 'Function', 'LogGroup', 'ServiceRole', 'Queue', 'DeadLetterQueue'.
  */
 export class QueueWorker extends Construct implements IComputeBlock {
   /** The consuming function. */
   public readonly lambdaFunction: lambda.IFunction;
   /** The queue consumed. */
   public readonly queue: sqs.IQueue;
-  /** The dead-letter queue, when this block created the queue. */
+  /**
+   * The dead-letter queue: the created queue's, or the given queue's when it has one. The
+   * function's failed asynchronous invocations go there too.
+   * @default - none for a given queue without a dead-letter queue
+   */
   public readonly deadLetterQueue?: sqs.IQueue;
   /** True when the function runs placeholder code. */
   public readonly usesPlaceholder: boolean;
@@ -73,15 +78,9 @@ export class QueueWorker extends Construct implements IComputeBlock {
     super(scope, id);
 
     this.usesPlaceholder = usesPlaceholderCode(props);
-    this.lambdaFunction = createBlockFunction(this, props, {
-      timeout: QUEUE_WORKER_DEFAULTS.timeout,
-      placeholderExtraFields: 'batchItemFailures: []',
-    });
-    this.grantPrincipal = this.lambdaFunction.grantPrincipal;
-    this.connections = functionConnections(this.lambdaFunction);
-
     if (props.queue) {
       this.queue = props.queue;
+      this.deadLetterQueue = props.queue instanceof sqs.Queue ? props.queue.deadLetterQueue?.queue : undefined;
     } else {
       const removalPolicy = props.removalPolicy ?? QUEUE_WORKER_DEFAULTS.removalPolicy;
       // Construct id 'DeadLetterQueue' is a contract.
@@ -91,6 +90,7 @@ export class QueueWorker extends Construct implements IComputeBlock {
         retentionPeriod: QUEUE_WORKER_DEFAULTS.deadLetterRetention,
         removalPolicy,
       });
+      acknowledgeDeadLetterQueue(deadLetterQueue, 'messages the worker failed to process');
       const functionTimeout = props.timeout ?? QUEUE_WORKER_DEFAULTS.timeout;
       // Construct id 'Queue' is a contract.
       this.queue = new sqs.Queue(this, 'Queue', {
@@ -103,11 +103,27 @@ export class QueueWorker extends Construct implements IComputeBlock {
       this.deadLetterQueue = deadLetterQueue;
     }
 
-    this.lambdaFunction.addEventSource(new SqsEventSource(this.queue, {
+    // Failed asynchronous invocations (not the queue's messages) share the queue's dead-letter queue.
+    this.lambdaFunction = createBlockFunction(this, props, {
+      timeout: QUEUE_WORKER_DEFAULTS.timeout,
+      placeholderExtraFields: 'batchItemFailures: []',
+      deadLetterQueue: this.deadLetterQueue,
+    });
+    this.grantPrincipal = this.lambdaFunction.grantPrincipal;
+    this.connections = functionConnections(this.lambdaFunction);
+
+    const source = new SqsEventSource(this.queue, {
       batchSize: props.batchSize ?? QUEUE_WORKER_DEFAULTS.batchSize,
       maxConcurrency: props.maxConcurrency,
       reportBatchItemFailures: true,
-    }));
+    });
+    this.lambdaFunction.addEventSource(source);
+    const mapping = this.lambdaFunction.node.tryFindChild(`SqsEventSource:${Names.nodeUniqueId(this.queue.node)}`);
+    if (mapping) {
+      acknowledgeRules(mapping, ['Serverless-LambdaEventSourceMappingDestination'],
+        'SQS event sources take no on-failure destination: a message that keeps failing moves to the queue\'s dead-letter queue '
+        + 'after its maximum receive count.');
+    }
   }
 
   /** Add an environment variable to the function (a warning for an existing function). */

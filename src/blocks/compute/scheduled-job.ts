@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -9,7 +9,9 @@ import { Construct } from 'constructs';
 import {
   addFunctionEnvironment, BlockFunctionProps, createBlockFunction, functionConnections, usesPlaceholderCode,
 } from './function-defaults';
+import { acknowledgeDeadLetterQueue, acknowledgeRules } from '../acknowledge';
 import { IComputeBlock } from '../contracts';
+import { ManagedPolicyRole } from '../iam/managed-policy-role';
 
 /**
  * Defaults on top of the shared Lambda defaults. Rule: user props win, except the
@@ -47,7 +49,7 @@ export interface ScheduledJobProps extends BlockFunctionProps {
  * A Lambda function invoked on a schedule by EventBridge Scheduler, with retries and a
  * dead-letter queue.
  *
- * Construct ids (contract): 'Function', 'LogGroup', 'Schedule', 'DeadLetterQueue'.
+ * Construct ids (contract): 'Function', 'LogGroup', 'ServiceRole', 'Schedule', 'SchedulerRole', 'DeadLetterQueue'.
  */
 export class ScheduledJob extends Construct implements IComputeBlock {
   /** The job's function. */
@@ -67,27 +69,37 @@ export class ScheduledJob extends Construct implements IComputeBlock {
     super(scope, id);
 
     this.usesPlaceholder = usesPlaceholderCode(props);
-    this.lambdaFunction = createBlockFunction(this, props, { timeout: SCHEDULED_JOB_DEFAULTS.timeout });
-    this.grantPrincipal = this.lambdaFunction.grantPrincipal;
-    this.connections = functionConnections(this.lambdaFunction);
 
-    // Construct id 'DeadLetterQueue' is a contract.
+    // Construct id 'DeadLetterQueue' is a contract. It receives both the invocations the
+    // scheduler could not deliver and the runs that failed after Lambda's own retries.
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: SCHEDULED_JOB_DEFAULTS.deadLetterRetention,
       removalPolicy: props.removalPolicy ?? SCHEDULED_JOB_DEFAULTS.removalPolicy,
     });
+    acknowledgeDeadLetterQueue(this.deadLetterQueue, 'runs of the job that failed or could not be delivered');
 
+    this.lambdaFunction = createBlockFunction(this, props, { timeout: SCHEDULED_JOB_DEFAULTS.timeout, deadLetterQueue: this.deadLetterQueue });
+    this.grantPrincipal = this.lambdaFunction.grantPrincipal;
+    this.connections = functionConnections(this.lambdaFunction);
+
+    const schedulerRole = new ManagedPolicyRole(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
     // Construct id 'Schedule' is a contract.
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
       schedule: props.schedule ?? SCHEDULED_JOB_DEFAULTS.schedule,
       target: new LambdaInvoke(this.lambdaFunction, {
+        role: schedulerRole,
         deadLetterQueue: this.deadLetterQueue,
         retryAttempts: props.retryAttempts ?? SCHEDULED_JOB_DEFAULTS.retryAttempts,
         maxEventAge: props.maxEventAge ?? SCHEDULED_JOB_DEFAULTS.maxEventAge,
       }),
     });
+    const fn = this.lambdaFunction.node.defaultChild;
+    if (fn instanceof lambda.CfnFunction) {
+      acknowledgeRules(schedulerRole, [`AwsSolutions-IAM5[Resource::<${Stack.of(this).resolve(fn.logicalId)}.Arn>:*]`],
+        'The scheduler may invoke this one function and its versions (`:*`), as grantInvoke grants; nothing else.');
+    }
   }
 
   /** Add an environment variable to the function (a warning for an existing function). */

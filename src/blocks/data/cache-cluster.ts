@@ -4,6 +4,7 @@ import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { acknowledgeRules } from '../acknowledge';
 import { IDataStoreBlock } from '../contracts';
 import { privateSubnetSelection } from './private-subnet-selection';
 
@@ -38,6 +39,12 @@ export interface CacheClusterProps {
    */
   readonly snapshotRetentionLimit?: number;
   /**
+   * Port the cache listens on. Not Redis's well-known 6379, so that scans for open Redis
+   * ports do not find it.
+   * @default 6380
+   */
+  readonly port?: number;
+  /**
    * KMS key for encryption at rest (which is always on).
    * @default - the ElastiCache service key
    */
@@ -60,7 +67,7 @@ const CACHE_CLUSTER_DEFAULTS = {
   nodeType: 'cache.t4g.micro',
   replicasPerNodeGroup: 0,
   snapshotRetentionLimit: 1,
-  port: 6379,
+  port: 6380,
   removalPolicy: RemovalPolicy.RETAIN,
 };
 
@@ -92,7 +99,7 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
       throw new Error(`CacheCluster replicasPerNodeGroup must be an integer from 0 to 5, got ${replicas}`);
     }
     const removalPolicy = props.removalPolicy ?? d.removalPolicy;
-    this.port = d.port;
+    this.port = props.port ?? d.port;
     this.nodeCount = replicas + 1;
 
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -126,6 +133,14 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
       autoMinorVersionUpgrade: true,
     });
     this.replicationGroup.applyRemovalPolicy(removalPolicy);
+    acknowledgeRules(this.replicationGroup, ['AwsSolutions-AEC6'],
+      'No shared Redis AUTH token: it would sit in every client\'s configuration and could not be rotated without a custom '
+      + 'function. Only the security groups given allowConnectionsFrom reach the cache (no CIDR rules), always over TLS.');
+    if (replicas === 0) {
+      acknowledgeRules(this.replicationGroup, ['AwsSolutions-AEC4'],
+        'Single node by choice (replicasPerNodeGroup 0): a cache holds data rebuilt from its source of truth, and Multi-AZ '
+        + 'would double the node cost; production designs ask for a replica.');
+    }
     if (removalPolicy === RemovalPolicy.RETAIN) {
       // A retained cache still uses these; deleting them would fail the stack deletion.
       subnetGroup.applyRemovalPolicy(RemovalPolicy.RETAIN);
@@ -150,7 +165,7 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
     void grantee;
   }
 
-  /** Allow the peer to connect on port 6379. */
+  /** Allow the peer to connect on the cache's port. */
   public allowConnectionsFrom(peer: ec2.IConnectable): void {
     this.connections.allowDefaultPortFrom(peer);
   }

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledgeDeadLetterQueue } from '../acknowledge';
 import { IDataStoreBlock } from '../contracts';
 
 /** Properties for a `MessageQueue`. */
@@ -98,6 +99,7 @@ export class MessageQueue extends Construct implements IDataStoreBlock {
         deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? d.maxReceiveCount },
       });
       this.deadLetterQueue = deadLetterQueue;
+      acknowledgeDeadLetterQueue(deadLetterQueue, 'messages consumers failed to process');
     }
     this.connectionEnvironment = { QUEUE_URL: this.queue.queueUrl };
   }

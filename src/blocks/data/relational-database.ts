@@ -6,8 +6,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { acknowledgeRules } from '../acknowledge';
 import { IDataStoreBlock } from '../contracts';
 import { privateSubnetSelection } from './private-subnet-selection';
+
+/** Characters left out of generated passwords (RDS's default for generated secrets, which rotation must match). */
+const GENERATED_PASSWORD_EXCLUDED_CHARACTERS = ' %+~`#$&*()|[]{}:;<>?!\'/@"\\';
 
 /** Properties for a `RelationalDatabase`. */
 export interface RelationalDatabaseProps {
@@ -84,11 +88,15 @@ export interface RelationalDatabaseProps {
 
 /**
  * Secure defaults. Rule: user props win, except storage encryption, IAM database
- * authentication, generated credentials in Secrets Manager and `rds.force_ssl`, which are
- * always on.
+ * authentication, generated credentials in Secrets Manager rotated every 30 days,
+ * `rds.force_ssl`, enhanced monitoring and a fixed port (5432, so security group rules name
+ * it), which are always on.
  */
 const RELATIONAL_DATABASE_DEFAULTS = {
   engineVersion: rds.AuroraPostgresEngineVersion.VER_16_13,
+  port: 5432,
+  rotationDays: 30,
+  monitoringInterval: Duration.seconds(60),
   masterUsername: 'postgres',
   minCapacity: 0.5,
   maxCapacity: 4,
@@ -133,7 +141,13 @@ export class RelationalDatabase extends Construct implements IDataStoreBlock, ec
     }
     this.endpoint = this.cluster.clusterEndpoint.hostname;
     this.port = this.cluster.clusterEndpoint.port;
-    this.connections = this.cluster.connections;
+    // A created cluster listens on a known port: rules name it instead of a deploy-time attribute.
+    this.connections = props.existingCluster ? this.cluster.connections
+      : new ec2.Connections({
+        securityGroups: this.cluster.connections.securityGroups,
+        defaultPort: ec2.Port.tcp(RELATIONAL_DATABASE_DEFAULTS.port),
+      });
+    if (!props.existingCluster && this.secret) this.rotateCredentials(props, this.secret);
 
     const port = this.port;
     this.connectionEnvironment = {
@@ -160,6 +174,23 @@ export class RelationalDatabase extends Construct implements IDataStoreBlock, ec
   /** Allow the peer to connect on the cluster's port. */
   public allowConnectionsFrom(peer: ec2.IConnectable): void {
     this.connections.allowDefaultPortFrom(peer);
+  }
+
+  /**
+   * Rotates the master password every 30 days with the Secrets Manager single-user
+   * PostgreSQL rotation function (from the Serverless Application Repository), which runs
+   * in the cluster's subnets. Applications must read the secret at connect time.
+   */
+  private rotateCredentials(props: RelationalDatabaseProps, secret: secretsmanager.ISecret): void {
+    new secretsmanager.SecretRotation(this, 'Rotation', {
+      application: secretsmanager.SecretRotationApplication.POSTGRES_ROTATION_SINGLE_USER,
+      secret,
+      target: this,
+      vpc: props.vpc,
+      vpcSubnets: privateSubnetSelection(props.vpc, props.vpcSubnets),
+      excludeCharacters: GENERATED_PASSWORD_EXCLUDED_CHARACTERS,
+      automaticallyAfter: Duration.days(RELATIONAL_DATABASE_DEFAULTS.rotationDays),
+    });
   }
 
   private grantSecretRead(grantee: iam.IGrantable): void {
@@ -194,6 +225,8 @@ export class RelationalDatabase extends Construct implements IDataStoreBlock, ec
       serverlessV2MaxCapacity: props.maxCapacity ?? d.maxCapacity,
       vpc: props.vpc,
       vpcSubnets: privateSubnetSelection(props.vpc, props.vpcSubnets),
+      port: d.port,
+      monitoringInterval: d.monitoringInterval,
       defaultDatabaseName: this.databaseName,
       storageEncrypted: true,
       storageEncryptionKey: props.encryptionKey,
@@ -206,6 +239,11 @@ export class RelationalDatabase extends Construct implements IDataStoreBlock, ec
       removalPolicy,
       deletionProtection: props.deletionProtection ?? d.deletionProtection,
     });
+    const monitoringRole = cluster.node.tryFindChild('MonitoringRole');
+    if (monitoringRole) {
+      acknowledgeRules(monitoringRole, ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]'],
+        'RDS enhanced monitoring role: the AWS managed policy is the one RDS documents for publishing OS metrics, and AWS keeps it current.');
+    }
     // The credentials outlive the stack whenever the data does (retained cluster or snapshot).
     // `cluster.secret` is the secret's attachment, so find the generated DatabaseSecret itself.
     if (removalPolicy !== RemovalPolicy.DESTROY) {

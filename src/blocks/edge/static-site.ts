@@ -5,6 +5,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { acknowledgeRules, inCompliancePacks } from '../acknowledge';
 
 const PLACEHOLDER_HTML = [
   '<!doctype html>',
@@ -24,6 +25,7 @@ const STATIC_SITE_DEFAULTS = {
   priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
   removalPolicy: RemovalPolicy.RETAIN,
   defaultRootObject: 'index.html',
+  deploymentMemoryMiB: 512,
   minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
 };
 
@@ -65,6 +67,11 @@ export interface StaticSiteProps {
    * @default - no web ACL
    */
   readonly webAclArn?: string;
+  /**
+   * Countries the site is served to (or not).
+   * @default - every country
+   */
+  readonly geoRestriction?: cloudfront.GeoRestriction;
   /**
    * Bucket for CloudFront standard access logs (needs ACLs enabled, for example
    * object ownership BUCKET_OWNER_PREFERRED).
@@ -116,11 +123,15 @@ export class StaticSite extends Construct {
       domainNames: props.domainNames,
       minimumProtocolVersion: props.certificate ? d.minimumProtocolVersion : undefined,
       webAclId: props.webAclArn,
+      geoRestriction: props.geoRestriction,
       enableLogging: props.accessLogBucket !== undefined,
       logBucket: props.accessLogBucket,
     });
 
+    this.acknowledgeDesignChoices(props);
+
     new s3deploy.BucketDeployment(this, 'Deployment', {
+      memoryLimit: STATIC_SITE_DEFAULTS.deploymentMemoryMiB,
       destinationBucket: this.bucket,
       sources: [props.contentPath
         ? s3deploy.Source.asset(props.contentPath)
@@ -130,5 +141,28 @@ export class StaticSite extends Construct {
     });
 
     this.url = `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /** Findings this block's choices raise, each with the reason. */
+  private acknowledgeDesignChoices(props: StaticSiteProps): void {
+    if (!props.existingBucket) {
+      acknowledgeRules(this.bucket, inCompliancePacks('S3BucketReplicationEnabled'),
+        'Site files are deployed from the application\'s source on every deployment (BucketDeployment); the source is the '
+        + 'copy to restore from, so a replica would add cost without a recovery point.');
+    }
+    if (!props.geoRestriction) {
+      acknowledgeRules(this.distribution, ['AwsSolutions-CFR1'],
+        'A public site served to every country; pass geoRestriction to limit where it is served.');
+    }
+    if (!props.webAclArn) {
+      acknowledgeRules(this.distribution, ['AwsSolutions-CFR2'],
+        'A CloudFront web ACL must be created in us-east-1, and this stack may deploy to any region; the site serves static '
+        + 'files only. Pass webAclArn to attach one.');
+    }
+    if (!props.certificate) {
+      acknowledgeRules(this.distribution, ['AwsSolutions-CFR4'],
+        'Served on the default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; pass certificate and domainNames '
+        + 'to enforce TLS 1.2 or later.');
+    }
   }
 }

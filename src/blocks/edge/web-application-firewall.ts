@@ -1,4 +1,5 @@
-import { Names, Token } from 'aws-cdk-lib';
+import { ArnFormat, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
@@ -10,11 +11,13 @@ const MANAGED_RULE_GROUPS = [
 ];
 
 /**
- * Defaults. Rule: user props win, except the managed rule groups and CloudWatch
- * metrics, which are always on.
+ * Defaults. Rule: user props win, except the managed rule groups, CloudWatch metrics and
+ * request logging to CloudWatch Logs, which are always on.
  */
 const WEB_ACL_DEFAULTS = {
   rateLimitPer5Minutes: 2000,
+  logRetention: logs.RetentionDays.ONE_YEAR,
+  removalPolicy: RemovalPolicy.RETAIN,
 };
 
 /** Properties for a `RegionalWebAcl`. */
@@ -29,13 +32,23 @@ export interface RegionalWebAclProps {
    * @default - a unique name derived from the construct path
    */
   readonly webAclName?: string;
+  /**
+   * Retention of the request log group (`aws-waf-logs-<web ACL name>`).
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Removal policy of the request log group.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
  * A REGIONAL WAFv2 web ACL (for ALBs, API Gateway REST APIs) with AWS managed rule
- * groups and a per-IP rate-based rule.
+ * groups and a per-IP rate-based rule, logging its requests to CloudWatch Logs.
  *
- * Construct ids (contract): 'WebAcl', and the id given to `associate()`.
+ * Construct ids (contract): 'WebAcl', 'LogGroup', 'Logging', and the id given to `associate()`.
  */
 export class RegionalWebAcl extends Construct {
   /** ARN of the web ACL. */
@@ -48,6 +61,8 @@ export class RegionalWebAcl extends Construct {
   public readonly rateLimitRuleMetricName: string;
   /** The underlying CloudFormation web ACL. */
   public readonly webAcl: wafv2.CfnWebACL;
+  /** Where the web ACL logs requests (its name starts with `aws-waf-logs-`, as WAF requires). */
+  public readonly logGroup: logs.ILogGroup;
 
   constructor(scope: Construct, id: string, props: RegionalWebAclProps = {}) {
     super(scope, id);
@@ -85,6 +100,21 @@ export class RegionalWebAcl extends Construct {
       ],
     });
     this.webAclArn = this.webAcl.attrArn;
+
+    const logGroupName = `aws-waf-logs-${this.webAclName}`;
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      logGroupName,
+      retention: props.logRetention ?? WEB_ACL_DEFAULTS.logRetention,
+      removalPolicy: props.removalPolicy ?? WEB_ACL_DEFAULTS.removalPolicy,
+    });
+    const logging = new wafv2.CfnLoggingConfiguration(this, 'Logging', {
+      resourceArn: this.webAclArn,
+      // WAF wants the log group ARN without the ':*' suffix CloudFormation's Arn attribute has.
+      logDestinationConfigs: [Stack.of(this).formatArn({
+        service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      })],
+    });
+    logging.node.addDependency(this.logGroup);
   }
 
   /** Associate the web ACL with a regional resource (an ALB, a REST API stage, ...). */

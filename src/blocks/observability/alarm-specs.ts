@@ -37,6 +37,12 @@ export const ALARM_DEFAULTS = {
   acuNearMaxFraction: 0.9,
   freeLocalStorageMinBytes: 512 * 1024 * 1024,
   distribution5xxPercent: 5,
+  /** Share of requests answered 4xx above which a client-error spike alarms. */
+  clientErrorPercent: 10,
+  /** Share of requests the web ACL blocks above which it alarms (an attack, or a rule blocking real users). */
+  blockedRequestPercent: 10,
+  /** Requests in a period below which rate alarms stay quiet (a few errors in little traffic are noise). */
+  minimumRequestsForRate: 100,
   /** Sustained conditions (latency, CPU, capacity) must hold this many periods. */
   sustainedPeriods: 3,
 };
@@ -67,11 +73,42 @@ export function functionAlarms(fn: lambda.IFunction, latencyMs: number): AlarmSp
   ];
 }
 
+/** `100 * part / total` when total reaches the minimum, else 0. */
+function rate(id: string, part: cloudwatch.IMetric, total: cloudwatch.IMetric, threshold: number, what: string): AlarmSpec {
+  const metric = new cloudwatch.MathExpression({
+    expression: `IF(total >= ${D.minimumRequestsForRate}, 100 * part / total, 0)`,
+    usingMetrics: { part, total },
+    period: D.period,
+  });
+  return { id, metric, threshold, description: `${what} > ${threshold}% (with at least ${D.minimumRequestsForRate} requests)` };
+}
+
 export function httpApiAlarms(api: apigwv2.IHttpApi, latencyMs: number): AlarmSpec[] {
   return [
     nonZero('ServerErrors', api.metricServerError(SUM), '5xx responses'),
+    rate('ClientErrorRate', api.metricClientError(SUM), api.metricCount(SUM), D.clientErrorPercent, '4xx response rate'),
     latency(api.metricLatency(P99), latencyMs, 'p99 latency (ms)'),
   ];
+}
+
+/** A dead-letter queue: any message in it is a failure nobody handled. */
+export function deadLetterAlarms(deadLetterQueue: sqs.IQueue): AlarmSpec[] {
+  return [nonZero('DeadLetters', deadLetterQueue.metricApproximateNumberOfMessagesVisible(MAX), 'messages in the dead-letter queue')];
+}
+
+/**
+ * A regional web ACL: share of requests blocked (all rules). A spike is an attack, or a
+ * managed rule starting to block real users.
+ */
+export function webAclAlarms(webAclMetricName: string, region: string): AlarmSpec[] {
+  const wafMetric = (metricName: string) => new cloudwatch.Metric({
+    namespace: 'AWS/WAFV2', metricName, dimensionsMap: { WebACL: webAclMetricName, Region: region, Rule: 'ALL' }, ...SUM,
+  });
+  const blocked = wafMetric('BlockedRequests');
+  const total = new cloudwatch.MathExpression({
+    expression: 'blocked + allowed', usingMetrics: { blocked, allowed: wafMetric('AllowedRequests') }, period: D.period,
+  });
+  return [rate('BlockedRequestRate', blocked, total, D.blockedRequestPercent, 'blocked request rate')];
 }
 
 export function loadBalancedServiceAlarms(service: ecs.FargateService, loadBalancer: elbv2.ApplicationLoadBalancer,
@@ -79,6 +116,8 @@ export function loadBalancedServiceAlarms(service: ecs.FargateService, loadBalan
   return [
     nonZero('Target5xx', targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, SUM), 'target 5xx responses'),
     nonZero('LoadBalancer5xx', loadBalancer.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, SUM), 'load balancer 5xx responses'),
+    rate('Target4xxRate', targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_4XX_COUNT, SUM),
+      loadBalancer.metrics.requestCount(SUM), D.clientErrorPercent, 'target 4xx response rate'),
     // TargetResponseTime is in seconds.
     latency(targetGroup.metrics.targetResponseTime(P99), latencyMs / 1000, 'p99 target response time (s)'),
     nonZero('UnhealthyHosts', targetGroup.metrics.unhealthyHostCount(MAX), 'unhealthy targets'),
@@ -152,10 +191,10 @@ export function cacheAlarms(replicationGroupId: string, nodeCount?: number): Ala
 }
 
 /** CloudFront publishes its metrics in us-east-1 only. */
-export function distributionErrorRate(distribution: cloudfront.IDistribution): cloudwatch.Metric {
+export function distributionErrorRate(distribution: cloudfront.IDistribution, metricName = '5xxErrorRate'): cloudwatch.Metric {
   return new cloudwatch.Metric({
     namespace: 'AWS/CloudFront',
-    metricName: '5xxErrorRate',
+    metricName,
     region: 'us-east-1',
     dimensionsMap: { DistributionId: distribution.distributionId, Region: 'Global' },
     ...AVERAGE,
@@ -164,5 +203,15 @@ export function distributionErrorRate(distribution: cloudfront.IDistribution): c
 
 export function distributionAlarms(distribution: cloudfront.IDistribution): AlarmSpec[] {
   const threshold = D.distribution5xxPercent;
-  return [{ id: 'ErrorRate5xx', metric: distributionErrorRate(distribution), threshold, description: `5xx error rate > ${threshold}%` }];
+  const clientErrors = D.clientErrorPercent;
+  return [
+    { id: 'ErrorRate5xx', metric: distributionErrorRate(distribution), threshold, description: `5xx error rate > ${threshold}%` },
+    {
+      id: 'ErrorRate4xx',
+      metric: distributionErrorRate(distribution, '4xxErrorRate'),
+      threshold: clientErrors,
+      evaluationPeriods: D.sustainedPeriods,
+      description: `4xx error rate > ${clientErrors}%`,
+    },
+  ];
 }

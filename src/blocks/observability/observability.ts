@@ -55,6 +55,8 @@ export class Observability extends Construct {
   public readonly dashboardName: string;
   private readonly latencyThresholdMs: number;
   private readonly alarmList: cloudwatch.Alarm[] = [];
+  /** Dead-letter queues that already have a dead-letters alarm (a queue can be several functions' DLQ). */
+  private readonly watchedDeadLetterQueues = new Set<sqs.IQueue>();
 
   constructor(scope: Construct, id: string, props: ObservabilityProps = {}) {
     super(scope, id);
@@ -69,19 +71,33 @@ export class Observability extends Construct {
     return [...this.alarmList];
   }
 
-  /** Errors > 0, throttles > 0 and p99 duration above `latencyThresholdMs` of a Lambda function. */
+  /**
+   * Errors > 0, throttles > 0 and p99 duration above `latencyThresholdMs` of a Lambda
+   * function, and any message in its dead-letter queue (once per queue).
+   */
   public monitorFunction(name: string, fn: lambda.IFunction): cloudwatch.Alarm[] {
-    return this.monitor('Function', name, specs.functionAlarms(fn, this.latencyThresholdMs));
+    const dlq = fn instanceof lambda.Function ? fn.deadLetterQueue : undefined;
+    return this.monitor('Function', name, [...specs.functionAlarms(fn, this.latencyThresholdMs), ...this.deadLetterSpecs(dlq)]);
   }
 
-  /** 5xx responses > 0 and p99 latency above `latencyThresholdMs` of an HTTP API. */
+  /**
+   * Share of requests a regional web ACL blocks above 10% (with at least 100 requests in
+   * 5 minutes): an attack, or a managed rule starting to block real users.
+   * @param webAclMetricName the web ACL's metric name (`RegionalWebAcl.metricName`)
+   */
+  public monitorWebAcl(name: string, webAclMetricName: string): cloudwatch.Alarm[] {
+    return this.monitor('WebAcl', name, specs.webAclAlarms(webAclMetricName, Stack.of(this).region));
+  }
+
+  /** 5xx responses > 0, 4xx rate above 10% and p99 latency above `latencyThresholdMs` of an HTTP API. */
   public monitorHttpApi(name: string, api: apigwv2.IHttpApi): cloudwatch.Alarm[] {
     return this.monitor('HttpApi', name, specs.httpApiAlarms(api, this.latencyThresholdMs));
   }
 
   /**
-   * Target 5xx, load balancer 5xx, p99 target response time above `latencyThresholdMs`,
-   * unhealthy targets and CPU > 80% of a Fargate service behind an ALB.
+   * Target 5xx, load balancer 5xx, target 4xx rate above 10%, p99 target response time
+   * above `latencyThresholdMs`, unhealthy targets and CPU > 80% of a Fargate service behind
+   * an ALB.
    */
   public monitorLoadBalancedService(name: string, service: ecs.FargateService,
     loadBalancer: elbv2.ApplicationLoadBalancer, targetGroup: elbv2.ApplicationTargetGroup): cloudwatch.Alarm[] {
@@ -93,7 +109,7 @@ export class Observability extends Construct {
    * @param maxAgeSeconds oldest message age that fires the alarm (default 300)
    */
   public monitorQueue(name: string, queue: sqs.IQueue, deadLetterQueue?: sqs.IQueue, maxAgeSeconds?: number): cloudwatch.Alarm[] {
-    return this.monitor('Queue', name, specs.queueAlarms(queue, deadLetterQueue, maxAgeSeconds));
+    return this.monitor('Queue', name, [...specs.queueAlarms(queue, undefined, maxAgeSeconds), ...this.deadLetterSpecs(deadLetterQueue)]);
   }
 
   /** Read throttle events, write throttle events and system errors of a DynamoDB table. */
@@ -120,7 +136,7 @@ export class Observability extends Construct {
   }
 
   /**
-   * 5xx error rate > 5% of a CloudFront distribution. CloudFront publishes metrics in
+   * 5xx error rate > 5% and 4xx error rate > 10% of a CloudFront distribution. CloudFront publishes metrics in
    * us-east-1 only: in a stack pinned to another region only the dashboard graph is added
    * (with a warning); in a region-agnostic stack the alarm gets data only in us-east-1.
    */
@@ -137,6 +153,12 @@ export class Observability extends Construct {
       return [];
     }
     return this.monitor('Distribution', name, specs.distributionAlarms(distribution));
+  }
+
+  private deadLetterSpecs(deadLetterQueue?: sqs.IQueue): specs.AlarmSpec[] {
+    if (!deadLetterQueue || this.watchedDeadLetterQueues.has(deadLetterQueue)) return [];
+    this.watchedDeadLetterQueues.add(deadLetterQueue);
+    return specs.deadLetterAlarms(deadLetterQueue);
   }
 
   private monitor(kind: string, name: string, alarmSpecs: specs.AlarmSpec[]): cloudwatch.Alarm[] {

@@ -2,6 +2,12 @@ import { Charge, HOURS_PER_MONTH, ModelContext } from './context';
 import { Pool, SCENARIOS, Scenario, clean, freeTierDeductions, poolTotals } from './pools';
 import { TemplateIndex } from './template-index';
 import { resolveUsage } from './usage';
+
+/** Types known to cost something that the catalog cannot price, and why. */
+const UNPRICED_REASONS: { readonly [type: string]: string } = {
+  'AWS::Backup::BackupVault': 'AWS Backup charges per GB-month of backups stored, which depends on the protected data; the catalog has no AWS Backup prices',
+  'AWS::Serverless::Application': 'a Serverless Application Repository app deploys a nested stack whose resources (a rotation function) are not in this template',
+};
 import { PriceBook, PriceQuote } from '../catalog/price-book';
 import { BASE_REGION } from '../catalog/regions';
 import { describeTiers } from '../catalog/tiers';
@@ -52,7 +58,7 @@ export function estimate(input: EstimateInput): CostEstimate {
     const model = COST_MODELS[resource.Type];
     if (!model) {
       const free = freeReason(resource.Type);
-      work.push({ logicalId, type: resource.Type, path, priced: [], unpriced: free ? [] : ['type not modelled by the estimator'], free });
+      work.push({ logicalId, type: resource.Type, path, priced: [], unpriced: free ? [] : [UNPRICED_REASONS[resource.Type] ?? 'type not modelled by the estimator'], free });
       continue;
     }
     const ctx = new ModelContext(logicalId, resource, template, usage.get(logicalId) ?? {}, lowFactor, highFactor);

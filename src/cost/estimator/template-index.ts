@@ -63,6 +63,17 @@ export class TemplateIndex {
     return (this.referrers.get(id) ?? []).filter((r) => (!type || r.type === type) && (!property || r.property === property));
   }
 
+  /**
+   * True for a queue that holds another resource's failures: another queue's redrive target,
+   * a function's dead-letter queue, or a schedule's.
+   */
+  public isDeadLetterQueue(id: string): boolean {
+    return this.resources[id]?.Type === 'AWS::SQS::Queue' && (
+      this.referencedBy(id, 'AWS::SQS::Queue', 'RedrivePolicy').length > 0
+      || this.referencedBy(id, 'AWS::Lambda::Function', 'DeadLetterConfig').length > 0
+      || this.referencedBy(id, 'AWS::Scheduler::Schedule', 'Target').length > 0);
+  }
+
 }
 
 /** The logical ID a `{ Ref }` or `{ Fn::GetAtt }` value points at. */

@@ -45,7 +45,9 @@ export function resolveUsage(usage: { [key: string]: ResourceUsage } | undefined
     for (const id of ids) {
       const path = template.pathOf(id);
       if (path && (path === key || path.startsWith(key + '/'))) {
-        add(pathMatches, id, key.length, fields);
+        // A path's traffic is its requests; a dead-letter queue under it only sees failures.
+        const inherited = template.isDeadLetterQueue(id) ? withoutRequests(fields) : fields;
+        add(pathMatches, id, key.length, inherited);
         matched = true;
       }
     }
@@ -60,6 +62,11 @@ export function resolveUsage(usage: { [key: string]: ResourceUsage } | undefined
     result.set(id, merged as ResourceUsage);
   }
   return result;
+}
+
+function withoutRequests(fields: ResourceUsage): ResourceUsage {
+  const { monthlyRequests: _requests, ...rest } = fields;
+  return rest;
 }
 
 function add(map: Map<string, Array<{ specificity: number; fields: ResourceUsage }>>, id: string, specificity: number, fields: ResourceUsage) {

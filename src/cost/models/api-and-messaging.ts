@@ -29,9 +29,8 @@ export function restApi(ctx: ModelContext): void {
 /** SQS queue: requests (standard or FIFO); a dead-letter queue defaults to no traffic. */
 export function sqsQueue(ctx: ModelContext): void {
   const fifo = ctx.props.FifoQueue === true || ctx.props.FifoQueue === 'true';
-  const isDeadLetter = ctx.template.referencedBy(ctx.id, 'AWS::SQS::Queue', 'RedrivePolicy').length > 0;
-  const requests = isDeadLetter
-    ? ctx.usage.get('monthlyRequests', 0, 'dead-letter queue of another queue: no traffic expected')
+  const requests = ctx.template.isDeadLetterQueue(ctx.id)
+    ? ctx.usage.get('monthlyRequests', 0, 'dead-letter queue: it only holds failures, no traffic expected')
     : ctx.usage.get('monthlyRequests', DEFAULT_REQUESTS, 'request-driven default');
   ctx.assume('requests are API actions: a message sent, received and deleted is 3 requests; each 64 KB of payload is one request');
   ctx.charge(`${fifo ? 'FIFO' : 'Standard'} queue requests`, { serviceCode: 'AWSQueueService', usageType: fifo ? 'Requests-FIFO-RBP' : 'Requests-RBP' }, ctx.scaled(requests), PER_MILLION);

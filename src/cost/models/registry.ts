@@ -60,6 +60,8 @@ export const FREE_TYPES: { readonly [type: string]: string } = {
   'AWS::EC2::SubnetNetworkAclAssociation': CONFIGURATION,
   'AWS::EC2::FlowLog': 'flow logs are priced as ingestion and storage of their log group',
   'AWS::EC2::LaunchTemplate': CONFIGURATION,
+  'AWS::Backup::BackupPlan': 'a backup plan is configuration; backups are charged as storage in the vault',
+  'AWS::Backup::BackupSelection': 'a backup selection is configuration; backups are charged as storage in the vault',
   'AWS::IAM::Role': 'IAM has no charge',
   'AWS::IAM::Policy': 'IAM has no charge',
   'AWS::IAM::ManagedPolicy': 'IAM has no charge',

@@ -1,0 +1,16 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { EnforcementContext } from './context';
+import { exempt, relaxationReason } from '../exemptions';
+import { RULE_COVERAGE } from '../policy/rule-coverage';
+
+/**
+ * For every rule the policy relaxes, exempts the resource from the pack rules that check
+ * it (when any covers its type), with the relaxation's reason. The enforcers leave relaxed
+ * rules alone, so the pack findings they would have prevented are acknowledged instead.
+ */
+export function exemptRelaxedRules(ctx: EnforcementContext, node: CfnResource): void {
+  for (const relaxation of ctx.policy.relaxations) {
+    const covered = RULE_COVERAGE[relaxation.rule][node.cfnResourceType];
+    if (covered) exempt(node, covered, relaxationReason(relaxation.rule, relaxation.reason));
+  }
+}

@@ -1,0 +1,90 @@
+import { CfnResource } from 'aws-cdk-lib';
+import {
+  AwsSolutionsChecks, HIPAASecurityChecks, IApplyRule, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult, NIST80053R5Checks,
+  PCIDSS321Checks, ServerlessChecks,
+} from 'cdk-nag';
+import { IConstruct } from 'constructs';
+
+/** One rule applied to one resource. */
+export interface RuleCheck {
+  /** `<pack>-<rule>`, for example `AwsSolutions-S1`. */
+  readonly ruleId: string;
+  /** The rule's function name, the same in every pack (`S3BucketLoggingEnabled`). */
+  readonly ruleName: string;
+  /** Why the rule was triggered. */
+  readonly info: string;
+  /** Why the rule exists (used as the fix). */
+  readonly explanation: string;
+  readonly node: CfnResource;
+  /** The rule's result; undefined when the rule threw. */
+  readonly result?: NagRuleResult;
+  /** The error message when the rule threw (usually an unresolvable token). */
+  readonly error?: string;
+}
+
+/** A rule pack that reports every rule application instead of collecting violations. */
+export interface RecordingPack {
+  /** Prefix of its rule ids (`AwsSolutions`, `HIPAA.Security`, ...). */
+  readonly ruleIdPrefix: string;
+  /** Applies every rule to every resource under `scope`, reporting each application to `sink`. */
+  run(scope: IConstruct, sink: (check: RuleCheck) => void): void;
+}
+
+type PackClass = new (scope?: IConstruct, props?: NagPackProps) => NagPack;
+
+/**
+ * Subclasses a cdk-nag pack so that `applyRule` reports to a sink. The pack's own
+ * acknowledgement handling is bypassed: the evaluator decides, so that it can count
+ * acknowledged rules and refuse stack-wide acknowledgements.
+ */
+export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingPack {
+  // Typed as one concrete pack so that TypeScript accepts the subclass; any pack works at runtime.
+  const Base = pack as unknown as typeof AwsSolutionsChecks;
+  class Recording extends Base implements RecordingPack {
+    private sink?: (check: RuleCheck) => void;
+
+    public get ruleIdPrefix(): string {
+      return this.readPackName;
+    }
+
+    public run(scope: IConstruct, sink: (check: RuleCheck) => void): void {
+      this.sink = sink;
+      try {
+        this.validateScope(scope);
+      } finally {
+        this.sink = undefined;
+      }
+    }
+
+    protected applyRule(params: IApplyRule): void {
+      let result: NagRuleResult | undefined;
+      let error: string | undefined;
+      try {
+        result = params.rule(params.node);
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      // Most rules do not apply to most resources: report only those that do.
+      if (result === NagRuleCompliance.NOT_APPLICABLE || !this.sink) return;
+      this.sink({
+        ruleId: `${this.readPackName}-${params.ruleSuffixOverride ?? params.rule.name}`,
+        ruleName: params.rule.name,
+        info: params.info,
+        explanation: params.explanation,
+        node: params.node,
+        result,
+        error,
+      });
+    }
+  }
+  return new Recording(undefined, props);
+}
+
+/** The public packs, by the framework they check. */
+export const PUBLIC_PACKS = {
+  awsSolutions: AwsSolutionsChecks,
+  hipaa: HIPAASecurityChecks,
+  pciDss321: PCIDSS321Checks,
+  nist80053R5: NIST80053R5Checks,
+  serverless: ServerlessChecks,
+};

@@ -1,0 +1,59 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+
+/** Facts about a stack that rules about one resource need: computed once per pack run. */
+export interface StackIndex {
+  /** Logical IDs referenced by any CloudWatch alarm (dimensions or metric math). */
+  readonly alarmed: ReadonlySet<string>;
+  /** Logical IDs of Lambda functions that serve CloudFormation custom resources. */
+  readonly customResourceHandlers: ReadonlySet<string>;
+}
+
+let cache = new WeakMap<Stack, StackIndex>();
+
+/** Forgets every index, so that the next rule run sees the current construct tree. */
+export function resetStackIndexes(): void {
+  cache = new WeakMap();
+}
+
+/** The index of the stack `node` belongs to. */
+export function stackIndexOf(node: CfnResource): StackIndex {
+  const stack = Stack.of(node);
+  let index = cache.get(stack);
+  if (!index) {
+    index = buildIndex(stack);
+    cache.set(stack, index);
+  }
+  return index;
+}
+
+/** The logical ID of a resource, as the template has it. */
+export function logicalIdOf(node: CfnResource): string {
+  return Stack.of(node).resolve(node.logicalId) as string;
+}
+
+function buildIndex(stack: Stack): StackIndex {
+  const alarmed = new Set<string>();
+  const customResourceHandlers = new Set<string>();
+  for (const child of stack.node.findAll()) {
+    if (!CfnResource.isCfnResource(child) || Stack.of(child) !== stack) continue;
+    if (child instanceof cloudwatch.CfnAlarm) {
+      referencedIds(stack.resolve({ d: child.dimensions, m: child.metrics, n: child.namespace })).forEach((id) => alarmed.add(id));
+    } else if (child.cfnResourceType.startsWith('Custom::') || child.cfnResourceType === 'AWS::CloudFormation::CustomResource') {
+      const rendered = stack.resolve((child as unknown as { _toCloudFormation(): unknown })._toCloudFormation());
+      const token = (Object.values((rendered as { Resources?: Record<string, { Properties?: { ServiceToken?: unknown } }> }).Resources ?? {})[0]
+        ?.Properties?.ServiceToken);
+      referencedIds(token).forEach((id) => customResourceHandlers.add(id));
+    }
+  }
+  return { alarmed, customResourceHandlers };
+}
+
+/** Logical IDs in `Ref` and `Fn::GetAtt` expressions anywhere in a resolved value. */
+function referencedIds(value: unknown): string[] {
+  const json = JSON.stringify(value ?? null);
+  const ids: string[] = [];
+  for (const m of json.matchAll(/"Ref":"([A-Za-z0-9]+)"/g)) ids.push(m[1]);
+  for (const m of json.matchAll(/"Fn::GetAtt":\["([A-Za-z0-9]+)"/g)) ids.push(m[1]);
+  return ids;
+}

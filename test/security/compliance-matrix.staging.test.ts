@@ -1,0 +1,4 @@
+import { describeComplianceMatrix } from './matrix';
+import { EnvironmentTier } from '../../src/requirements';
+
+describeComplianceMatrix(EnvironmentTier.STAGING);
