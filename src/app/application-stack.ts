@@ -1,4 +1,4 @@
-import { Annotations, CfnOutput, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CacheCluster, InterfaceEndpointService, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability, RelationalDatabase } from '../blocks';
 import { BudgetValidationPlugin, DerivedUsage, usageFor } from './cost-wiring';
@@ -182,6 +182,7 @@ export class ApplicationStack extends Stack {
       natGateways: plan.natGateways,
       interfaceEndpoints: plan.interfaceEndpoints.map((e) => ENDPOINTS[e]),
       flowLogRetention: logRetention(this.design.resilience.logRetentionDays),
+      removalPolicy: this.design.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
   }
 
