@@ -6,26 +6,11 @@ import {
   LimitExceededException, ListCostAllocationTagsCommand, ResultByTime,
 } from '@aws-sdk/client-cost-explorer';
 import { mockClient } from 'aws-sdk-client-mock';
+import { memoryIo } from './memory-io';
 import { ActualsResult } from '../../src/cli/actuals-result';
 import { COST_EXPLORER_SERVICE, compareByService, costExplorerService } from '../../src/cli/actuals-services';
-import { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/program';
 
-function memoryIo(env: { [k: string]: string } = {}, errIsTty = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    errRaw: (t) => err.push(t),
-    readFile: (p) => fs.readFileSync(p, 'utf8'),
-    readDir: (p) => fs.readdirSync(p),
-    writeFile: (p, d) => fs.writeFileSync(p, d),
-    env,
-    errIsTty,
-  };
-  return { io, out, err };
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-actuals-'));
 const write = (name: string, value: unknown) => {

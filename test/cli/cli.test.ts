@@ -4,27 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { GetProductsCommand, PricingClient, ThrottlingException } from '@aws-sdk/client-pricing';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CliIo } from '../../src/cli/io';
+import { memoryIo } from './memory-io';
 import { runCli } from '../../src/cli/program';
 import { parsePriceListEntry } from '../../src/cost/catalog/price-list';
 import { PricingCatalog } from '../../src/cost/catalog/types';
 
-/** IO that records output and reads and writes real temp files. */
-function memoryIo(env: { [k: string]: string } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    errRaw: (t) => err.push(t),
-    readFile: (p) => fs.readFileSync(p, 'utf8'),
-    readDir: (p) => fs.readdirSync(p),
-    writeFile: (p, d) => fs.writeFileSync(p, d),
-    env,
-    errIsTty: false,
-  };
-  return { io, out, err };
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-cli-'));
 const write = (name: string, value: unknown) => {

@@ -2,30 +2,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
+import { memoryIo } from './memory-io';
 import { shopRequirements } from '../../examples/shop/requirements';
 import { ApplicationStack } from '../../src/app';
 import { HandoffDocument, handoffStack } from '../../src/cli/handoff-document';
 import { renderHandoffMarkdown } from '../../src/cli/handoff-markdown';
 import { learnDeployedValues, physicalNameOf } from '../../src/cli/handoff-physical-names';
-import { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/program';
 import { CloudFormationTemplate, DesignReport } from '../../src/report/model';
 
-function memoryIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    errRaw: (t) => err.push(t),
-    readFile: (p) => fs.readFileSync(p, 'utf8'),
-    readDir: (p) => fs.readdirSync(p),
-    writeFile: (p, d) => fs.writeFileSync(p, d),
-    env: {},
-    errIsTty: false,
-  };
-  return { io, out, err };
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-handoff-'));
 const write = (name: string, value: unknown) => {

@@ -5,25 +5,10 @@ import {
   CloudFormationClient, CloudFormationServiceException, DescribeStackEventsCommand, DescribeStacksCommand, StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CliIo } from '../../src/cli/io';
+import { memoryIo } from './memory-io';
 import { runCli } from '../../src/cli/program';
 import { StatusResult, groupAttempts } from '../../src/cli/status-attempts';
 
-function memoryIo(env: { [k: string]: string } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    errRaw: (t) => err.push(t),
-    readFile: (p) => fs.readFileSync(p, 'utf8'),
-    readDir: (p) => fs.readdirSync(p),
-    writeFile: (p, d) => fs.writeFileSync(p, d),
-    env,
-    errIsTty: false,
-  };
-  return { io, out, err };
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-status-'));
 const STACK_ID = 'arn:aws:cloudformation:eu-west-1:123456789012:stack/Shop/1a2b3c4d-0000-11ef-9a2b-0a1b2c3d4e5f';
