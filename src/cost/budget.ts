@@ -75,6 +75,6 @@ export class BudgetGuard {
 }
 
 /** `$1,234.56`. */
-export function usd(value: number): string {
+function usd(value: number): string {
   return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

@@ -1,3 +1,3 @@
 export * from './model';
 export { CostEstimator } from './cost-estimator';
-export { BudgetGuard, BudgetEvaluation, CostBudget, CostDriver } from './budget';
+export * from './budget';

@@ -1,3 +1,3 @@
-export { assessReliability, compositeAvailability, ReliabilityAssessment, ReliabilityCheck } from './assess';
-export { reliabilityReportContributor } from './contributor';
-export { SLA, inSeries, ServiceSla } from './slas';
+export * from './assess';
+export * from './contributor';
+export * from './slas';
