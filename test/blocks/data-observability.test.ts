@@ -393,6 +393,24 @@ describe('CacheCluster', () => {
     });
   });
 
+  test('an existing cache: nothing created, access through its security group', () => {
+    const s = new Stack();
+    const v = new ec2.Vpc(s, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(s, 'CacheSg', 'sg-0123456789abcdef0');
+    const existing = new CacheCluster(s, 'Cache', {
+      vpc: v,
+      existingCache: { replicationGroupId: 'shop-cache', endpointAddress: 'master.shop-cache.abc123.use1.cache.amazonaws.com', port: 6380, securityGroup, nodeCount: 2 },
+    });
+    existing.allowConnectionsFrom(peerIn(s, v));
+    const t = Template.fromStack(s);
+    t.resourceCountIs('AWS::ElastiCache::ReplicationGroup', 0);
+    t.resourceCountIs('AWS::ElastiCache::SubnetGroup', 0);
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { GroupId: 'sg-0123456789abcdef0', FromPort: 6380, ToPort: 6380 });
+    expect(existing.replicationGroup).toBeUndefined();
+    expect([existing.replicationGroupId, existing.nodeCount]).toEqual(['shop-cache', 2]);
+    expect(existing.connectionEnvironment).toEqual({ CACHE_ENDPOINT: 'master.shop-cache.abc123.use1.cache.amazonaws.com', CACHE_PORT: '6380' });
+  });
+
   test('refuses public-only VPCs and invalid replica counts', () => {
     const s = new Stack();
     const publicOnly = new ec2.Vpc(s, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'pub', subnetType: ec2.SubnetType.PUBLIC }] });

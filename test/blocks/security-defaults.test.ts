@@ -115,9 +115,9 @@ describe('data', () => {
     const vpc = new ec2.Vpc(stack, 'Vpc');
     const single = new CacheCluster(stack, 'Single', { vpc });
     const pair = new CacheCluster(stack, 'Pair', { vpc, replicasPerNodeGroup: 1 });
-    expect(acknowledged(single.replicationGroup, 'AwsSolutions-AEC4')).toMatch(/Single node by choice/);
-    expect(acknowledged(pair.replicationGroup, 'AwsSolutions-AEC4')).toBeUndefined();
-    expect(acknowledged(pair.replicationGroup, 'AwsSolutions-AEC6')).toMatch(/No shared Redis AUTH token/);
+    expect(acknowledged(single.replicationGroup!, 'AwsSolutions-AEC4')).toMatch(/Single node by choice/);
+    expect(acknowledged(pair.replicationGroup!, 'AwsSolutions-AEC4')).toBeUndefined();
+    expect(acknowledged(pair.replicationGroup!, 'AwsSolutions-AEC6')).toMatch(/No shared Redis AUTH token/);
   });
 });
 

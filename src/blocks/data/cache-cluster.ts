@@ -55,6 +55,29 @@ export interface CacheClusterProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * An existing replication group to use instead of creating one: nothing is created, and
+   * access is granted through its security group.
+   * @default - a new replication group
+   */
+  readonly existingCache?: ExistingCacheAttributes;
+}
+
+/** How to reach a replication group created elsewhere. */
+export interface ExistingCacheAttributes {
+  /** Replication group id. */
+  readonly replicationGroupId: string;
+  /** Hostname of the primary endpoint. */
+  readonly endpointAddress: string;
+  /** Port of the primary endpoint. */
+  readonly port: number;
+  /** The security group the cache's nodes use. */
+  readonly securityGroup: ec2.ISecurityGroup;
+  /**
+   * Number of nodes (primary plus replicas), for monitoring.
+   * @default 1
+   */
+  readonly nodeCount?: number;
 }
 
 /**
@@ -76,8 +99,11 @@ const CACHE_CLUSTER_DEFAULTS = {
  * transit, reachable only from peers given `allowConnectionsFrom`.
  */
 export class CacheCluster extends Construct implements IDataStoreBlock, ec2.IConnectable {
-  /** The replication group. */
-  public readonly replicationGroup: elasticache.CfnReplicationGroup;
+  /**
+   * The replication group.
+   * @default - none when an existing cache is used
+   */
+  public readonly replicationGroup?: elasticache.CfnReplicationGroup;
   /** The replication group id (for monitoring). */
   public readonly replicationGroupId: string;
   /** Number of cache nodes (primary plus replicas). */
@@ -93,6 +119,16 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
 
   constructor(scope: Construct, id: string, props: CacheClusterProps) {
     super(scope, id);
+    if (props.existingCache) {
+      const existing = props.existingCache;
+      this.port = existing.port;
+      this.nodeCount = existing.nodeCount ?? 1;
+      this.replicationGroupId = existing.replicationGroupId;
+      this.endpointAddress = existing.endpointAddress;
+      this.connections = new ec2.Connections({ securityGroups: [existing.securityGroup], defaultPort: ec2.Port.tcp(existing.port) });
+      this.connectionEnvironment = { CACHE_ENDPOINT: existing.endpointAddress, CACHE_PORT: String(existing.port) };
+      return;
+    }
     const d = CACHE_CLUSTER_DEFAULTS;
     const replicas = props.replicasPerNodeGroup ?? d.replicasPerNodeGroup;
     if (!Number.isInteger(replicas) || replicas < 0 || replicas > 5) {
