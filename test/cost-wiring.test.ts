@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stage } from 'aws-cdk-lib';
-import { ApplicationStack } from '../src/app';
+import { App, Stack, Stage } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ApplicationStack, CostReport } from '../src/app';
 import { BudgetValidationPlugin } from '../src/app/cost-wiring';
 import { ResourceUsage } from '../src/cost';
 import { ApplicationRequirements, BudgetEnforcement, DataStoreKind, EnvironmentTier, WorkloadType } from '../src/requirements';
@@ -112,5 +113,36 @@ describe('budget guard', () => {
     expect(result.success).toBe(true);
     expect(result.violations[0].severity).toBe('warning');
     expect(result.violations[0].description).toMatch(/Top cost drivers: .+, .+, .+\./);
+  });
+});
+
+describe('CostReport: any stack can opt in', () => {
+  test('a plain stack gets a cost report at synth, and is held to its budget', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-plain-'));
+    const app = new App({ outdir });
+    const stack = new Stack(app, 'Plain');
+    const fn = new lambda.Function(stack, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.X86_64,
+      memorySize: 512,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => 1;'),
+    });
+    const fnId = stack.resolve((fn.node.defaultChild as lambda.CfnFunction).logicalId);
+    // The published Lambda example: 3M invocations of 1 s at 512 MB on x86.
+    const report = CostReport.of(stack, { usage: { [fnId]: { monthlyRequests: 3_000_000, averageDurationMs: 1000 } }, budget: { monthlyUsd: 20, enforcement: BudgetEnforcement.FAIL_SYNTH } });
+    expect(CostReport.of(stack)).toBe(report);
+    const exitCode = process.exitCode;
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    app.synth();
+    quiet.mockRestore();
+    const failed = process.exitCode === 1 && exitCode !== 1;
+    process.exitCode = exitCode;
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'Plain.cost-report.json'), 'utf8'));
+    expect(json.resources.find((r: any) => r.logicalId === fnId).monthlyCost.expected).toBeCloseTo(25.6, 2);
+    expect(json.decisions).toEqual([]);
+    expect(fs.readFileSync(path.join(outdir, 'Plain.cost-report.md'), 'utf8')).toContain('# Cost report: Plain');
+    expect(failed).toBe(true); // $25.60 before the free tier is above the $20 budget
+    expect(json.budget.withinBudget).toBe(false);
   });
 });

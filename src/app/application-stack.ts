@@ -153,7 +153,7 @@ export class ApplicationStack extends Stack {
     // Usage is derived at synth, when every construct (ours and the user's) exists.
     let derived: DerivedUsage | undefined;
     const usage = () => (derived ??= usageFor(this, design, props.usage)).usage;
-    const guarded = BudgetValidationPlugin.of(Stage.of(this)!).guard({ stack: this, design, usage });
+    const guarded = BudgetValidationPlugin.of(Stage.of(this)!).guard({ stack: this, budget: design.budget, usage });
     this._addReportContributor(costReportContributor({
       usage,
       usageExplanations: () => (derived ??= usageFor(this, design, props.usage)).explanations,

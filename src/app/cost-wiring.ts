@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import { BudgetGuard, CostEstimate, CostEstimator, ResourceUsage } from '../cost';
 import { REQUESTS_PER_TASK } from '../design/compute';
 import { InfrastructureDesign } from '../design/infrastructure-design';
-import { ComputeRuntime, DataStoreTechnology, ServicePlan } from '../design/model';
+import { BudgetPlan, ComputeRuntime, DataStoreTechnology, ServicePlan } from '../design/model';
 
 const SECONDS_PER_MONTH = 730 * 3600;
 const KB_PER_GB = 1024 * 1024;
@@ -153,7 +153,8 @@ function round(n: number): number {
 /** Stacks the budget plugin checks, per stage. */
 interface GuardedStack {
   readonly stack: Stack;
-  readonly design: InfrastructureDesign;
+  /** The budget to hold the stack to, if any. */
+  readonly budget?: BudgetPlan;
   readonly usage: () => { [logicalId: string]: ResourceUsage };
   /** Set by the report's cost section when it ran in the same synth, so the estimate is not redone. */
   lastEstimate?: CostEstimate;
@@ -188,7 +189,7 @@ export class BudgetValidationPlugin implements IPolicyValidationPlugin {
     const violations = [];
     let success = true;
     for (const entry of this.stacks) {
-      const budget = entry.design.budget;
+      const budget = entry.budget;
       const templatePath = context.templatePaths.find((p) => path.basename(p) === entry.stack.templateFile);
       if (!budget || !templatePath) continue;
       const estimate = entry.lastEstimate ?? CostEstimator.estimateTemplate({

@@ -1,2 +1,3 @@
 export * from './application-stack';
 export * from './application-stage';
+export * from './cost-report';

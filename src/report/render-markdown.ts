@@ -4,11 +4,11 @@ import { renderCost, renderReliability, renderSecurity } from './render-sections
 
 /** Renders the report as GitHub-flavoured Markdown. Pure. */
 export function renderMarkdown(r: DesignReport): string {
+  // A cost-only report (CostReport on a plain stack) has no design to show.
+  const design = r.components.length > 0 || r.decisions.length > 0;
   return [
     ...summary(r),
-    '## Architecture', '', '```mermaid', ...mermaid(r), '```', '',
-    ...components(r),
-    ...decisions(r),
+    ...(design ? ['## Architecture', '', '```mermaid', ...mermaid(r), '```', '', ...components(r), ...decisions(r)] : []),
     ...renderCost(r),
     ...renderSecurity(r),
     ...renderReliability(r),
@@ -25,7 +25,7 @@ function summary(r: DesignReport): string[] {
     ? `${usd(r.budget.monthlyUsd)} a month, ${r.budget.enforcement}${r.budget.withinBudget === undefined ? '' : r.budget.withinBudget ? ': within' : ': **exceeded**'}`
     : 'none';
   const out = [
-    `# Design report: ${r.stackName}`, '',
+    `# ${r.decisions.length ? 'Design' : 'Cost'} report: ${r.stackName}`, '',
     '| | |', '|---|---|',
     `| Environment | ${r.environment} |`,
     `| Region | ${r.region}${r.regionAssumed ? ' (assumed: the stack is environment-agnostic)' : ''} |`,
