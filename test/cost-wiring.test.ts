@@ -130,7 +130,10 @@ describe('CostReport: any stack can opt in', () => {
     });
     const fnId = stack.resolve((fn.node.defaultChild as lambda.CfnFunction).logicalId);
     // The published Lambda example: 3M invocations of 1 s at 512 MB on x86.
-    const report = CostReport.of(stack, { usage: { [fnId]: { monthlyRequests: 3_000_000, averageDurationMs: 1000 } }, budget: { monthlyUsd: 20, enforcement: BudgetEnforcement.FAIL_SYNTH } });
+    const report = CostReport.of(stack, {
+      usage: { [fnId]: { monthlyRequests: 3_000_000, averageDurationMs: 1000 } },
+      budget: { monthlyUsd: 20, enforcement: BudgetEnforcement.FAIL_SYNTH },
+    });
     expect(CostReport.of(stack)).toBe(report);
     const exitCode = process.exitCode;
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);

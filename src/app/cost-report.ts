@@ -42,12 +42,11 @@ export class CostReport extends Construct {
     return new CostReport(scope, id, stack, props);
   }
 
-  /** The last report written (after a synth). */
-  public lastReport?: DesignReport;
-
   private constructor(scope: Construct, id: string, stack: Stack, props: CostReportProps) {
     super(scope, id);
-    const budget = props.budget ? { monthlyUsd: props.budget.monthlyUsd, enforcement: props.budget.enforcement ?? BudgetEnforcement.WARN } : undefined;
+    const budget = props.budget
+      ? { monthlyUsd: props.budget.monthlyUsd, enforcement: props.budget.enforcement ?? BudgetEnforcement.WARN }
+      : undefined;
     const usage = () => props.usage ?? {};
     const guarded = BudgetValidationPlugin.of(Stage.of(stack)!).guard({ stack, budget, usage });
     const contributor = costReportContributor({ usage, onEstimate: (estimate) => { guarded.lastEstimate = estimate; } });
@@ -59,7 +58,6 @@ export class CostReport extends Construct {
         const base = path.join(session.outdir, `${stack.artifactId}.cost-report`);
         fs.writeFileSync(`${base}.json`, JSON.stringify(report, undefined, 2) + '\n');
         fs.writeFileSync(`${base}.md`, renderMarkdown(report));
-        this.lastReport = report;
       },
     });
   }
