@@ -149,3 +149,21 @@ describe('CostReport: any stack can opt in', () => {
     expect(json.budget.withinBudget).toBe(false);
   });
 });
+
+describe('decisions show their alternatives\' estimated cost', () => {
+  test('priced like the stack: NAT gateways, Fargate behind a load balancer, REST API with WAF', () => {
+    const { report, app } = synth({
+      ...requirements(),
+      environment: EnvironmentTier.STAGING,
+      services: [{ name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['db'], traffic: { monthlyRequests: 3_000_000, peakRequestsPerSecond: 20 } }],
+      dataStores: [{ name: 'db', kind: DataStoreKind.RELATIONAL }],
+    });
+    const alternative = (option: string) => report.decisions.flatMap((d: any) => d.alternatives).find((a: any) => a.option === option);
+    // One NAT gateway: 730 h x $0.045 + 10 GB x $0.045 + its public IPv4 730 h x $0.005 = $36.95.
+    expect(alternative('NAT gateway').estimatedMonthlyUsd).toBeCloseTo(36.95, 2);
+    // REST API: 3M x $3.50/M; WAF: $5 + 4 rules x $1 + 3M x $0.60/M.
+    expect(alternative('REST API + regional WAF').estimatedMonthlyUsd).toBeCloseTo(10.5 + 5 + 4 + 1.8, 2);
+    expect(alternative('ECS Fargate').estimatedMonthlyUsd).toBeGreaterThan(50);
+    expect(fs.readFileSync(path.join(app.outdir, 'Shop.design-report.md'), 'utf8')).toContain('- NAT gateway (about $36.95 a month):');
+  });
+});

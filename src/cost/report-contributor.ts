@@ -31,6 +31,7 @@ export function costReportContributor(options: CostReportOptions = {}): ReportCo
         ? BudgetGuard.evaluate(estimate, { monthlyUsd: report.budget.monthlyUsd, enforcement: report.budget.enforcement, name: report.stackName })
         : undefined;
       options.onEstimate?.(estimate, budget);
+      const region = estimate.regionAssumed ? undefined : estimate.region;
       const byId = new Map(estimate.resources.map((r) => [r.logicalId, r]));
       return {
         ...report,
@@ -38,6 +39,10 @@ export function costReportContributor(options: CostReportOptions = {}): ReportCo
         monthlyCost: estimate.monthlyCost,
         freeTierDeduction: estimate.freeTierDeduction,
         budget: report.budget && budget ? { ...report.budget, withinBudget: !budget.exceeded, message: budget.message } : report.budget,
+        decisions: (report.decisions ?? []).map((d) => ({
+          ...d,
+          alternatives: d.alternatives.map((a) => (a.pricedAs ? { ...a, estimatedMonthlyUsd: priceAlternative(a.pricedAs, region) } : a)),
+        })),
         costAssumptions: [...estimate.assumptions, ...(options.usageExplanations?.() ?? []).map((e) => `usage from the requirements: ${e}`)],
         resources: report.resources.map((r) => {
           const e = byId.get(r.logicalId);
@@ -55,4 +60,13 @@ export function costReportContributor(options: CostReportOptions = {}): ReportCo
       };
     },
   };
+}
+
+/** What a decision's alternative would deploy (a report type). */
+type AlternativeResources = NonNullable<DesignReport['decisions'][number]['alternatives'][number]['pricedAs']>;
+
+/** The expected monthly cost of what an alternative would deploy, priced like the stack itself. */
+function priceAlternative(alternative: AlternativeResources, region?: string): number {
+  const estimate = CostEstimator.estimateTemplate({ template: { Resources: alternative.resources }, region, usage: alternative.usage });
+  return Math.round(estimate.monthlyCost.expected * 100) / 100;
 }

@@ -1,4 +1,5 @@
 import { EnvironmentTier, RuntimePreference, ServiceRequirements, WorkloadType } from '../requirements';
+import { PRICED_AS } from './alternatives';
 import { ArchitectureDecision, ComputeRuntime, DecisionArea, DesignAlternative, ServicePlan } from './model';
 
 const SECONDS_PER_MONTH = 730 * 3600;
@@ -104,12 +105,16 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
     };
     const why = runtimePref === RuntimePreference.CONTAINER ? 'the service asks for a container runtime'
       : s.workload === WorkloadType.WEB_SERVICE ? 'a long-running web service keeps connections and state warm'
-        : `average load of ${round(avgRps)}/s is above ${CONTAINER_BREAK_EVEN_RPS}/s, where always-on tasks cost less than per-request pricing`;
+        : `average load of ${round(avgRps)}/s is above ${CONTAINER_BREAK_EVEN_RPS}/s, where always-on tasks usually cost less than per-request pricing`;
     decisions.push(decision(s.name, `ECS Fargate behind an Application Load Balancer: ${plan.cpuUnits / 1024} vCPU / ${plan.memoryMiB} MiB tasks, ${minTasks}-${maxTasks} tasks`,
       `${why}; ${trafficText}; assuming ${REQUESTS_PER_TASK} requests/s per task, ${minTasks} task(s) carry the average and ${maxTasks} cover the peak with 30% headroom`
       + (tierMin > 1 ? `; at least ${tierMin} tasks so a task or AZ failure leaves one serving` : '')
       + `; scale out above ${plan.scaleOutRequestsPerTaskPerMinute} requests per task per minute (${SCALE_OUT_UTILISATION * 100}% of capacity)`,
-      [{ option: 'AWS Lambda + HTTP API', whyNot: runtimePref === RuntimePreference.CONTAINER ? 'not the requested runtime' : 'per-request pricing and cold starts at this load' }]));
+      [{
+        option: 'AWS Lambda + HTTP API',
+        whyNot: runtimePref === RuntimePreference.CONTAINER ? 'not the requested runtime' : 'per-request pricing and cold starts at this load',
+        pricedAs: PRICED_AS.lambdaBehindHttpApi(512, monthlyRequests),
+      }]));
     decisions.push(edgeDecision(s.name, plan.webApplicationFirewall ? 'internet-facing ALB with a regional WAF web ACL (AWS managed rules, rate limit)' : 'internet-facing ALB, no WAF',
       plan.webApplicationFirewall ? `a public endpoint in ${ctx.tier}${ctx.complianceNames.length ? ` under ${ctx.complianceNames.join(', ')}` : ''}`
         : 'development endpoints are short-lived; WAF adds a fixed monthly cost',
@@ -141,16 +146,21 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
     const front = isApi ? ' behind an API Gateway HTTP API' : s.workload === WorkloadType.QUEUE_WORKER ? ' with an SQS event source' : ' invoked by EventBridge Scheduler';
     decisions.push(decision(s.name, `AWS Lambda (arm64, 512 MiB, ${timeout} s timeout)${front}`,
       `${runtimePref === RuntimePreference.FUNCTION ? 'the service asks for a function runtime; ' : ''}${trafficText}: `
-      + (isApi ? `average load below ${CONTAINER_BREAK_EVEN_RPS}/s favours per-request pricing; the peak needs about ${concurrency} concurrent executions at ${ASSUMED_DURATION_SECONDS * 1000} ms each, within the default 1,000 account limit${concurrency > 900 ? ' only with a quota increase' : ''}; stage throttling at ${rate}/s (1.5x peak), burst ${rate! * 2}`
+      + (isApi ? `below ${CONTAINER_BREAK_EVEN_RPS}/s on average, functions need no capacity planning and cost nothing when idle (compare the alternatives' estimated cost); the peak needs about ${concurrency} concurrent executions at ${ASSUMED_DURATION_SECONDS * 1000} ms each, within the default 1,000 account limit${concurrency > 900 ? ' only with a quota increase' : ''}; stage throttling at ${rate}/s (1.5x peak), burst ${rate! * 2}`
         : s.workload === WorkloadType.QUEUE_WORKER ? 'work arrives in messages, so the function scales with the queue and partial batch failures are retried'
           : `runs on '${plan.schedule}'; nothing runs between runs`)
       + (reserved ? `; ${reserved} reserved concurrent executions (twice the estimated peak), which ${ctx.complianceNames.join(', ')} asks for: `
         + 'they bound the function and are taken from the account\'s pool of 1,000' : '')
       + (inVpc ? `; runs in the VPC because ${ctx.vpcStoresUsed.length ? `it reaches ${ctx.vpcStoresUsed.join(', ')}` : `${ctx.complianceNames.join(', ')} expects functions inside a VPC`}` : ''),
-      [{ option: 'ECS Fargate', whyNot: runtimePref === RuntimePreference.FUNCTION ? 'not the requested runtime' : 'always-on tasks cost more than per-request pricing at this load' }]));
+      [{
+        option: 'ECS Fargate',
+        whyNot: runtimePref === RuntimePreference.FUNCTION ? 'not the requested runtime' : 'tasks and a load balancer run (and cost) all month whatever the load, and need capacity planning',
+        // Priced as the smallest production-shaped service: two 0.5 vCPU tasks behind a load balancer.
+        pricedAs: isApi ? PRICED_AS.fargateBehindAlb(2, 512, 1024, monthlyRequests) : undefined,
+      }]));
     if (isApi) {
       decisions.push(edgeDecision(s.name, 'API Gateway HTTP API endpoint with stage throttling; no WAF', 'HTTP APIs cannot be associated with AWS WAF; throttling limits abuse', [
-        { option: 'REST API + regional WAF', whyNot: 'REST API requests cost about 3.5x HTTP API requests' },
+        { option: 'REST API + regional WAF', whyNot: 'REST API requests cost about 3.5x HTTP API requests', pricedAs: PRICED_AS.restApiWithWaf(monthlyRequests) },
         { option: 'CloudFront + WAF in front of the HTTP API', whyNot: 'needs a web ACL in us-east-1 and a second edge' },
       ]));
     }

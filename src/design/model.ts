@@ -17,6 +17,28 @@ export interface DesignAlternative {
   readonly option: string;
   /** Why it was not chosen for these requirements. */
   readonly whyNot: string;
+  /**
+   * What the option would deploy, in CloudFormation terms, so the cost estimate can price it
+   * next to the choice.
+   * @default - not priced
+   */
+  readonly pricedAs?: AlternativeResources;
+  /**
+   * The option's expected monthly cost in USD, filled in by the cost estimate at synth.
+   * @default - not priced
+   */
+  readonly estimatedMonthlyUsd?: number;
+}
+
+/** The resources an alternative would deploy, with their expected usage. */
+export interface AlternativeResources {
+  /** A CloudFormation `Resources` section (logical ID to resource). */
+  readonly resources: { [logicalId: string]: any };
+  /**
+   * Usage per logical ID, in the cost estimator's vocabulary (`monthlyRequests`, ...).
+   * @default - the estimator's defaults
+   */
+  readonly usage?: { [logicalId: string]: { [field: string]: number } };
 }
 
 /** One architecture choice and why it was made. */

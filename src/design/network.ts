@@ -1,4 +1,5 @@
 import { EnvironmentTier } from '../requirements';
+import { PRICED_AS } from './alternatives';
 import { ArchitectureDecision, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, NatStrategy, NetworkPlan, ResiliencePlan, ServicePlan } from './model';
 
 export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r: ResiliencePlan, appName: string)
@@ -53,9 +54,11 @@ export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r:
       choice: `VPC across ${maxAzs} AZs, ${natStrategy === NatStrategy.VPC_ENDPOINTS_ONLY ? 'no NAT: ' : `${plan.natGateways} NAT gateway(s), `}gateway endpoints for S3 and DynamoDB${endpoints.length ? `, interface endpoints for ${endpoints.join(', ')}` : ''}, flow logs`,
       rationale: `${inVpc.join(', ')} need private networking; ${maxAzs} AZs ${maxAzs === 3 ? `for a ${r.targetAvailabilityPercent}% target` : 'is the minimum for a load balancer and a database subnet group'}; ${why}`,
       alternatives: [
-        natStrategy === NatStrategy.NAT_GATEWAY_PER_AZ ? { option: 'single NAT gateway', whyNot: 'one AZ failure would cut egress for every AZ' }
-          : natStrategy === NatStrategy.SINGLE_NAT_GATEWAY ? { option: 'NAT gateway per AZ', whyNot: `about $33 a month more per AZ, not needed in ${r.environment}` }
-            : { option: 'NAT gateway', whyNot: 'about $33 a month plus data processing, for egress nothing needs' },
+        natStrategy === NatStrategy.NAT_GATEWAY_PER_AZ
+          ? { option: 'single NAT gateway', whyNot: 'one AZ failure would cut egress for every AZ', pricedAs: PRICED_AS.natGateways(1) }
+          : natStrategy === NatStrategy.SINGLE_NAT_GATEWAY
+            ? { option: 'NAT gateway per AZ', whyNot: `about $33 a month more per AZ, not needed in ${r.environment}`, pricedAs: PRICED_AS.natGateways(maxAzs) }
+            : { option: 'NAT gateway', whyNot: 'about $33 a month plus data processing, for egress nothing needs', pricedAs: PRICED_AS.natGateways(1) },
       ],
     },
   };

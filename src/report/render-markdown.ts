@@ -54,7 +54,8 @@ function decisions(r: DesignReport): string[] {
   for (const d of r.decisions) {
     out.push(`### ${d.area}: ${d.subject}`, '', `**Choice:** ${d.choice}`, '', `**Why:** ${d.rationale}`, '');
     if (d.alternatives.length) {
-      out.push('**Alternatives considered:**', '', ...d.alternatives.map((a) => `- ${a.option}: ${a.whyNot}`), '');
+      const cost = (usd2?: number) => (usd2 === undefined ? '' : ` (about ${usd(usd2)} a month)`);
+      out.push('**Alternatives considered:**', '', ...d.alternatives.map((a) => `- ${a.option}${cost(a.estimatedMonthlyUsd)}: ${a.whyNot}`), '');
     }
   }
   return out;
