@@ -117,6 +117,13 @@ describe('HTTP API with a key-value store, a queue and a worker (production)', (
     for (const m of ['Errors', 'Throttles', 'ApproximateAgeOfOldestMessage', 'ApproximateNumberOfMessagesVisible']) expect(metricNames).toContain(m);
   });
 
+  test('latency alarms fit the work: an API at 1 s, a queue worker near its 60 s timeout', () => {
+    const threshold = (prefix: string) => (Object.entries(template.findResources('AWS::CloudWatch::Alarm'))
+      .find(([id]) => id.startsWith(prefix))![1] as any).Properties.Threshold;
+    expect(threshold('ObservabilityFunctionapiLatency')).toBe(1000);
+    expect(threshold('ObservabilityFunctionfulfilLatency')).toBe(48_000);
+  });
+
   test('tags every resource with application, environment and the user tags', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       Tags: Match.arrayWith([{ Key: 'application', Value: 'shop' }, { Key: 'environment', Value: 'production' }, { Key: 'owner', Value: 'team-a' }]),

@@ -99,7 +99,7 @@ function buildFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext)
   if (plan.workload === WorkloadType.QUEUE_WORKER) {
     const consumed = plan.consumesQueue ? ctx.stores.get(plan.consumesQueue)!.block as MessageQueue : undefined;
     const worker = new QueueWorker(scope, plan.name, { ...common, queue: consumed?.queue });
-    o.monitorFunction(plan.name, worker.lambdaFunction);
+    o.monitorFunction(plan.name, worker.lambdaFunction, backgroundLatencyMs(plan));
     if (!consumed) {
       o.monitorQueue(`${plan.name}-queue`, worker.queue, worker.deadLetterQueue);
       output(ctx, outputKey('workQueueUrl', plan.name), (worker.queue as sqs.IQueue).queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
@@ -108,7 +108,7 @@ function buildFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext)
   }
   if (plan.workload === WorkloadType.SCHEDULED_JOB) {
     const job = new ScheduledJob(scope, plan.name, { ...common, schedule: scheduler.ScheduleExpression.expression(plan.schedule!) });
-    o.monitorFunction(plan.name, job.lambdaFunction);
+    o.monitorFunction(plan.name, job.lambdaFunction, backgroundLatencyMs(plan));
     // The scheduler's dead-letter queue holds invocations that could not be delivered: its
     // age alarm fires when one has waited five minutes unhandled.
     o.monitorQueue(`${plan.name}-schedule-dlq`, job.deadLetterQueue);
@@ -139,6 +139,14 @@ function grantStores(plan: ServicePlan, compute: IComputeBlock, ctx: ServiceCont
   };
   plan.readWriteStores.forEach((n) => wire(n, true));
   plan.readOnlyStores.forEach((n) => wire(n, false));
+}
+
+/**
+ * Background work (queue batches, scheduled runs) is expected to take long: alarm when its p99
+ * nears the timeout (80%), not at an API's latency.
+ */
+function backgroundLatencyMs(plan: ServicePlan): number {
+  return Math.round(plan.timeoutSeconds * 1000 * 0.8);
 }
 
 function output(ctx: ServiceContext, key: string, value: string, description: string): void {

@@ -74,10 +74,13 @@ export class Observability extends Construct {
   /**
    * Errors > 0, throttles > 0 and p99 duration above `latencyThresholdMs` of a Lambda
    * function, and any message in its dead-letter queue (once per queue).
+   * @param latencyThresholdMs p99 duration that alarms for this function (workers and jobs
+   * run far longer than API handlers); defaults to the construct's `latencyThresholdMs`
    */
-  public monitorFunction(name: string, fn: lambda.IFunction): cloudwatch.Alarm[] {
+  public monitorFunction(name: string, fn: lambda.IFunction, latencyThresholdMs?: number): cloudwatch.Alarm[] {
     const dlq = fn instanceof lambda.Function ? fn.deadLetterQueue : undefined;
-    return this.monitor('Function', name, [...specs.functionAlarms(fn, this.latencyThresholdMs), ...this.deadLetterSpecs(dlq)]);
+    const latency = latencyThresholdMs ?? this.latencyThresholdMs;
+    return this.monitor('Function', name, [...specs.functionAlarms(fn, latency), ...this.deadLetterSpecs(dlq)]);
   }
 
   /**
