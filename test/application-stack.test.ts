@@ -264,6 +264,9 @@ describe('scheduled job, static site and object storage (development)', () => {
     const files = Object.entries(buckets).find(([id]) => id.startsWith('Datafiles'))![1] as any;
     expect(files.DeletionPolicy).toBe('Delete');
     expect(files.Properties.VersioningConfiguration).toBeUndefined();
+    // Emptied on deletion, or CloudFormation could not delete a bucket with objects in it.
+    const emptied = Object.values(template.findResources('Custom::S3AutoDeleteObjects')).map((r: any) => r.Properties.BucketName.Ref);
+    expect(emptied).toEqual(expect.arrayContaining([Object.keys(buckets).find((id) => id.startsWith('Datafiles'))]));
   });
 });
 

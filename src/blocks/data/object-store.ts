@@ -124,6 +124,7 @@ export class ObjectStore extends Construct implements IDataStoreBlock {
       minimumTLSVersion: OBJECT_STORE_DEFAULTS.minimumTlsVersion,
       versioned: true,
       removalPolicy: this.removalPolicy,
+      autoDeleteObjects: this.removalPolicy === RemovalPolicy.DESTROY,
       lifecycleRules: [{
         id: 'AbortIncompleteUploadsAndExpireOldVersions',
         abortIncompleteMultipartUploadAfter: Duration.days(OBJECT_STORE_DEFAULTS.abortIncompleteMultipartUploadDays),
@@ -203,6 +204,8 @@ export class ObjectStore extends Construct implements IDataStoreBlock {
       minimumTLSVersion: d.minimumTlsVersion,
       versioned: props.versioned ?? d.versioned,
       removalPolicy: props.removalPolicy ?? d.removalPolicy,
+      // A bucket destroyed with its stack is emptied first, or CloudFormation cannot delete it.
+      autoDeleteObjects: (props.removalPolicy ?? d.removalPolicy) === RemovalPolicy.DESTROY,
       serverAccessLogsBucket: logsBucket,
       serverAccessLogsPrefix: logsBucket ? props.serverAccessLogsPrefix ?? `${Names.uniqueId(this)}/` : undefined,
       lifecycleRules: [{

@@ -108,6 +108,8 @@ export class StaticSite extends Construct {
       versioned: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: props.removalPolicy ?? d.removalPolicy,
+      // A bucket destroyed with its stack is emptied first, or CloudFormation cannot delete it.
+      autoDeleteObjects: (props.removalPolicy ?? d.removalPolicy) === RemovalPolicy.DESTROY,
     });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
