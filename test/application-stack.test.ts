@@ -267,6 +267,9 @@ describe('scheduled job, static site and object storage (development)', () => {
     // Emptied on deletion, or CloudFormation could not delete a bucket with objects in it.
     const emptied = Object.values(template.findResources('Custom::S3AutoDeleteObjects')).map((r: any) => r.Properties.BucketName.Ref);
     expect(emptied).toEqual(expect.arrayContaining([Object.keys(buckets).find((id) => id.startsWith('Datafiles'))]));
+    // Only the access-log bucket outlives a development stack: logs are audit evidence, and its lifecycle expires them.
+    const retained = Object.entries(template.toJSON().Resources).filter(([, r]: any) => r.DeletionPolicy === 'Retain').map(([id]) => id);
+    expect(retained).toEqual([expect.stringMatching(/^SecurityAccessLogs/)]);
   });
 });
 

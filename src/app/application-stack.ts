@@ -90,7 +90,10 @@ export class ApplicationStack extends Stack {
     for (const [key, value] of Object.entries(req.tags ?? {})) Tags.of(this).add(key, value);
 
     // Dashboard names are unique per account across regions, so the region is part of it.
-    this.observability = new Observability(this, 'Observability', { dashboardName: `${this.stackName}-${this.region}` });
+    this.observability = new Observability(this, 'Observability', {
+      dashboardName: `${this.stackName}-${this.region}`,
+      removalPolicy: design.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
     this.checkAvailabilityZones(design);
     this.network = design.network.required ? this.buildNetwork(design.network) : undefined;
 

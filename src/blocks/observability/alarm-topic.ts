@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -13,6 +13,12 @@ export interface AlarmTopicProps {
    * @default - a new customer managed key with rotation and that permission
    */
   readonly masterKey?: kms.IKey;
+  /**
+   * What happens to the key this construct creates when the stack is deleted. A deleted key
+   * is only scheduled for deletion (7 to 30 days).
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -35,6 +41,7 @@ export class AlarmTopic extends Construct {
       const key = new kms.Key(this, 'Key', {
         description: 'Encrypts the alarm notification topic',
         enableKeyRotation: true,
+        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       });
       key.addToResourcePolicy(new iam.PolicyStatement({
         sid: 'AllowCloudWatchAlarmsToUseKey',
