@@ -3,7 +3,7 @@ import * as path from 'path';
 import { attachCustomSynthesis, ISynthesisSession, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { buildDesignReport } from './build';
-import { CloudFormationTemplate, DesignReport, ReportContributor } from './model';
+import { CloudFormationTemplate, ReportContributor } from './model';
 import { renderMarkdown } from './render-markdown';
 import { InfrastructureDesign } from '../design/infrastructure-design';
 
@@ -21,9 +21,6 @@ export interface DesignReportWriterProps {
  * scope: by the time it runs, the template file exists and is read back as deployed.
  */
 export class DesignReportWriter extends Construct {
-  /** The last report written (after synthesis). */
-  public lastReport?: DesignReport;
-
   constructor(scope: Construct, id: string, props: DesignReportWriterProps) {
     super(scope, id);
     attachCustomSynthesis(this, {
@@ -41,7 +38,6 @@ export class DesignReportWriter extends Construct {
         const base = path.join(session.outdir, `${stack.artifactId}.design-report`);
         fs.writeFileSync(`${base}.json`, JSON.stringify(report, undefined, 2) + '\n');
         fs.writeFileSync(`${base}.md`, renderMarkdown(report));
-        this.lastReport = report;
       },
     });
   }
