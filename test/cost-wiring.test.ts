@@ -114,6 +114,18 @@ describe('budget guard', () => {
     expect(result.violations[0].severity).toBe('warning');
     expect(result.violations[0].description).toMatch(/Top cost drivers: .+, .+, .+\./);
   });
+  test('an estimate cached by the report serves one validation only, never a later synth', () => {
+    const { app, stack, report } = synth(requirements({ monthlyUsd: 10_000, enforcement: BudgetEnforcement.FAIL_SYNTH }));
+    const plugin = BudgetValidationPlugin.of(Stage.of(stack)!);
+    const guarded = (plugin as any).stacks.find((e: any) => e.stack === stack);
+    expect(guarded.lastEstimate).toBeUndefined(); // consumed by the synth's own validation
+    // A stale figure from an earlier synth: used once, then gone.
+    guarded.lastEstimate = { monthlyCost: { low: 50_000, expected: 50_000, high: 50_000 }, resources: [], unpricedResources: [], freeTierDeduction: 0 };
+    const context = { templatePaths: [path.join(app.outdir, 'Shop.template.json')], appConstruct: app };
+    expect(plugin.validate(context).success).toBe(false);
+    expect(plugin.validate(context).success).toBe(true);
+    expect(report.monthlyCost.expected).toBeLessThan(10_000);
+  });
 });
 
 describe('CostReport: any stack can opt in', () => {

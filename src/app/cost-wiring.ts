@@ -156,7 +156,10 @@ interface GuardedStack {
   /** The budget to hold the stack to, if any. */
   readonly budget?: BudgetPlan;
   readonly usage: () => { [logicalId: string]: ResourceUsage };
-  /** Set by the report's cost section when it ran in the same synth, so the estimate is not redone. */
+  /**
+   * Set by the report's cost section when it ran in the same synth, so the estimate is not
+   * redone; consumed (cleared) by the plugin, so a later synth never sees a stale figure.
+   */
   lastEstimate?: CostEstimate;
 }
 
@@ -191,8 +194,10 @@ export class BudgetValidationPlugin implements IPolicyValidationPlugin {
     for (const entry of this.stacks) {
       const budget = entry.budget;
       const templatePath = context.templatePaths.find((p) => path.basename(p) === entry.stack.templateFile);
+      const cached = entry.lastEstimate;
+      entry.lastEstimate = undefined;
       if (!budget || !templatePath) continue;
-      const estimate = entry.lastEstimate ?? CostEstimator.estimateTemplate({
+      const estimate = cached ?? CostEstimator.estimateTemplate({
         template: JSON.parse(fs.readFileSync(templatePath, 'utf8')),
         region: regionOf(entry.stack),
         usage: entry.usage(),
