@@ -199,7 +199,7 @@ describe('web service on containers with a relational store and a cache (staging
       })],
     });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 80, HealthCheckPath: '/health' });
-    const pull = statements(template).filter((s: any) => [].concat(s.Action).includes('ecr:BatchGetImage'));
+    const pull = statements(template).filter((s: any) => ([] as string[]).concat(s.Action).includes('ecr:BatchGetImage'));
     expect(JSON.stringify(pull)).toContain('repository/portal/web');
     // Scale out at 70% of 100 requests/s per task, counted per minute by the ALB.
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {

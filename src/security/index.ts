@@ -1,8 +1,8 @@
 export { SecurityRule } from './policy/security-rule';
-export { SecurityPolicy, SecurityPolicyProps, RuleRelaxation } from './policy/security-policy';
-export { Acknowledgements, Acknowledgement } from './acknowledgements';
+export { SecurityPolicy, type SecurityPolicyProps, type RuleRelaxation } from './policy/security-policy';
+export { Acknowledgements, type Acknowledgement } from './acknowledgements';
 export { RequiredTags } from './tags';
-export { CdkInfraEngineerChecks, CdkInfraEngineerChecksProps } from './cdk-infra-engineer-checks';
+export { CdkInfraEngineerChecks, type CdkInfraEngineerChecksProps } from './cdk-infra-engineer-checks';
 export { RulePack } from './evaluation/rule-packs';
-export { ComplianceEvaluation, FrameworkScore, AcknowledgedFinding, SecurityFinding } from './evaluation/model';
-export { StackSecurity, StackSecurityProps } from './stack-security';
+export type { ComplianceEvaluation, FrameworkScore, AcknowledgedFinding, SecurityFinding } from './evaluation/model';
+export { StackSecurity, type StackSecurityProps } from './stack-security';
