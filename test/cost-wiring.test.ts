@@ -42,7 +42,7 @@ describe('cost at synth, from the requirements', () => {
   const { report, stack } = synth(requirements());
 
   test('the report carries the estimate: total, catalog date, free tier, statuses', () => {
-    expect(report.pricingCatalogDate).toBe('2026-09-01');
+    expect(report.pricingCatalogDate).toBe('2026-10-06');
     expect(report.monthlyCost.expected).toBeGreaterThan(0);
     expect(report.monthlyCost.low).toBeLessThanOrEqual(report.monthlyCost.expected);
     expect(report.monthlyCost.high).toBeGreaterThanOrEqual(report.monthlyCost.expected);

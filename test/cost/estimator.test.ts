@@ -5,9 +5,10 @@ import { App } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { shopRequirements } from '../../examples/shop/requirements';
 import { ApplicationStack } from '../../src/app';
-import { BudgetGuard, CostEstimate, CostEstimator, ResourceCostEstimate, ResourceCostStatus } from '../../src/cost';
+import { BudgetGuard, CostEstimate, CostEstimator, CostLineItem, ResourceCostEstimate, ResourceCostStatus } from '../../src/cost';
 import { BUNDLED_CATALOG } from '../../src/cost/catalog/data/bundled-catalog';
 import { PriceBook } from '../../src/cost/catalog/price-book';
+import { priceKey } from '../../src/cost/catalog/types';
 import { runsPerMonth } from '../../src/cost/models/schedule-expression';
 import { costReportContributor } from '../../src/cost/report-contributor';
 import { DesignReport } from '../../src/report/model';
@@ -287,9 +288,65 @@ describe('hand-built template: every other modelled type, by hand-computed figur
   });
 
   test('a type modelled but without a catalog figure is unpriced with the reason', () => {
-    const big = CostEstimator.estimateTemplate({ template: { Resources: { C: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { CacheNodeType: 'cache.r7g.large', NumCacheClusters: 1 } } } } });
+    const big = CostEstimator.estimateTemplate({ template: { Resources: { C: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { CacheNodeType: 'cache.r7g.8xlarge', NumCacheClusters: 1 } } } } });
     expect(big.resources[0].status).toBe(ResourceCostStatus.UNPRICED);
-    expect(big.resources[0].reason).toMatch(/no figure for AmazonElastiCache NodeUsage:cache.r7g.large/);
+    expect(big.resources[0].reason).toMatch(/no figure for AmazonElastiCache NodeUsage:cache.r7g.8xlarge \(cacheEngine=Redis\)/);
+  });
+});
+
+describe('instance and node sizes: every size the design picks, and common sizes users deploy', () => {
+  // Each [type, properties, hourly price from the catalog's source, nodes or instances].
+  test.each([
+    ['cache.t4g.small Redis', 'AWS::ElastiCache::ReplicationGroup', { CacheNodeType: 'cache.t4g.small', Engine: 'redis', NumCacheClusters: 2 }, 0.032, 2],
+    ['cache.t4g.medium Redis', 'AWS::ElastiCache::ReplicationGroup', { CacheNodeType: 'cache.t4g.medium', NumCacheClusters: 2 }, 0.065, 2],
+    ['cache.r7g.large Redis', 'AWS::ElastiCache::ReplicationGroup', { CacheNodeType: 'cache.r7g.large', NumCacheClusters: 3 }, 0.219, 3],
+    ['cache.r7g.xlarge Redis', 'AWS::ElastiCache::ReplicationGroup', { CacheNodeType: 'cache.r7g.xlarge', NumCacheClusters: 1 }, 0.437, 1],
+    ['cache.r7g.2xlarge Redis', 'AWS::ElastiCache::ReplicationGroup', { CacheNodeType: 'cache.r7g.2xlarge', NumCacheClusters: 2 }, 0.873, 2],
+    ['cache.r7g.4xlarge Redis', 'AWS::ElastiCache::ReplicationGroup', { CacheNodeType: 'cache.r7g.4xlarge', NumNodeGroups: 2, ReplicasPerNodeGroup: 1 }, 1.745, 4],
+    ['cache.m7g.large Redis', 'AWS::ElastiCache::CacheCluster', { CacheNodeType: 'cache.m7g.large', Engine: 'redis', NumCacheNodes: 1 }, 0.158, 1],
+    ['cache.t4g.micro Valkey', 'AWS::ElastiCache::ReplicationGroup', { CacheNodeType: 'cache.t4g.micro', Engine: 'valkey', NumCacheClusters: 2 }, 0.0128, 2],
+    ['cache.r7g.large Valkey', 'AWS::ElastiCache::ReplicationGroup', { CacheNodeType: 'cache.r7g.large', Engine: 'Valkey', NumCacheClusters: 2 }, 0.1752, 2],
+    ['db.t4g.small Single-AZ', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.small', AllocatedStorage: 20, StorageType: 'gp3' }, 0.032, 1],
+    ['db.t4g.small Multi-AZ', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.small', MultiAZ: true, AllocatedStorage: 20, StorageType: 'gp3' }, 0.065, 1],
+    ['db.t4g.medium', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.medium', AllocatedStorage: 20, StorageType: 'gp3' }, 0.065, 1],
+    ['db.t4g.large', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.large', AllocatedStorage: 20, StorageType: 'gp3' }, 0.129, 1],
+    ['db.t3.small', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t3.small', AllocatedStorage: 20, StorageType: 'gp3' }, 0.036, 1],
+    ['db.t3.medium', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t3.medium', AllocatedStorage: 20, StorageType: 'gp3' }, 0.072, 1],
+    ['db.m7g.large', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.m7g.large', AllocatedStorage: 20, StorageType: 'gp3' }, 0.168, 1],
+    ['db.r7g.large', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.r7g.large', AllocatedStorage: 20, StorageType: 'gp3' }, 0.239, 1],
+    ['t3.nano', 'AWS::EC2::Instance', { InstanceType: 't3.nano' }, 0.0052, 1],
+    ['t3.small', 'AWS::EC2::Instance', { InstanceType: 't3.small' }, 0.0208, 1],
+    ['t3.medium', 'AWS::EC2::Instance', { InstanceType: 't3.medium' }, 0.0416, 1],
+    ['t3.large', 'AWS::EC2::Instance', { InstanceType: 't3.large' }, 0.0832, 1],
+    ['t4g.nano', 'AWS::EC2::Instance', { InstanceType: 't4g.nano' }, 0.0042, 1],
+    ['t4g.small', 'AWS::EC2::Instance', { InstanceType: 't4g.small' }, 0.0168, 1],
+    ['t4g.medium', 'AWS::EC2::Instance', { InstanceType: 't4g.medium' }, 0.0336, 1],
+    ['t4g.large', 'AWS::EC2::Instance', { InstanceType: 't4g.large' }, 0.0672, 1],
+    ['m7g.large', 'AWS::EC2::Instance', { InstanceType: 'm7g.large' }, 0.0816, 1],
+    ['c7g.large', 'AWS::EC2::Instance', { InstanceType: 'c7g.large' }, 0.0725, 1],
+    ['m6i.large', 'AWS::EC2::Instance', { InstanceType: 'm6i.large' }, 0.096, 1],
+  ])('%s', (_label, type, properties, hourly, count) => {
+    const [x] = CostEstimator.estimateTemplate({ template: { Resources: { X: { Type: type, Properties: properties } } } }).resources;
+    expect(x.status).toBe(ResourceCostStatus.PRICED);
+    const [hours] = x.lineItems;
+    expect(hours.quantity).toBeCloseTo(count * H, 6);
+    expect(hours.unitPrice).toBe(hourly);
+    expect(hours.monthlyCost).toBeCloseTo(count * H * hourly, 6);
+  });
+
+  test('Multi-AZ instances use the Multi-AZ usage type and storage price', () => {
+    const [x] = CostEstimator.estimateTemplate({ template: { Resources: { X: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', DBInstanceClass: 'db.t4g.small', MultiAZ: 'true', AllocatedStorage: 100, StorageType: 'gp3' } } } } }).resources;
+    const items = checkedItems(x);
+    expect(items['Instance (db.t4g.small, PostgreSQL, Multi-AZ)'].monthlyCost).toBeCloseTo(H * 0.065, 6);
+    expect(items['Storage (gp3, Multi-AZ)'].monthlyCost).toBeCloseTo(100 * 0.23, 6);
+    expect(x.monthlyCost.expected).toBeCloseTo(H * 0.065 + 23, 6);
+  });
+
+  test('every cache node size the design can pick has a figure', () => {
+    const catalog = BUNDLED_CATALOG.regions['us-east-1'];
+    for (const nodeType of ['cache.t4g.micro', 'cache.t4g.small', 'cache.t4g.medium', 'cache.r7g.large', 'cache.r7g.xlarge', 'cache.r7g.2xlarge', 'cache.r7g.4xlarge']) {
+      expect(catalog[priceKey('AmazonElastiCache', `NodeUsage:${nodeType}`, { cacheEngine: 'Redis' })]).toBeDefined();
+    }
   });
 });
 
@@ -303,8 +360,9 @@ describe('what the catalog or the model cannot price is unpriced, with the reaso
     ['Aurora Serverless v1', 'AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', EngineMode: 'serverless' }, /Serverless v1/],
     ['I/O-Optimized cluster', 'AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', StorageType: 'aurora-iopt1' }, /I\/O-Optimized/],
     ['gp2 storage', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', AllocatedStorage: 20 }, /gp2 storage/],
-    ['Multi-AZ instance class without a figure', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', MultiAZ: true, AllocatedStorage: 20, StorageType: 'gp3' }, /InstanceUsage:db.t4g.micro \(databaseEngine=PostgreSQL, deploymentOption=Multi-AZ\)/],
-    ['Valkey cache', 'AWS::ElastiCache::ReplicationGroup', { Engine: 'valkey', CacheNodeType: 'cache.t4g.micro' }, /valkey nodes/],
+    ['Multi-AZ instance class without a figure', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', MultiAZ: true, AllocatedStorage: 20, StorageType: 'gp3' }, /no figure for AmazonRDS Multi-AZUsage:db.t4g.micro \(databaseEngine=PostgreSQL, deploymentOption=Multi-AZ\)/],
+    ['Memcached nodes', 'AWS::ElastiCache::CacheCluster', { Engine: 'memcached', CacheNodeType: 'cache.t4g.micro' }, /no figure for AmazonElastiCache NodeUsage:cache.t4g.micro \(cacheEngine=Memcached\)/],
+    ['unknown cache engine', 'AWS::ElastiCache::ReplicationGroup', { Engine: 'dragonfly', CacheNodeType: 'cache.t4g.micro' }, /dragonfly nodes/],
     ['Fargate on Windows', 'AWS::ECS::Service', { LaunchType: 'FARGATE', TaskDefinition: { Ref: 'Win' } }, /Fargate on WINDOWS_SERVER_2022_CORE/],
     ['service without its task definition', 'AWS::ECS::Service', { LaunchType: 'FARGATE', TaskDefinition: 'arn:aws:ecs:task-definition/x' }, /task definition and its Cpu\/Memory are not in the template/],
     ['Gateway Load Balancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', { Type: 'gateway' }, /gateway load balancer/],
@@ -371,6 +429,15 @@ describe('published AWS pricing examples', () => {
     expect(Math.abs(e.monthlyCostAfterFreeTier.expected - 18.73)).toBeLessThan(0.01);
   });
 
+  test('data transfer out across its tiers: 10 TB at $0.09, 40 TB at $0.085, 100 TB at $0.07, the rest at $0.05', () => {
+    const e = CostEstimator.estimateTemplate({
+      template: { Resources: { Vm: { Type: 'AWS::EC2::Instance', Properties: { InstanceType: 't3.micro' } } } },
+      usage: { Vm: { monthlyDataTransferOutGb: 200 * 1024 } },
+    });
+    const dto = checkedItems(e.resources[0])['Data transfer out to the internet'];
+    expect(dto.monthlyCost).toBeCloseTo(10240 * 0.09 + 40960 * 0.085 + 102400 * 0.07 + 51200 * 0.05, 6);
+  });
+
   test('Lambda duration crossing the 6B GB-s tier uses both tier prices', () => {
     const e = CostEstimator.estimateTemplate({
       template: { Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: 1024 } } } },
@@ -383,15 +450,59 @@ describe('published AWS pricing examples', () => {
 
 describe('regions', () => {
   test('a region without catalog data is estimated from us-east-1 and every line says so', () => {
-    const e = CostEstimator.estimateTemplate({ template: handBuilt, region: 'eu-west-1' });
+    const e = CostEstimator.estimateTemplate({ template: handBuilt, region: 'sa-east-1' });
     expect(e.regionAssumed).toBe(false);
     const priced = e.resources.flatMap((r) => r.lineItems);
     expect(priced.length).toBeGreaterThan(10);
     for (const l of priced) {
       expect(l.estimatedFromOtherRegion).toBe(true);
-      expect(l.description).toMatch(/estimated from the us-east-1 price: no eu-west-1 figure/);
+      expect(l.description).toMatch(/estimated from the us-east-1 price: no sa-east-1 figure/);
     }
-    expect(e.assumptions.join()).toMatch(/no eu-west-1 figure/);
+    expect(e.assumptions.join()).toMatch(/no sa-east-1 figure/);
+  });
+
+  test.each([
+    // region, NAT $/hour, NAT $/GB (undefined: not collected), ALB $/hour, Fargate x86 $/vCPU-hour and $/GB-hour
+    ['us-west-2', 0.045, undefined, 0.0225, 0.04048, 0.004445],
+    ['eu-west-1', 0.048, 0.048, 0.0252, 0.04048, 0.004445],
+    ['eu-central-1', 0.052, 0.052, 0.027, 0.04656, 0.00511],
+    ['ap-southeast-2', 0.059, 0.059, 0.0252, 0.04856, 0.00532],
+  ])('%s: its own figures where collected, us-east-1 elsewhere, line by line', (region, natHour, natGb, albHour, vcpu, gb) => {
+    const e = CostEstimator.estimateTemplate({ template: handBuilt, region, usage: { Fn: { monthlyRequests: 1_000_000, averageDurationMs: 200 } } });
+    const r = (id: string) => checkedItems(e.resources.find((x) => x.logicalId === id)!);
+    const own = (item: CostLineItem, usd: number) => {
+      expect(item.unitPrice).toBe(usd);
+      expect(item.estimatedFromOtherRegion).toBe(false);
+      expect(item.description).not.toMatch(/estimated from/);
+    };
+    own(r('Nat')['NAT gateway hours'], natHour);
+    if (natGb === undefined) expect(r('Nat')['Data processed (estimated from the us-east-1 price: no ' + region + ' figure in the catalog)'].unitPrice).toBe(0.045);
+    else own(r('Nat')['Data processed'], natGb);
+    own(r('Alb')['ALB hours'], albHour);
+    const svc = e.resources.find((x) => x.logicalId === 'Svc')!.lineItems;
+    own(svc[0], vcpu);
+    own(svc[1], gb);
+    const fn = e.resources.find((x) => x.logicalId === 'Fn')!.lineItems;
+    own(fn[0], 0.2);
+    own(fn[1], 0.0000166667);
+    // DynamoDB, RDS, ElastiCache, WAF: no figure collected for these regions.
+    for (const id of ['Prov', 'Pg', 'Cache', 'Waf']) {
+      for (const item of e.resources.find((x) => x.logicalId === id)!.lineItems) {
+        expect(item.estimatedFromOtherRegion).toBe(true);
+        expect(item.description).toMatch(new RegExp(`estimated from the us-east-1 price: no ${region} figure`));
+      }
+    }
+  });
+
+  test('a regional tier with no collected figure is unpriced, never the us-east-1 tier price', () => {
+    const e = CostEstimator.estimateTemplate({
+      template: { Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: 1024 } } } },
+      region: 'eu-central-1',
+      usage: { Fn: { monthlyRequests: 10e9, averageDurationMs: 1000 } },
+    });
+    const [fn] = e.resources;
+    expect(fn.status).toBe(ResourceCostStatus.UNPRICED);
+    expect(fn.reason).toMatch(/Lambda-GB-Second/);
   });
 
   test('the PriceBook resolves a region of its own before falling back', () => {

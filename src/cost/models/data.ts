@@ -122,7 +122,9 @@ export function dbInstance(ctx: ModelContext): void {
   }
   const multiAz = p.MultiAZ === true || p.MultiAZ === 'true';
   const deploymentOption = multiAz ? 'Multi-AZ' : 'Single-AZ';
-  ctx.charge(`Instance (${instanceClass}, ${databaseEngine}, ${deploymentOption})`, { serviceCode: 'AmazonRDS', usageType: `InstanceUsage:${instanceClass}`, filters: { databaseEngine, deploymentOption } }, ctx.fixed(hours), HOUR);
+  // The Price List names Multi-AZ instance hours apart: Multi-AZUsage:<class>, not InstanceUsage:<class>.
+  const instanceUsage = multiAz ? `Multi-AZUsage:${instanceClass}` : `InstanceUsage:${instanceClass}`;
+  ctx.charge(`Instance (${instanceClass}, ${databaseEngine}, ${deploymentOption})`, { serviceCode: 'AmazonRDS', usageType: instanceUsage, filters: { databaseEngine, deploymentOption } }, ctx.fixed(hours), HOUR);
   const allocated = numberProp(p.AllocatedStorage);
   const storageType = String(p.StorageType ?? 'gp2');
   if (allocated === undefined) {
@@ -135,12 +137,15 @@ export function dbInstance(ctx: ModelContext): void {
   }
 }
 
+/** CloudFormation `Engine` values to the Price List's `cacheEngine`. */
+const CACHE_ENGINE: { [engine: string]: string } = { redis: 'Redis', valkey: 'Valkey', memcached: 'Memcached' };
+
 /** ElastiCache replication group or cache cluster: node hours. */
 export function cacheNodes(ctx: ModelContext): void {
   const p = ctx.props;
   const nodeType = String(p.CacheNodeType ?? '');
   const engine = String(p.Engine ?? 'redis');
-  const cacheEngine = engine === 'redis' ? 'Redis' : engine === 'memcached' ? 'Memcached' : undefined;
+  const cacheEngine = CACHE_ENGINE[engine.toLowerCase()];
   if (!cacheEngine) {
     ctx.unpriced(`${engine} nodes (no figure in the catalog)`);
     return;

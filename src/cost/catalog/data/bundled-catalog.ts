@@ -2,15 +2,18 @@ import { CatalogPrice, CatalogSource, FreeTierAllowance, PriceTier, PricingCatal
 
 // The bundled catalog. Every figure cites a source; where no published figure was found
 // (a tier, a region) the catalog says so (usd: null, or no entry) and the estimator reports
-// that part as unpriced or estimated from us-east-1. Regions other than us-east-1: none yet,
-// because no per-region figures were collected; `pricing refresh --regions ...` adds them.
+// that part as unpriced or estimated from us-east-1. us-west-2, eu-west-1, eu-central-1 and
+// ap-southeast-2 hold the figures that were found for them (Lambda, Fargate, NAT gateway, ALB,
+// and some S3, CloudWatch Logs, KMS and Secrets Manager); every other dimension there falls back
+// to us-east-1, line by line, and says so. `pricing refresh --regions ...` fills them in from the
+// Price List with credentials.
 
 const SOURCES: CatalogSource[] = [
   { id: 'lambda-page', description: 'AWS Lambda pricing page (requests, x86/Arm first duration tier, always-free tier); AWSLambda Price List offer', date: '2026-09-01' },
   { id: 'lambda-pl', description: 'AWS Price List, AWSLambda offer (duration tiers, x86 and Arm)', date: '2026-09-01' },
   { id: 'apigw-http', description: 'AWS whitepaper / API Gateway pricing example: HTTP APIs $1.00 per million first 300M, $0.90 over (secondary)', date: '2026-08-01' },
   { id: 'apigw-rest', description: 'API Gateway pricing page: REST APIs $3.50 per million first 333M, $2.80 next 667M (2026-08); over 20B $1.51 per million: AWS What\'s New, API Gateway tiered pricing, 2018-11-08; the 1B-20B tier has no collected figure', date: '2026-08-01' },
-  { id: 'dto-page', description: 'Data transfer out to the internet, first 10 TB at $0.09/GB: AWS pricing page (API Gateway example); higher tiers not collected', date: '2026-08-01' },
+  { id: 'dto-page', description: 'Data transfer out to the internet, us-east-1: first 10 TB $0.09/GB (AWS Price List AWSDataTransfer offer 20260916132208, SKU HQEH3ZWJVT46JHRG, in a public extract; AWS pricing page API Gateway example); next 40 TB $0.085, next 100 TB $0.070, over 150 TB $0.050 (secondary: a public quote of the AWSDataTransfer offer file)', date: '2026-09-16' },
   { id: 'dto-free', description: 'Amazon S3 pricing page: first 100 GB a month of data transfer out to the internet free (aggregated across services), page read 2026-09-20', date: '2026-09-20' },
   { id: 'ddb-pl', description: 'AWS Price List, AmazonDynamoDB offer: on-demand $0.625/M WRU, $0.125/M RRU (since Nov 2024), Standard storage $0.25/GB-month with first 25 GB free', date: '2026-09-01' },
   { id: 'ddb-provisioned', description: 'DynamoDB provisioned capacity $0.00065 per WCU-hour and $0.00013 per RCU-hour, us-east-1 (secondary: several public cost write-ups agree); always-free 25 WCU and 25 RCU (DynamoDB free tier)', date: '2026-09-01' },
@@ -30,17 +33,19 @@ const SOURCES: CatalogSource[] = [
   { id: 'fargate-x86', description: 'AWS Price List USE1-Fargate-vCPU-Hours:perCPU $0.04048, USE1-Fargate-GB-Hours $0.004445 (Linux/x86)', date: '2026-09-01' },
   { id: 'fargate-arm', description: 'AWS Price List Fargate Linux/Arm $0.03238 per vCPU-hour, $0.00356 per GB-hour', date: '2026-09-01' },
   { id: 'rds-t4g-micro', description: 'AWS Price List SKU 9HPEGXQTDDGH53C9: RDS for PostgreSQL db.t4g.micro Single-AZ $0.016 per hour', date: '2026-09-01' },
-  { id: 'rds-t3-micro', description: 'RDS for PostgreSQL db.t3.micro Single-AZ $0.018 per hour (pricing page widget, 2026-09-29)', date: '2026-09-29' },
+  { id: 'rds-t3-micro', description: 'RDS for PostgreSQL db.t3.micro Single-AZ $0.018 per hour (pricing page widget, 2026-09-29; Price List SKU TGN7QDJF2AGFU9XA in a captured GetProducts response, 2026-03-18)', date: '2026-09-29' },
+  { id: 'rds-t4g-small', description: 'AWS Price List AmazonRDS offer 20261006224050 (a public extract of the bulk offer file): PostgreSQL db.t4g.small Single-AZ $0.032 per hour (SKU S9H3AXMBHSKRFJTA), Multi-AZ $0.065 (SKU 5SY529FVXY3EARD8)', date: '2026-10-06' },
+  { id: 'rds-pg-instances', description: 'RDS for PostgreSQL Single-AZ on-demand, us-east-1 (secondary: the PostgreSQL node table in DefangLabs/pulumi-defang, citing the RDS for PostgreSQL pricing page; t4g sizes agree with several other public tables): db.t4g.medium $0.065, db.t4g.large $0.129, db.t3.small $0.036, db.t3.medium $0.072, db.m7g.large $0.168, db.r7g.large $0.239 per hour. Multi-AZ rates for these were not collected', date: '2026-10-01' },
   { id: 'rds-gp3', description: 'AWS Price List SKU KYVYY29G957PKY3B: RDS gp3 storage $0.115/GB-month Single-AZ, $0.23 Multi-AZ', date: '2026-09-01' },
   { id: 'aurora-acu', description: 'AWS Price List SKU AVKW7ZJP8D72HNQC: Aurora Serverless v2, Aurora Standard, PostgreSQL $0.12 per ACU-hour', date: '2025-10-01' },
   { id: 'aurora-storage', description: 'AWS Price List SKU 7GYUVAA992PFJPCB: Aurora Standard storage $0.10 per GB-month', date: '2026-09-01' },
   { id: 'aurora-io', description: 'AWS Price List SKU 7JDSZP38DMKT9B86: Aurora Standard I/O $0.20 per million requests', date: '2026-09-01' },
-  { id: 'elasticache-t4g-micro', description: 'ElastiCache cache.t4g.micro (Redis OSS) $0.016 per hour (secondary)', date: '2026-09-01' },
+  { id: 'elasticache-nodes', description: 'ElastiCache on-demand node hours, us-east-1, Redis OSS and Valkey (secondary: two independent public tables agree: a pricing module that read the AmazonElastiCache Price List, productFamily Cache Instance, usage type NodeUsage:<type>, on 2026-10-02, and the DefangLabs/pulumi-defang node catalog citing the ElastiCache pricing page; Valkey cache.r7g.large $0.1752 also in a Price List fixture in Netflix-Skunkworks/service-capacity-modeling). Redis OSS: cache.t4g.micro $0.016, small $0.032, medium $0.065, cache.m7g.large $0.158, cache.r7g.large $0.219, xlarge $0.437, 2xlarge $0.873, 4xlarge $1.745; Valkey: $0.0128, $0.0256, $0.052, $0.1264, $0.1752, $0.3496, $0.6984, $1.396', date: '2026-10-02' },
   { id: 'cloudfront', description: 'Amazon CloudFront pricing page: US/Mexico/Canada data transfer out tiers ($0.085 first 10 TB to $0.020 over 5 PB); always-free 1 TB and 10,000,000 requests a month', date: '2026-09-01' },
   { id: 'cloudfront-https', description: 'AWS Price List description: CloudFront HTTPS requests, United States, $0.0100 per 10,000', date: '2026-09-01' },
   { id: 'waf', description: 'AWS WAF pricing page: web ACL $5.00/month, rule or rule group $1.00/month, $0.60 per million requests', date: '2026-09-29' },
   { id: 'cw-alarm', description: 'AWS Price List SKU EVETVUGEN3MUTMXM: standard-resolution alarm $0.10 per alarm metric per month; 10 alarms free', date: '2026-08-31' },
-  { id: 'cw-dashboard', description: 'CloudWatch dashboards $3.00 per dashboard per month (secondary: public CloudWatch pricing guides, 2026)', date: '2026-06-13' },
+  { id: 'cw-dashboard', description: 'CloudWatch dashboards $3.00 per dashboard per month (secondary: public CloudWatch pricing guides, 2026); usage types DashboardsUsageHour-Basic (up to 50 metrics) and DashboardsUsageHour from the CloudWatch billing docs, one global Price List product (location Any)', date: '2026-06-13' },
   { id: 'logs-ingest', description: 'AWS Price List SKU S8QGXX5R2BKKMDSJ: CloudWatch Logs ingestion $0.50 per GB; 5 GB a month free', date: '2026-08-31' },
   { id: 'logs-storage', description: 'AWS Price List SKU 6K9ADYQAHV5KX9KZ: CloudWatch Logs storage $0.03 per GB-month', date: '2026-08-31' },
   { id: 'kms-key', description: 'AWS Price List SKU U553K98XGDXCYHWS: KMS customer managed key $1.00 per key-month', date: '2026-08-31' },
@@ -48,7 +53,14 @@ const SOURCES: CatalogSource[] = [
   { id: 'secrets', description: 'AWS Price List SKU BJ3PQ9BYGU6P632F: Secrets Manager $0.40 per secret-month', date: '2026-08-31' },
   { id: 'secrets-api', description: 'Secrets Manager pricing page: $0.05 per 10,000 API calls', date: '2026-09-01' },
   { id: 'scheduler', description: 'EventBridge Scheduler $1.00 per million invocations, 14 million a month free (secondary: public EventBridge pricing guide, 2026-03)', date: '2026-03-13' },
-  { id: 'ec2-t-micro', description: 'AWS Price List: EC2 Linux on-demand t3.micro $0.0104, t4g.micro $0.0084 per hour', date: '2026-09-01' },
+  { id: 'ec2-t-micro', description: 'AWS Price List: EC2 Linux on-demand t3.micro $0.0104 (SKU CRAJUW7BTXFMT2UJ), t3.small $0.0208 (SKU QA3NBPZEQKZ2K9AR), t4g.micro $0.0084 per hour', date: '2026-09-01' },
+  { id: 'ec2-pl-2026-09', description: 'AWS Price List AmazonEC2 us-east-1 offer (publication 2026-09-09, read from the bulk offer file in a public write-up): Linux on-demand t4g.medium $0.0336, t4g.large $0.0672, m7g.large $0.0816, c7g.large $0.0725 per hour; t4g.nano $0.0042 (SKU DU8E8NJG743V3F8M, publication 2026-08-17); m6i.large $0.096 (aws pricing get-products output quoted in public repos)', date: '2026-09-09' },
+  { id: 'ec2-secondary', description: 'EC2 Linux on-demand, us-east-1 (secondary: CUR sample lines and several public tables agree): t3.nano $0.0052, t3.medium $0.0416, t3.large $0.0832, t4g.small $0.0168 per hour', date: '2026-09-01' },
+  { id: 'lambda-calculator', description: 'AWS Pricing Calculator metered-unit map for Lambda (calculator.aws/pricing/2.0/meteredUnitMaps/lambda/USD/current/lambda.json), as vendored with its AWS rate codes in remotion-dev/remotion (packages/lambda/src/pricing/price-per-1-s.ts): in us-west-2, eu-west-1, eu-central-1 and ap-southeast-2 requests $0.20 per million (x86 and Arm), duration $0.0000166667 (x86) and $0.0000133334 (Arm) per GB-second; the volume tiers above 6B (x86) and 7.5B (Arm) GB-seconds were not collected for these regions', date: '2026-11-27' },
+  { id: 'usw2-secondary', description: 'us-west-2 (secondary): Fargate Linux/x86 $0.04048 per vCPU-hour and $0.004445 per GB-hour (theuves/fgcalc table from the Fargate pricing page; DefangLabs/defang-docs estimate output with USW2-Fargate usage types); NAT gateway $0.045 per hour and ALB $0.0225 per hour (DefangLabs/defang-docs estimate output, USW2-NatGateway-Hours and USW2-LoadBalancerUsage, monthly figures / 730)', date: '2026-11-27' },
+  { id: 'euw1-secondary', description: 'eu-west-1 (secondary): Infracost output for an eu-west-1 stack (gordonmurray/terraform_aws_ecs README): NAT gateway $0.048 per hour and per GB, ALB $0.0252 per hour and $0.008 per LCU-hour (monthly figures / 730), CloudWatch Logs $0.57 per GB ingested and $0.03 per GB-month, KMS key $1.00 a month; Fargate Linux/x86 $0.04048 per vCPU-hour and $0.004445 per GB-hour (theuves/fgcalc table from the Fargate pricing page, single source)', date: '2026-11-27' },
+  { id: 'euc1-secondary', description: 'eu-central-1 (secondary): two Infracost outputs for eu-central-1 stacks (blackbird-cloud/terraform-aws-baserow costs.md, sucounix/xpov README) agree: NAT gateway $0.052 per hour and per GB, CloudWatch Logs $0.63 per GB ingested and $0.0324 per GB-month, KMS key $1.00; ALB $0.027 per hour and $0.008 per LCU-hour, Secrets Manager $0.40 per secret-month (sucounix/xpov); S3 Standard first tier $0.0245 per GB-month, PUT $0.0054 and GET $0.00043 per 1,000 (blackbird-cloud); Fargate Linux/x86 $0.04656 per vCPU-hour and $0.00511 per GB-hour (theuves/fgcalc and sucounix/xpov agree)', date: '2026-11-27' },
+  { id: 'aps2-secondary', description: 'ap-southeast-2 (secondary): Infracost output for an ap-southeast-2 stack (setswei/techops-ci-demo-infrastructure README): NAT gateway $0.059 per hour and per GB, ALB $0.0252 per hour and $0.008 per LCU-hour (monthly figures / 730), S3 Standard first tier $0.025 per GB-month, PUT $0.0055 and GET $0.00044 per 1,000, CloudWatch alarm $0.10 a month; Fargate Linux/x86 $0.04856 per vCPU-hour and $0.00532 per GB-hour (theuves/fgcalc and umccr/holmes agree), Linux/Arm $0.03885 and $0.00426 (umccr/holmes, citing the Fargate pricing page, single source)', date: '2026-11-27' },
 ];
 
 const flat = (usd: number): PriceTier[] => [{ beginRange: 0, endRange: null, usd }];
@@ -99,7 +111,7 @@ const US_EAST_1: CatalogPrice[] = [
     usageType: 'DataTransfer-Out-Bytes',
     unit: 'GB',
     source: 'dto-page',
-    tiers: [{ beginRange: 0, endRange: 10240, usd: 0.09 }, { beginRange: 10240, endRange: null, usd: null }],
+    tiers: tiers([10240, 0.09], [51200, 0.085], [153600, 0.07], [null, 0.05]),
   },
   { serviceCode: 'AmazonDynamoDB', usageType: 'WriteRequestUnits', unit: 'WriteRequestUnits', tiers: flat(0.000000625), source: 'ddb-pl' },
   { serviceCode: 'AmazonDynamoDB', usageType: 'ReadRequestUnits', unit: 'ReadRequestUnits', tiers: flat(0.000000125), source: 'ddb-pl' },
@@ -141,12 +153,35 @@ const US_EAST_1: CatalogPrice[] = [
   { serviceCode: 'AmazonECS', usageType: 'Fargate-ARM-GB-Hours', usageTypeStyle: 'always', unit: 'hours', tiers: flat(0.00356), source: 'fargate-arm' },
   { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.t4g.micro', filters: { databaseEngine: 'PostgreSQL', deploymentOption: 'Single-AZ' }, unit: 'Hrs', tiers: flat(0.016), source: 'rds-t4g-micro' },
   { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.t3.micro', filters: { databaseEngine: 'PostgreSQL', deploymentOption: 'Single-AZ' }, unit: 'Hrs', tiers: flat(0.018), source: 'rds-t3-micro' },
+  { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.t4g.small', filters: PG_SINGLE_AZ(), unit: 'Hrs', tiers: flat(0.032), source: 'rds-t4g-small' },
+  { serviceCode: 'AmazonRDS', usageType: 'Multi-AZUsage:db.t4g.small', filters: { databaseEngine: 'PostgreSQL', deploymentOption: 'Multi-AZ' }, unit: 'Hrs', tiers: flat(0.065), source: 'rds-t4g-small' },
+  { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.t4g.medium', filters: PG_SINGLE_AZ(), unit: 'Hrs', tiers: flat(0.065), source: 'rds-pg-instances' },
+  { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.t4g.large', filters: PG_SINGLE_AZ(), unit: 'Hrs', tiers: flat(0.129), source: 'rds-pg-instances' },
+  { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.t3.small', filters: PG_SINGLE_AZ(), unit: 'Hrs', tiers: flat(0.036), source: 'rds-pg-instances' },
+  { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.t3.medium', filters: PG_SINGLE_AZ(), unit: 'Hrs', tiers: flat(0.072), source: 'rds-pg-instances' },
+  { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.m7g.large', filters: PG_SINGLE_AZ(), unit: 'Hrs', tiers: flat(0.168), source: 'rds-pg-instances' },
+  { serviceCode: 'AmazonRDS', usageType: 'InstanceUsage:db.r7g.large', filters: PG_SINGLE_AZ(), unit: 'Hrs', tiers: flat(0.239), source: 'rds-pg-instances' },
   { serviceCode: 'AmazonRDS', usageType: 'RDS:GP3-Storage', filters: { deploymentOption: 'Single-AZ' }, unit: 'GB-Mo', tiers: flat(0.115), source: 'rds-gp3' },
   { serviceCode: 'AmazonRDS', usageType: 'RDS:Multi-AZ-GP3-Storage', filters: { deploymentOption: 'Multi-AZ' }, unit: 'GB-Mo', tiers: flat(0.23), source: 'rds-gp3' },
   { serviceCode: 'AmazonRDS', usageType: 'Aurora:ServerlessV2Usage', filters: { databaseEngine: 'Aurora PostgreSQL' }, unit: 'ACU-Hr', tiers: flat(0.12), source: 'aurora-acu' },
   { serviceCode: 'AmazonRDS', usageType: 'Aurora:StorageUsage', filters: { databaseEngine: 'Aurora PostgreSQL' }, unit: 'GB-Mo', tiers: flat(0.1), source: 'aurora-storage' },
   { serviceCode: 'AmazonRDS', usageType: 'Aurora:StorageIOUsage', filters: { databaseEngine: 'Aurora PostgreSQL' }, unit: 'IOs', tiers: flat(0.0000002), source: 'aurora-io' },
-  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.t4g.micro', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(0.016), source: 'elasticache-t4g-micro' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.t4g.micro', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(0.016), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.t4g.micro', filters: { cacheEngine: 'Valkey' }, unit: 'Hrs', tiers: flat(0.0128), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.t4g.small', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(0.032), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.t4g.small', filters: { cacheEngine: 'Valkey' }, unit: 'Hrs', tiers: flat(0.0256), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.t4g.medium', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(0.065), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.t4g.medium', filters: { cacheEngine: 'Valkey' }, unit: 'Hrs', tiers: flat(0.052), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.m7g.large', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(0.158), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.m7g.large', filters: { cacheEngine: 'Valkey' }, unit: 'Hrs', tiers: flat(0.1264), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.r7g.large', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(0.219), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.r7g.large', filters: { cacheEngine: 'Valkey' }, unit: 'Hrs', tiers: flat(0.1752), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.r7g.xlarge', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(0.437), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.r7g.xlarge', filters: { cacheEngine: 'Valkey' }, unit: 'Hrs', tiers: flat(0.3496), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.r7g.2xlarge', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(0.873), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.r7g.2xlarge', filters: { cacheEngine: 'Valkey' }, unit: 'Hrs', tiers: flat(0.6984), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.r7g.4xlarge', filters: { cacheEngine: 'Redis' }, unit: 'Hrs', tiers: flat(1.745), source: 'elasticache-nodes' },
+  { serviceCode: 'AmazonElastiCache', usageType: 'NodeUsage:cache.r7g.4xlarge', filters: { cacheEngine: 'Valkey' }, unit: 'Hrs', tiers: flat(1.396), source: 'elasticache-nodes' },
   {
     serviceCode: 'AmazonCloudFront',
     usageType: 'US-DataTransfer-Out-Bytes',
@@ -165,7 +200,8 @@ const US_EAST_1: CatalogPrice[] = [
   { serviceCode: 'awswaf', usageType: 'RuleV2', usageTypeStyle: 'always', unit: 'Rule', tiers: flat(1), source: 'waf' },
   { serviceCode: 'awswaf', usageType: 'RequestV2-Tier1', usageTypeStyle: 'always', unit: 'Requests', tiers: flat(0.0000006), source: 'waf' },
   { serviceCode: 'AmazonCloudWatch', usageType: 'CW:AlarmMonitorUsage', unit: 'Alarms', tiers: flat(0.1), source: 'cw-alarm' },
-  { serviceCode: 'AmazonCloudWatch', usageType: 'DashboardsUsageHour-Basic', unit: 'Dashboards', tiers: flat(3), source: 'cw-dashboard' },
+  // Dashboards are one global product in the Price List (location 'Any', no region code).
+  { serviceCode: 'AmazonCloudWatch', usageType: 'DashboardsUsageHour-Basic', usageTypeStyle: 'global', unit: 'Dashboards', tiers: flat(3), source: 'cw-dashboard' },
   { serviceCode: 'AmazonCloudWatch', usageType: 'DataProcessing-Bytes', unit: 'GB', tiers: flat(0.5), source: 'logs-ingest' },
   { serviceCode: 'AmazonCloudWatch', usageType: 'TimedStorage-ByteHrs', unit: 'GB-Mo', tiers: flat(0.03), source: 'logs-storage' },
   { serviceCode: 'awskms', usageType: 'KMS-Keys', usageTypeStyle: 'region-code', unit: 'Keys', tiers: flat(1), source: 'kms-key' },
@@ -175,7 +211,22 @@ const US_EAST_1: CatalogPrice[] = [
   { serviceCode: 'AWSEvents', usageType: 'Scheduler-Invocation', usageTypeStyle: 'always', unit: 'Invocations', tiers: flat(0.000001), source: 'scheduler' },
   { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.micro', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0104), source: 'ec2-t-micro' },
   { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t4g.micro', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0084), source: 'ec2-t-micro' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.small', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0208), source: 'ec2-t-micro' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t4g.nano', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0042), source: 'ec2-pl-2026-09' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t4g.medium', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0336), source: 'ec2-pl-2026-09' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t4g.large', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0672), source: 'ec2-pl-2026-09' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:m7g.large', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0816), source: 'ec2-pl-2026-09' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:c7g.large', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0725), source: 'ec2-pl-2026-09' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:m6i.large', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.096), source: 'ec2-pl-2026-09' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.nano', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0052), source: 'ec2-secondary' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.medium', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0416), source: 'ec2-secondary' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.large', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0832), source: 'ec2-secondary' },
+  { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t4g.small', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0168), source: 'ec2-secondary' },
 ];
+
+function PG_SINGLE_AZ(): { [field: string]: string } {
+  return { databaseEngine: 'PostgreSQL', deploymentOption: 'Single-AZ' };
+}
 
 function EC2_LINUX(): { [field: string]: string } {
   return { operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used' };
@@ -183,6 +234,80 @@ function EC2_LINUX(): { [field: string]: string } {
 
 const key = (p: CatalogPrice) => priceKey(p.serviceCode, p.usageType, p.filters);
 const k = (serviceCode: string, usageType: string, filters?: { [f: string]: string }) => priceKey(serviceCode, usageType, filters);
+
+/** A region's figure for a dimension us-east-1 also prices: same identity, the region's tiers and source. */
+function sameAs(serviceCode: string, usageType: string, filters: { [f: string]: string } | undefined, regionTiers: PriceTier[], source: string): CatalogPrice {
+  const base = US_EAST_1.find((p) => key(p) === k(serviceCode, usageType, filters));
+  if (!base) throw new Error(`no us-east-1 entry for ${serviceCode} ${usageType}`);
+  return { ...base, tiers: regionTiers, source };
+}
+
+/** Lambda in a region: requests and the first duration tier; higher tiers have no collected figure. */
+function lambda(): CatalogPrice[] {
+  return [
+    sameAs('AWSLambda', 'Request', undefined, flat(0.0000002), 'lambda-calculator'),
+    sameAs('AWSLambda', 'Request-ARM', undefined, flat(0.0000002), 'lambda-calculator'),
+    sameAs('AWSLambda', 'Lambda-GB-Second', undefined, tiers([6e9, 0.0000166667], [null, null]), 'lambda-calculator'),
+    sameAs('AWSLambda', 'Lambda-GB-Second-ARM', undefined, tiers([7.5e9, 0.0000133334], [null, null]), 'lambda-calculator'),
+  ];
+}
+
+const ALB = { productFamily: 'Load Balancer-Application' };
+const S3_STANDARD = { volumeType: 'Standard' };
+
+/** Figures found for other regions; every dimension missing here falls back to us-east-1 and says so. */
+const OTHER_REGIONS: { [region: string]: CatalogPrice[] } = {
+  'us-west-2': [
+    ...lambda(),
+    sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04048), 'usw2-secondary'),
+    sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.004445), 'usw2-secondary'),
+    sameAs('AmazonEC2', 'NatGateway-Hours', undefined, flat(0.045), 'usw2-secondary'),
+    sameAs('AWSELB', 'LoadBalancerUsage', ALB, flat(0.0225), 'usw2-secondary'),
+  ],
+  'eu-west-1': [
+    ...lambda(),
+    sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04048), 'euw1-secondary'),
+    sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.004445), 'euw1-secondary'),
+    sameAs('AmazonEC2', 'NatGateway-Hours', undefined, flat(0.048), 'euw1-secondary'),
+    sameAs('AmazonEC2', 'NatGateway-Bytes', undefined, flat(0.048), 'euw1-secondary'),
+    sameAs('AWSELB', 'LoadBalancerUsage', ALB, flat(0.0252), 'euw1-secondary'),
+    sameAs('AWSELB', 'LCUUsage', ALB, flat(0.008), 'euw1-secondary'),
+    sameAs('AmazonCloudWatch', 'DataProcessing-Bytes', undefined, flat(0.57), 'euw1-secondary'),
+    sameAs('AmazonCloudWatch', 'TimedStorage-ByteHrs', undefined, flat(0.03), 'euw1-secondary'),
+    sameAs('awskms', 'KMS-Keys', undefined, flat(1), 'euw1-secondary'),
+  ],
+  'eu-central-1': [
+    ...lambda(),
+    sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04656), 'euc1-secondary'),
+    sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.00511), 'euc1-secondary'),
+    sameAs('AmazonEC2', 'NatGateway-Hours', undefined, flat(0.052), 'euc1-secondary'),
+    sameAs('AmazonEC2', 'NatGateway-Bytes', undefined, flat(0.052), 'euc1-secondary'),
+    sameAs('AWSELB', 'LoadBalancerUsage', ALB, flat(0.027), 'euc1-secondary'),
+    sameAs('AWSELB', 'LCUUsage', ALB, flat(0.008), 'euc1-secondary'),
+    sameAs('AmazonS3', 'TimedStorage-ByteHrs', S3_STANDARD, tiers([51200, 0.0245], [null, null]), 'euc1-secondary'),
+    sameAs('AmazonS3', 'Requests-Tier1', undefined, flat(0.0000054), 'euc1-secondary'),
+    sameAs('AmazonS3', 'Requests-Tier2', undefined, flat(0.00000043), 'euc1-secondary'),
+    sameAs('AmazonCloudWatch', 'DataProcessing-Bytes', undefined, flat(0.63), 'euc1-secondary'),
+    sameAs('AmazonCloudWatch', 'TimedStorage-ByteHrs', undefined, flat(0.0324), 'euc1-secondary'),
+    sameAs('awskms', 'KMS-Keys', undefined, flat(1), 'euc1-secondary'),
+    sameAs('AWSSecretsManager', 'AWSSecretsManager-Secrets', undefined, flat(0.4), 'euc1-secondary'),
+  ],
+  'ap-southeast-2': [
+    ...lambda(),
+    sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04856), 'aps2-secondary'),
+    sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.00532), 'aps2-secondary'),
+    sameAs('AmazonECS', 'Fargate-ARM-vCPU-Hours:perCPU', undefined, flat(0.03885), 'aps2-secondary'),
+    sameAs('AmazonECS', 'Fargate-ARM-GB-Hours', undefined, flat(0.00426), 'aps2-secondary'),
+    sameAs('AmazonEC2', 'NatGateway-Hours', undefined, flat(0.059), 'aps2-secondary'),
+    sameAs('AmazonEC2', 'NatGateway-Bytes', undefined, flat(0.059), 'aps2-secondary'),
+    sameAs('AWSELB', 'LoadBalancerUsage', ALB, flat(0.0252), 'aps2-secondary'),
+    sameAs('AWSELB', 'LCUUsage', ALB, flat(0.008), 'aps2-secondary'),
+    sameAs('AmazonS3', 'TimedStorage-ByteHrs', S3_STANDARD, tiers([51200, 0.025], [null, null]), 'aps2-secondary'),
+    sameAs('AmazonS3', 'Requests-Tier1', undefined, flat(0.0000055), 'aps2-secondary'),
+    sameAs('AmazonS3', 'Requests-Tier2', undefined, flat(0.00000044), 'aps2-secondary'),
+    sameAs('AmazonCloudWatch', 'CW:AlarmMonitorUsage', undefined, flat(0.1), 'aps2-secondary'),
+  ],
+};
 
 const FREE_TIER: FreeTierAllowance[] = [
   { id: 'lambda-requests', description: 'Lambda: 1M requests a month', quantity: 1e6, appliesTo: [k('AWSLambda', 'Request'), k('AWSLambda', 'Request-ARM')], source: 'lambda-page' },
@@ -204,12 +329,13 @@ const FREE_TIER: FreeTierAllowance[] = [
 /** The catalog bundled with this version of the library. */
 export const BUNDLED_CATALOG: PricingCatalog = {
   schemaVersion: 1,
-  version: '2026.09.1',
-  effectiveDate: '2026-09-01',
+  version: '2026.11.1',
+  effectiveDate: '2026-10-06',
   currency: 'USD',
   sources: SOURCES,
   freeTier: FREE_TIER,
   regions: {
     'us-east-1': Object.fromEntries(US_EAST_1.map((p) => [key(p), p])),
+    ...Object.fromEntries(Object.entries(OTHER_REGIONS).map(([region, prices]) => [region, Object.fromEntries(prices.map((p) => [key(p), p]))])),
   },
 };
