@@ -120,7 +120,8 @@ describe('budget guard', () => {
     const guarded = (plugin as any).stacks.find((e: any) => e.stack === stack);
     expect(guarded.lastEstimate).toBeUndefined(); // consumed by the synth's own validation
     // A stale figure from an earlier synth: used once, then gone.
-    guarded.lastEstimate = { monthlyCost: { low: 50_000, expected: 50_000, high: 50_000 }, resources: [], unpricedResources: [], freeTierDeduction: 0 };
+    const stale = { low: 50_000, expected: 50_000, high: 50_000 };
+    guarded.lastEstimate = { monthlyCost: stale, resources: [], unpricedResources: [], freeTierDeduction: 0 };
     const context = { templatePaths: [path.join(app.outdir, 'Shop.template.json')], appConstruct: app };
     expect(plugin.validate(context).success).toBe(false);
     expect(plugin.validate(context).success).toBe(true);
@@ -167,8 +168,8 @@ describe('decisions show their alternatives\' estimated cost', () => {
     const { report, app } = synth({
       ...requirements(),
       environment: EnvironmentTier.STAGING,
-      services: [{ name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['db'], traffic: { monthlyRequests: 3_000_000, peakRequestsPerSecond: 20 } }],
-      dataStores: [{ name: 'db', kind: DataStoreKind.RELATIONAL }],
+      services: [{ name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['db', 'sessions'], traffic: { monthlyRequests: 3_000_000, peakRequestsPerSecond: 20 } }],
+      dataStores: [{ name: 'db', kind: DataStoreKind.RELATIONAL }, { name: 'sessions', kind: DataStoreKind.CACHE, storageGb: 2 }],
     });
     const alternative = (option: string) => report.decisions.flatMap((d: any) => d.alternatives).find((a: any) => a.option === option);
     // One NAT gateway: 730 h x $0.045 + 10 GB x $0.045 + its public IPv4 730 h x $0.005 = $36.95.
@@ -176,6 +177,9 @@ describe('decisions show their alternatives\' estimated cost', () => {
     // REST API: 3M x $3.50/M; WAF: $5 + 4 rules x $1 + 3M x $0.60/M.
     expect(alternative('REST API + regional WAF').estimatedMonthlyUsd).toBeCloseTo(10.5 + 5 + 4 + 1.8, 2);
     expect(alternative('ECS Fargate').estimatedMonthlyUsd).toBeGreaterThan(50);
+    // A 2 GB cache needs cache.t4g.medium (3.09 GiB, 75% usable): one staging node, 730 h x $0.065 on Redis OSS, x $0.052 on Valkey.
+    expect(resource(report, 'DatasessionsReplicationGroup').monthlyCost.expected).toBeCloseTo(730 * 0.065, 2);
+    expect(alternative('ElastiCache (Valkey) cache.t4g.medium').estimatedMonthlyUsd).toBeCloseTo(730 * 0.052, 2);
     expect(fs.readFileSync(path.join(app.outdir, 'Shop.design-report.md'), 'utf8')).toContain('- NAT gateway (about $36.95 a month):');
   });
 });

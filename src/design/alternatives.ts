@@ -35,6 +35,10 @@ export const PRICED_AS = {
     };
   },
 
+  cacheNodes(nodeType: string, nodes: number, engine: string): AlternativeResources {
+    return { resources: { Cache: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { CacheNodeType: nodeType, Engine: engine, NumCacheClusters: nodes } } } };
+  },
+
   restApiWithWaf(monthlyRequests: number): AlternativeResources {
     return {
       resources: {

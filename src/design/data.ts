@@ -1,4 +1,5 @@
 import { DataStoreKind, DataStoreRequirements, EnvironmentTier } from '../requirements';
+import { PRICED_AS } from './alternatives';
 import { ArchitectureDecision, DataStorePlan, DataStoreTechnology, DecisionArea, DesignAlternative, ResiliencePlan } from './model';
 
 /** Sustained rates (per second) below which provisioned DynamoDB capacity is not worth the throttling risk. */
@@ -142,7 +143,15 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan, compl
           `cache of ${storageGb} GB: the smallest node whose ${CACHE_USABLE_SHARE * 100}% usable memory (of ${memory} GiB) holds it; `
           + (replicas ? 'production needs failover to another AZ' : `a ${r.environment} cache can be rebuilt from the source of truth`)
           + `; daily snapshots kept ${snapshotDays} day(s)${compliance ? ` (${compliance})` : ''}`,
-          [{ option: 'ElastiCache Serverless', whyNot: 'a minimum data-storage charge makes small caches cost more' }]),
+          [
+            { option: 'ElastiCache Serverless', whyNot: 'a minimum data-storage charge makes small caches cost more' },
+            {
+              option: `ElastiCache (Valkey) ${nodeType}`,
+              whyNot: 'Redis OSS-compatible and its nodes cost about 20% less, but changing a deployed cache\'s engine is an upgrade to plan and test, '
+                + 'so this library keeps Redis OSS rather than switch it under you',
+              pricedAs: PRICED_AS.cacheNodes(nodeType, 1 + replicas, 'valkey'),
+            },
+          ]),
       };
     }
   }

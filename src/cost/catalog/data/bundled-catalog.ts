@@ -236,7 +236,9 @@ const key = (p: CatalogPrice) => priceKey(p.serviceCode, p.usageType, p.filters)
 const k = (serviceCode: string, usageType: string, filters?: { [f: string]: string }) => priceKey(serviceCode, usageType, filters);
 
 /** A region's figure for a dimension us-east-1 also prices: same identity, the region's tiers and source. */
-function sameAs(serviceCode: string, usageType: string, filters: { [f: string]: string } | undefined, regionTiers: PriceTier[], source: string): CatalogPrice {
+function sameAs(
+  serviceCode: string, usageType: string, filters: { [f: string]: string } | undefined, regionTiers: PriceTier[], source: string,
+): CatalogPrice {
   const base = US_EAST_1.find((p) => key(p) === k(serviceCode, usageType, filters));
   if (!base) throw new Error(`no us-east-1 entry for ${serviceCode} ${usageType}`);
   return { ...base, tiers: regionTiers, source };
