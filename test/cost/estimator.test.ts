@@ -438,6 +438,15 @@ describe('published AWS pricing examples', () => {
     expect(dto.monthlyCost).toBeCloseTo(10240 * 0.09 + 40960 * 0.085 + 102400 * 0.07 + 51200 * 0.05, 6);
   });
 
+  test('REST API requests across all four published tiers (25B requests)', () => {
+    const e = CostEstimator.estimateTemplate({
+      template: { Resources: { Rest: { Type: 'AWS::ApiGateway::RestApi', Properties: {} } } },
+      usage: { Rest: { monthlyRequests: 25e9 } },
+    });
+    expect(e.resources[0].status).toBe(ResourceCostStatus.PRICED);
+    expect(e.resources[0].lineItems[0].monthlyCost).toBeCloseTo(333 * 3.5 + 667 * 2.8 + 19_000 * 2.38 + 5_000 * 1.51, 4);
+  });
+
   test('Lambda duration crossing the 6B GB-s tier uses both tier prices', () => {
     const e = CostEstimator.estimateTemplate({
       template: { Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: 1024 } } } },

@@ -12,7 +12,7 @@ const SOURCES: CatalogSource[] = [
   { id: 'lambda-page', description: 'AWS Lambda pricing page (requests, x86/Arm first duration tier, always-free tier); AWSLambda Price List offer', date: '2026-09-01' },
   { id: 'lambda-pl', description: 'AWS Price List, AWSLambda offer (duration tiers, x86 and Arm)', date: '2026-09-01' },
   { id: 'apigw-http', description: 'AWS whitepaper / API Gateway pricing example: HTTP APIs $1.00 per million first 300M, $0.90 over (secondary)', date: '2026-08-01' },
-  { id: 'apigw-rest', description: 'API Gateway pricing page: REST APIs $3.50 per million first 333M, $2.80 next 667M (2026-08); over 20B $1.51 per million: AWS What\'s New, API Gateway tiered pricing, 2018-11-08; the 1B-20B tier has no collected figure', date: '2026-08-01' },
+  { id: 'apigw-rest', description: 'REST APIs per million requests: first 333M $3.50, next 667M $2.80, next 19B $2.38, over 20B $1.51 (AWS whitepaper Best Practices for Designing Amazon API Gateway Private APIs and Private Integration, Cost optimization, Table 4; API Gateway pricing page, 2026-08; AWS What\'s New, API Gateway tiered pricing, 2018-11-08)', date: '2026-08-01' },
   { id: 'dto-page', description: 'Data transfer out to the internet, us-east-1: first 10 TB $0.09/GB (AWS Price List AWSDataTransfer offer 20260916132208, SKU HQEH3ZWJVT46JHRG, in a public extract; AWS pricing page API Gateway example); next 40 TB $0.085, next 100 TB $0.070, over 150 TB $0.050 (secondary: a public quote of the AWSDataTransfer offer file)', date: '2026-09-16' },
   { id: 'dto-free', description: 'Amazon S3 pricing page: first 100 GB a month of data transfer out to the internet free (aggregated across services), page read 2026-09-20', date: '2026-09-20' },
   { id: 'ddb-pl', description: 'AWS Price List, AmazonDynamoDB offer: on-demand $0.625/M WRU, $0.125/M RRU (since Nov 2024), Standard storage $0.25/GB-month with first 25 GB free', date: '2026-09-01' },
@@ -103,7 +103,7 @@ const US_EAST_1: CatalogPrice[] = [
     source: 'apigw-rest',
     tiers: [
       { beginRange: 0, endRange: 333e6, usd: 0.0000035 }, { beginRange: 333e6, endRange: 1e9, usd: 0.0000028 },
-      { beginRange: 1e9, endRange: 20e9, usd: null }, { beginRange: 20e9, endRange: null, usd: 0.00000151 },
+      { beginRange: 1e9, endRange: 20e9, usd: 0.00000238 }, { beginRange: 20e9, endRange: null, usd: 0.00000151 },
     ],
   },
   {
