@@ -494,13 +494,35 @@ describe('regions', () => {
     const fn = e.resources.find((x) => x.logicalId === 'Fn')!.lineItems;
     own(fn[0], 0.2);
     own(fn[1], 0.0000166667);
-    // DynamoDB, RDS, ElastiCache, WAF: no figure collected for these regions.
-    for (const id of ['Prov', 'Pg', 'Cache', 'Waf']) {
-      for (const item of e.resources.find((x) => x.logicalId === id)!.lineItems) {
+    // WAF: AWS prices it the same in every region, so each region carries the figures.
+    const wafItems = e.resources.find((x) => x.logicalId === 'Waf')!.lineItems;
+    expect(wafItems.map((l) => [l.unitPrice, l.estimatedFromOtherRegion])).toEqual([[5, false], [1, false], [0.6, false]]);
+    // Provisioned DynamoDB capacity, RDS instances, ElastiCache: no figure collected for these regions.
+    for (const id of ['Prov', 'Pg', 'Cache']) {
+      for (const item of e.resources.find((x) => x.logicalId === id)!.lineItems.filter((l) => !l.description.startsWith('Table storage'))) {
         expect(item.estimatedFromOtherRegion).toBe(true);
         expect(item.description).toMatch(new RegExp(`estimated from the us-east-1 price: no ${region} figure`));
       }
     }
+  });
+
+  test('eu-west-1 from its Price List extract: HTTP API $1.11 per million, DynamoDB on-demand $0.705/$0.1415 per million', () => {
+    const e = CostEstimator.estimateTemplate({
+      template: {
+        Resources: {
+          Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'HTTP' } },
+          Table: { Type: 'AWS::DynamoDB::Table', Properties: { BillingMode: 'PAY_PER_REQUEST' } },
+        },
+      },
+      region: 'eu-west-1',
+      usage: { Api: { monthlyRequests: 10_000_000 }, Table: { monthlyWriteRequestUnits: 2_000_000, monthlyReadRequestUnits: 4_000_000, storageGb: 10 } },
+    });
+    const api = checkedItems(e.resources.find((r) => r.logicalId === 'Api')!);
+    expect(api['HTTP API requests'].monthlyCost).toBeCloseTo(10 * 1.11, 6);
+    const table = e.resources.find((r) => r.logicalId === 'Table')!;
+    checkedItems(table);
+    expect(table.monthlyCost.expected).toBeCloseTo(2 * 0.705 + 4 * 0.1415 + 10 * 0.283, 6);
+    expect(table.lineItems.every((l) => !l.estimatedFromOtherRegion)).toBe(true);
   });
 
   test('a regional tier with no collected figure is unpriced, never the us-east-1 tier price', () => {

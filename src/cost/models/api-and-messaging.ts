@@ -51,12 +51,12 @@ export function snsTopic(ctx: ModelContext): void {
 export function schedule(ctx: ModelContext): void {
   const given = ctx.usage.explicit('monthlyRequests');
   if (given !== undefined) {
-    ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'Scheduler-Invocation' }, ctx.scaled(given), PER_MILLION);
+    ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'ScheduledInvocation' }, ctx.scaled(given), PER_MILLION);
     return;
   }
   if (ctx.props.State === 'DISABLED') {
     ctx.assume('schedule is DISABLED: no invocations');
-    ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'Scheduler-Invocation' }, ctx.fixed(0), PER_MILLION);
+    ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'ScheduledInvocation' }, ctx.fixed(0), PER_MILLION);
     return;
   }
   const runs = runsPerMonth(ctx.props.ScheduleExpression);
@@ -65,5 +65,5 @@ export function schedule(ctx: ModelContext): void {
     return;
   }
   ctx.assume(`${ctx.props.ScheduleExpression} runs ${Number(runs.toFixed(2))} times in a 730-hour month`);
-  ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'Scheduler-Invocation' }, ctx.fixed(runs), PER_MILLION);
+  ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'ScheduledInvocation' }, ctx.fixed(runs), PER_MILLION);
 }

@@ -3,9 +3,8 @@ import { CatalogPrice, CatalogSource, FreeTierAllowance, PriceTier, PricingCatal
 // The bundled catalog. Every figure cites a source; where no published figure was found
 // (a tier, a region) the catalog says so (usd: null, or no entry) and the estimator reports
 // that part as unpriced or estimated from us-east-1. us-west-2, eu-west-1, eu-central-1 and
-// ap-southeast-2 hold the figures that were found for them (Lambda, Fargate, NAT gateway, ALB,
-// and some S3, CloudWatch Logs, KMS and Secrets Manager); every other dimension there falls back
-// to us-east-1, line by line, and says so. `pricing refresh --regions ...` fills them in from the
+// ap-southeast-2 hold the figures that were found for them (eu-west-1 most, from Price List
+// extracts); every other dimension there falls back to us-east-1, line by line, and says so. `pricing refresh --regions ...` fills them in from the
 // Price List with credentials.
 
 const SOURCES: CatalogSource[] = [
@@ -52,15 +51,21 @@ const SOURCES: CatalogSource[] = [
   { id: 'kms-requests', description: 'AWS KMS pricing page: $0.03 per 10,000 requests, 20,000 a month free', date: '2026-09-01' },
   { id: 'secrets', description: 'AWS Price List SKU BJ3PQ9BYGU6P632F: Secrets Manager $0.40 per secret-month', date: '2026-08-31' },
   { id: 'secrets-api', description: 'Secrets Manager pricing page: $0.05 per 10,000 API calls', date: '2026-09-01' },
-  { id: 'scheduler', description: 'EventBridge Scheduler $1.00 per million invocations, 14 million a month free (secondary: public EventBridge pricing guides, 2026-03 and 2026-05). The usage type Scheduler-Invocation is this catalog\'s name, not checked against the Price List: pricing refresh reports it as not found (keeping this figure) if the Price List names it otherwise', date: '2026-03-13' },
+  { id: 'scheduler', description: 'EventBridge Scheduler $1.00 per million invocations, 14 million a month free (secondary: public EventBridge pricing guides, 2026-03 and 2026-05). Usage type ScheduledInvocation as in the AWSEvents Price List (its Tokyo rows read APN1-ScheduledInvocation: the first 14 million free, then $1.25 per million, so the price differs by region); the USE1- prefix in us-east-1 follows the other AWSEvents usage types and was not seen directly', date: '2026-03-13' },
   { id: 'ec2-t-micro', description: 'AWS Price List: EC2 Linux on-demand t3.micro $0.0104 (SKU CRAJUW7BTXFMT2UJ), t3.small $0.0208 (SKU QA3NBPZEQKZ2K9AR), t4g.micro $0.0084 per hour', date: '2026-09-01' },
   { id: 'ec2-pl-2026-09', description: 'AWS Price List AmazonEC2 us-east-1 offer (publication 2026-09-09, read from the bulk offer file in a public write-up): Linux on-demand t4g.medium $0.0336, t4g.large $0.0672, m7g.large $0.0816, c7g.large $0.0725 per hour; t4g.nano $0.0042 (SKU DU8E8NJG743V3F8M, publication 2026-08-17); m6i.large $0.096 (aws pricing get-products output quoted in public repos)', date: '2026-09-09' },
   { id: 'ec2-secondary', description: 'EC2 Linux on-demand, us-east-1 (secondary: CUR sample lines and several public tables agree): t3.nano $0.0052, t3.medium $0.0416, t3.large $0.0832, t4g.small $0.0168 per hour', date: '2026-09-01' },
   { id: 'lambda-calculator', description: 'AWS Pricing Calculator metered-unit map for Lambda (calculator.aws/pricing/2.0/meteredUnitMaps/lambda/USD/current/lambda.json), as vendored with its AWS rate codes in remotion-dev/remotion (packages/lambda/src/pricing/price-per-1-s.ts): in us-west-2, eu-west-1, eu-central-1 and ap-southeast-2 requests $0.20 per million (x86 and Arm), duration $0.0000166667 (x86) and $0.0000133334 (Arm) per GB-second; the volume tiers above 6B (x86) and 7.5B (Arm) GB-seconds were not collected for these regions', date: '2026-11-27' },
   { id: 'usw2-secondary', description: 'us-west-2 (secondary): Fargate Linux/x86 $0.04048 per vCPU-hour and $0.004445 per GB-hour (theuves/fgcalc table from the Fargate pricing page; DefangLabs/defang-docs estimate output with USW2-Fargate usage types); NAT gateway $0.045 per hour and ALB $0.0225 per hour (DefangLabs/defang-docs estimate output, USW2-NatGateway-Hours and USW2-LoadBalancerUsage, monthly figures / 730)', date: '2026-11-27' },
-  { id: 'euw1-secondary', description: 'eu-west-1 (secondary): Infracost output for an eu-west-1 stack (gordonmurray/terraform_aws_ecs README): NAT gateway $0.048 per hour and per GB, ALB $0.0252 per hour and $0.008 per LCU-hour (monthly figures / 730), CloudWatch Logs $0.57 per GB ingested and $0.03 per GB-month, KMS key $1.00 a month; Fargate Linux/x86 $0.04048 per vCPU-hour and $0.004445 per GB-hour (theuves/fgcalc table from the Fargate pricing page, single source)', date: '2026-11-27' },
+  { id: 'euw1-secondary', description: 'eu-west-1 (secondary): Infracost output for an eu-west-1 stack (gordonmurray/terraform_aws_ecs README): NAT gateway $0.048 per hour and per GB, ALB $0.0252 per hour and $0.008 per LCU-hour (monthly figures / 730), KMS key $1.00 a month', date: '2026-11-27' },
   { id: 'euc1-secondary', description: 'eu-central-1 (secondary): two Infracost outputs for eu-central-1 stacks (blackbird-cloud/terraform-aws-baserow costs.md, sucounix/xpov README) agree: NAT gateway $0.052 per hour and per GB, CloudWatch Logs $0.63 per GB ingested and $0.0324 per GB-month, KMS key $1.00; ALB $0.027 per hour and $0.008 per LCU-hour, Secrets Manager $0.40 per secret-month (sucounix/xpov); S3 Standard first tier $0.0245 per GB-month, PUT $0.0054 and GET $0.00043 per 1,000 (blackbird-cloud); Fargate Linux/x86 $0.04656 per vCPU-hour and $0.00511 per GB-hour (theuves/fgcalc and sucounix/xpov agree)', date: '2026-11-27' },
   { id: 'aps2-secondary', description: 'ap-southeast-2 (secondary): Infracost output for an ap-southeast-2 stack (setswei/techops-ci-demo-infrastructure README): NAT gateway $0.059 per hour and per GB, ALB $0.0252 per hour and $0.008 per LCU-hour (monthly figures / 730), S3 Standard first tier $0.025 per GB-month, PUT $0.0055 and GET $0.00044 per 1,000, CloudWatch alarm $0.10 a month; Fargate Linux/x86 $0.04856 per vCPU-hour and $0.00532 per GB-hour (theuves/fgcalc and umccr/holmes agree), Linux/Arm $0.03885 and $0.00426 (umccr/holmes, citing the Fargate pricing page, single source)', date: '2026-11-27' },
+  { id: 'waf-uniform', description: 'AWS WAF: "The pricing for AWS WAF is consistent across all AWS Regions" (AWS Networking & Content Delivery blog, Cost-effective ways for securing your web applications using AWS WAF), so each region in this catalog carries the us-east-1 figures: web ACL $5.00/month, rule $1.00/month, $0.60 per million requests', date: '2026-11-27' },
+  { id: 'euw1-price-list', description: 'AWS Price List eu-west-1 offer files (offers 2026-09-11 to 2026-10-02), as vendored with SKUs in henderjm/world-cup-sweepstake docs/costs/aws-ireland-rates.json (checked 2026-10-04) and mamtha4u/SDLC backend/config/pricing_eu-west-1.json (fetched 2026-10-02): DynamoDB on-demand $0.705/M writes (SKU F4EZE5SAMS3D49NJ), $0.1415/M reads (SKU 3ERQSZWPAMX2JWHN), storage $0.283/GB-month; HTTP API $1.11/M first 300M (SKU WPZ6JK7P27W4K4QK), $1.00 beyond; REST API $3.50, $3.19, $2.71, $1.72 per million by tier; SQS standard $0.40/M (the offer names it EU-Requests-Tier1); SNS $0.50/M; CloudWatch alarm $0.10, Logs $0.57/GB ingested (SKU KJBTQPDHW2H92B8Y), $0.03/GB-month; data transfer out $0.09/GB first 10 TB (higher tiers not collected); public IPv4 $0.005/h; Secrets Manager $0.40/secret and $0.05 per 10,000 API calls; S3 Standard $0.023/GB-month first 50 TB, PUT $0.005 and GET $0.0004 per 1,000; Fargate x86 $0.04048/vCPU-hour and $0.004445/GB-hour', date: '2026-10-04' },
+  { id: 'euc1-price-list', description: 'AWS Price List eu-central-1 offer files (2026-09-11), as vendored with SKUs in MatteDev-Cloud/amazon-dynamodb-introduction shared/pricing-sources.json (retrieved 2026-09-21): DynamoDB on-demand $0.7625/M writes (SKU 9G7XEGBNEMAXT6EE), $0.1525/M reads (SKU GA5XQXTMQJ8CBEU4); HTTP API $1.20/M first 300M (SKU T5HBB5E3DWVQPUNF; the tier beyond was not collected)', date: '2026-09-21' },
+  { id: 'euc1-secondary-2', description: 'eu-central-1 (secondary, documents citing the eu-central-1 offer files): Aurora Serverless v2 $0.14 per ACU-hour (a cost note citing the AmazonRDS eu-central-1 offer); Aurora I/O $0.22 per million (a pricing engine\'s Pricing API reading, 2026-06, agreeing with an Infracost output); Fargate Linux/Arm $0.03725 per vCPU-hour and $0.00409 per GB-hour (a design document citing the AmazonECS eu-central-1 offer)', date: '2026-11-27' },
+  { id: 'usw2-rate-audit', description: 'us-west-2 (secondary: a rate audit transcribing SKUs from the AmazonRDS, AmazonVPC and AWSSecretsManager us-west-2 offer files, 2026-08-20, and a guide read from the Pricing API 2026-10-06): Aurora Serverless v2 $0.12 per ACU-hour (SKU QR6MZKHMCWCPDAAM), storage $0.10/GB-month (SKU XN6AM4AHVSYQ6BFC), I/O $0.20 per million (SKU FP5XU5WFCUVXQXF5); Secrets Manager $0.40 (SKU DWJP9S4V3HP98UNC); public IPv4 $0.005/h (SKU NBHXEKTE88TJDDQF); interface endpoint $0.01 per AZ-hour and $0.01/GB (first 1 PB); CloudWatch Logs ingestion $0.50/GB (an AWS bill line quoted in a sample)', date: '2026-10-06' },
+  { id: 'aps2-ddb-audit', description: 'ap-southeast-2 (secondary: an audit document reading the AmazonDynamoDB ap-southeast-2 offer file, 2026-08-13): on-demand $0.71/M writes, $0.1425/M reads, storage $0.285/GB-month', date: '2026-08-13' },
 ];
 
 const flat = (usd: number): PriceTier[] => [{ beginRange: 0, endRange: null, usd }];
@@ -208,7 +213,7 @@ const US_EAST_1: CatalogPrice[] = [
   { serviceCode: 'awskms', usageType: 'KMS-Requests', usageTypeStyle: 'region-code', unit: 'Requests', tiers: flat(0.000003), source: 'kms-requests' },
   { serviceCode: 'AWSSecretsManager', usageType: 'AWSSecretsManager-Secrets', usageTypeStyle: 'always', unit: 'Secrets', tiers: flat(0.4), source: 'secrets' },
   { serviceCode: 'AWSSecretsManager', usageType: 'AWSSecretsManager-APIRequest', usageTypeStyle: 'always', unit: 'API Requests', tiers: flat(0.000005), source: 'secrets-api' },
-  { serviceCode: 'AWSEvents', usageType: 'Scheduler-Invocation', usageTypeStyle: 'always', unit: 'Invocations', tiers: flat(0.000001), source: 'scheduler' },
+  { serviceCode: 'AWSEvents', usageType: 'ScheduledInvocation', usageTypeStyle: 'always', unit: 'Invocations', tiers: flat(0.000001), source: 'scheduler' },
   { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.micro', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0104), source: 'ec2-t-micro' },
   { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t4g.micro', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0084), source: 'ec2-t-micro' },
   { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.small', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0208), source: 'ec2-t-micro' },
@@ -256,32 +261,70 @@ function lambda(): CatalogPrice[] {
 
 const ALB = { productFamily: 'Load Balancer-Application' };
 const S3_STANDARD = { volumeType: 'Standard' };
+const AURORA_PG = { databaseEngine: 'Aurora PostgreSQL' };
+
+/** WAF: AWS states its pricing is the same in every region, so each region carries the us-east-1 figures. */
+function waf(): CatalogPrice[] {
+  return [
+    sameAs('awswaf', 'WebACLV2', undefined, flat(5), 'waf-uniform'),
+    sameAs('awswaf', 'RuleV2', undefined, flat(1), 'waf-uniform'),
+    sameAs('awswaf', 'RequestV2-Tier1', undefined, flat(0.0000006), 'waf-uniform'),
+  ];
+}
 
 /** Figures found for other regions; every dimension missing here falls back to us-east-1 and says so. */
 const OTHER_REGIONS: { [region: string]: CatalogPrice[] } = {
   'us-west-2': [
     ...lambda(),
+    ...waf(),
     sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04048), 'usw2-secondary'),
     sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.004445), 'usw2-secondary'),
     sameAs('AmazonEC2', 'NatGateway-Hours', undefined, flat(0.045), 'usw2-secondary'),
     sameAs('AWSELB', 'LoadBalancerUsage', ALB, flat(0.0225), 'usw2-secondary'),
+    sameAs('AmazonRDS', 'Aurora:ServerlessV2Usage', AURORA_PG, flat(0.12), 'usw2-rate-audit'),
+    sameAs('AmazonRDS', 'Aurora:StorageUsage', AURORA_PG, flat(0.1), 'usw2-rate-audit'),
+    sameAs('AmazonRDS', 'Aurora:StorageIOUsage', AURORA_PG, flat(0.0000002), 'usw2-rate-audit'),
+    sameAs('AWSSecretsManager', 'AWSSecretsManager-Secrets', undefined, flat(0.4), 'usw2-rate-audit'),
+    sameAs('AmazonVPC', 'PublicIPv4:InUseAddress', undefined, flat(0.005), 'usw2-rate-audit'),
+    sameAs('AmazonVPC', 'VpcEndpoint-Hours', undefined, flat(0.01), 'usw2-rate-audit'),
+    sameAs('AmazonVPC', 'VpcEndpoint-Bytes', undefined, tiers([1048576, 0.01], [null, null]), 'usw2-rate-audit'),
+    sameAs('AmazonCloudWatch', 'DataProcessing-Bytes', undefined, flat(0.5), 'usw2-rate-audit'),
   ],
   'eu-west-1': [
     ...lambda(),
-    sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04048), 'euw1-secondary'),
-    sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.004445), 'euw1-secondary'),
+    ...waf(),
+    sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04048), 'euw1-price-list'),
+    sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.004445), 'euw1-price-list'),
     sameAs('AmazonEC2', 'NatGateway-Hours', undefined, flat(0.048), 'euw1-secondary'),
     sameAs('AmazonEC2', 'NatGateway-Bytes', undefined, flat(0.048), 'euw1-secondary'),
     sameAs('AWSELB', 'LoadBalancerUsage', ALB, flat(0.0252), 'euw1-secondary'),
     sameAs('AWSELB', 'LCUUsage', ALB, flat(0.008), 'euw1-secondary'),
-    sameAs('AmazonCloudWatch', 'DataProcessing-Bytes', undefined, flat(0.57), 'euw1-secondary'),
-    sameAs('AmazonCloudWatch', 'TimedStorage-ByteHrs', undefined, flat(0.03), 'euw1-secondary'),
     sameAs('awskms', 'KMS-Keys', undefined, flat(1), 'euw1-secondary'),
+    sameAs('AmazonDynamoDB', 'WriteRequestUnits', undefined, flat(0.000000705), 'euw1-price-list'),
+    sameAs('AmazonDynamoDB', 'ReadRequestUnits', undefined, flat(0.0000001415), 'euw1-price-list'),
+    sameAs('AmazonDynamoDB', 'TimedStorage-ByteHrs', undefined, flat(0.283), 'euw1-price-list'),
+    sameAs('AmazonApiGateway', 'ApiGatewayHttpRequest', undefined, tiers([300e6, 0.00000111], [null, 0.000001]), 'euw1-price-list'),
+    sameAs('AmazonApiGateway', 'ApiGatewayRequest', undefined, tiers([333e6, 0.0000035], [1e9, 0.00000319], [20e9, 0.00000271], [null, 0.00000172]), 'euw1-price-list'),
+    sameAs('AWSQueueService', 'Requests-RBP', undefined, flat(0.0000004), 'euw1-price-list'),
+    sameAs('AmazonSNS', 'Requests-Tier1', undefined, flat(0.0000005), 'euw1-price-list'),
+    sameAs('AmazonS3', 'TimedStorage-ByteHrs', S3_STANDARD, tiers([51200, 0.023], [null, null]), 'euw1-price-list'),
+    sameAs('AmazonS3', 'Requests-Tier1', undefined, flat(0.000005), 'euw1-price-list'),
+    sameAs('AmazonS3', 'Requests-Tier2', undefined, flat(0.0000004), 'euw1-price-list'),
+    sameAs('AmazonCloudWatch', 'CW:AlarmMonitorUsage', undefined, flat(0.1), 'euw1-price-list'),
+    sameAs('AmazonCloudWatch', 'DataProcessing-Bytes', undefined, flat(0.57), 'euw1-price-list'),
+    sameAs('AmazonCloudWatch', 'TimedStorage-ByteHrs', undefined, flat(0.03), 'euw1-price-list'),
+    sameAs('AWSDataTransfer', 'DataTransfer-Out-Bytes', undefined, tiers([10240, 0.09], [null, null]), 'euw1-price-list'),
+    sameAs('AmazonVPC', 'PublicIPv4:InUseAddress', undefined, flat(0.005), 'euw1-price-list'),
+    sameAs('AWSSecretsManager', 'AWSSecretsManager-Secrets', undefined, flat(0.4), 'euw1-price-list'),
+    sameAs('AWSSecretsManager', 'AWSSecretsManager-APIRequest', undefined, flat(0.000005), 'euw1-price-list'),
   ],
   'eu-central-1': [
     ...lambda(),
+    ...waf(),
     sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04656), 'euc1-secondary'),
     sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.00511), 'euc1-secondary'),
+    sameAs('AmazonECS', 'Fargate-ARM-vCPU-Hours:perCPU', undefined, flat(0.03725), 'euc1-secondary-2'),
+    sameAs('AmazonECS', 'Fargate-ARM-GB-Hours', undefined, flat(0.00409), 'euc1-secondary-2'),
     sameAs('AmazonEC2', 'NatGateway-Hours', undefined, flat(0.052), 'euc1-secondary'),
     sameAs('AmazonEC2', 'NatGateway-Bytes', undefined, flat(0.052), 'euc1-secondary'),
     sameAs('AWSELB', 'LoadBalancerUsage', ALB, flat(0.027), 'euc1-secondary'),
@@ -293,9 +336,15 @@ const OTHER_REGIONS: { [region: string]: CatalogPrice[] } = {
     sameAs('AmazonCloudWatch', 'TimedStorage-ByteHrs', undefined, flat(0.0324), 'euc1-secondary'),
     sameAs('awskms', 'KMS-Keys', undefined, flat(1), 'euc1-secondary'),
     sameAs('AWSSecretsManager', 'AWSSecretsManager-Secrets', undefined, flat(0.4), 'euc1-secondary'),
+    sameAs('AmazonDynamoDB', 'WriteRequestUnits', undefined, flat(0.0000007625), 'euc1-price-list'),
+    sameAs('AmazonDynamoDB', 'ReadRequestUnits', undefined, flat(0.0000001525), 'euc1-price-list'),
+    sameAs('AmazonApiGateway', 'ApiGatewayHttpRequest', undefined, tiers([300e6, 0.0000012], [null, null]), 'euc1-price-list'),
+    sameAs('AmazonRDS', 'Aurora:ServerlessV2Usage', AURORA_PG, flat(0.14), 'euc1-secondary-2'),
+    sameAs('AmazonRDS', 'Aurora:StorageIOUsage', AURORA_PG, flat(0.00000022), 'euc1-secondary-2'),
   ],
   'ap-southeast-2': [
     ...lambda(),
+    ...waf(),
     sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04856), 'aps2-secondary'),
     sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.00532), 'aps2-secondary'),
     sameAs('AmazonECS', 'Fargate-ARM-vCPU-Hours:perCPU', undefined, flat(0.03885), 'aps2-secondary'),
@@ -308,6 +357,9 @@ const OTHER_REGIONS: { [region: string]: CatalogPrice[] } = {
     sameAs('AmazonS3', 'Requests-Tier1', undefined, flat(0.0000055), 'aps2-secondary'),
     sameAs('AmazonS3', 'Requests-Tier2', undefined, flat(0.00000044), 'aps2-secondary'),
     sameAs('AmazonCloudWatch', 'CW:AlarmMonitorUsage', undefined, flat(0.1), 'aps2-secondary'),
+    sameAs('AmazonDynamoDB', 'WriteRequestUnits', undefined, flat(0.00000071), 'aps2-ddb-audit'),
+    sameAs('AmazonDynamoDB', 'ReadRequestUnits', undefined, flat(0.0000001425), 'aps2-ddb-audit'),
+    sameAs('AmazonDynamoDB', 'TimedStorage-ByteHrs', undefined, flat(0.285), 'aps2-ddb-audit'),
   ],
 };
 
@@ -325,7 +377,7 @@ const FREE_TIER: FreeTierAllowance[] = [
   { id: 'cw-alarms', description: 'CloudWatch: 10 standard-resolution alarm metrics', quantity: 10, appliesTo: [k('AmazonCloudWatch', 'CW:AlarmMonitorUsage')], source: 'cw-alarm' },
   { id: 'cw-logs', description: 'CloudWatch Logs: 5 GB of ingestion a month', quantity: 5, appliesTo: [k('AmazonCloudWatch', 'DataProcessing-Bytes')], source: 'logs-ingest' },
   { id: 'kms-requests', description: 'KMS: 20,000 requests a month', quantity: 20000, appliesTo: [k('awskms', 'KMS-Requests')], source: 'kms-requests' },
-  { id: 'scheduler', description: 'EventBridge Scheduler: 14M invocations a month', quantity: 14e6, appliesTo: [k('AWSEvents', 'Scheduler-Invocation')], source: 'scheduler' },
+  { id: 'scheduler', description: 'EventBridge Scheduler: 14M invocations a month', quantity: 14e6, appliesTo: [k('AWSEvents', 'ScheduledInvocation')], source: 'scheduler' },
 ];
 
 /** The catalog bundled with this version of the library. */
