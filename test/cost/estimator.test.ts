@@ -515,7 +515,10 @@ describe('regions', () => {
         },
       },
       region: 'eu-west-1',
-      usage: { Api: { monthlyRequests: 10_000_000 }, Table: { monthlyWriteRequestUnits: 2_000_000, monthlyReadRequestUnits: 4_000_000, storageGb: 10 } },
+      usage: {
+        Api: { monthlyRequests: 10_000_000 },
+        Table: { monthlyWriteRequestUnits: 2_000_000, monthlyReadRequestUnits: 4_000_000, storageGb: 10 },
+      },
     });
     const api = checkedItems(e.resources.find((r) => r.logicalId === 'Api')!);
     expect(api['HTTP API requests'].monthlyCost).toBeCloseTo(10 * 1.11, 6);
