@@ -30,9 +30,11 @@ export interface MonthlyCostRange {
  */
 export interface ResourceUsage {
   /**
-   * Requests a month: Lambda invocations, API Gateway and CloudFront requests, SQS requests,
-   * SNS publishes, WAF-inspected requests, KMS and Secrets Manager API calls.
-   * @default - 1,000,000 (KMS and Secrets Manager: 10,000)
+   * Requests a month: Lambda invocations, API Gateway and CloudFront requests, WebSocket
+   * messages, SQS requests, SNS publishes, WAF-inspected requests, KMS and Secrets Manager API
+   * calls, Step Functions executions, EventBridge events put on a bus, Kinesis records,
+   * Route 53 queries.
+   * @default - 1,000,000 (KMS and Secrets Manager: 10,000; Step Functions: 10,000)
    */
   readonly monthlyRequests?: number;
   /**
@@ -66,8 +68,9 @@ export interface ResourceUsage {
    */
   readonly monthlyGetRequests?: number;
   /**
-   * GB processed a month by a NAT gateway or an interface endpoint.
-   * @default - 10 (NAT gateway), 1 (interface endpoint)
+   * GB processed a month by a NAT gateway, an interface endpoint or a Transit Gateway
+   * attachment, or ingested by an on-demand Kinesis stream.
+   * @default - 10 (NAT gateway), 1 (interface endpoint, Transit Gateway attachment, Kinesis stream)
    */
   readonly monthlyDataProcessedGb?: number;
   /**
@@ -87,8 +90,9 @@ export interface ResourceUsage {
    */
   readonly averageAcu?: number;
   /**
-   * Average running Fargate tasks of an ECS service.
-   * @default - the service's desired count
+   * Average running Fargate tasks of an ECS service, or instances of an Auto Scaling group or
+   * EKS managed node group.
+   * @default - the desired count
    */
   readonly averageTaskCount?: number;
   /**
@@ -107,6 +111,16 @@ export interface ResourceUsage {
    * @default 1,000,000
    */
   readonly monthlyIoRequests?: number;
+  /**
+   * State transitions a month of a Standard Step Functions state machine.
+   * @default - 10 per execution (executions: monthlyRequests, default 10,000)
+   */
+  readonly monthlyStateTransitions?: number;
+  /**
+   * Connection minutes a month of an API Gateway WebSocket API.
+   * @default 1,000,000
+   */
+  readonly monthlyConnectionMinutes?: number;
 }
 
 /** One priced dimension of a resource. */

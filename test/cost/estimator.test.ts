@@ -211,7 +211,7 @@ const handBuilt = {
     Vm: { Type: 'AWS::EC2::Instance', Properties: { InstanceType: 't3.micro' } },
     Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: {} },
     Role: { Type: 'AWS::IAM::Role', Properties: {} },
-    Stream: { Type: 'AWS::Kinesis::Stream', Properties: {} },
+    Search: { Type: 'AWS::OpenSearchService::Domain', Properties: {} },
   },
 };
 
@@ -283,8 +283,8 @@ describe('hand-built template: every other modelled type, by hand-computed figur
     expect(r('Sg').status).toBe(ResourceCostStatus.FREE);
     expect(r('Role').status).toBe(ResourceCostStatus.FREE);
     expect(r('TaskDef').status).toBe(ResourceCostStatus.FREE);
-    expect(r('Stream').status).toBe(ResourceCostStatus.UNPRICED);
-    expect(e.unpricedResources).toEqual(['Stream (AWS::Kinesis::Stream): type not modelled by the estimator']);
+    expect(r('Search').status).toBe(ResourceCostStatus.UNPRICED);
+    expect(e.unpricedResources).toEqual(['Search (AWS::OpenSearchService::Domain): type not modelled by the estimator']);
   });
 
   test('a type modelled but without a catalog figure is unpriced with the reason', () => {
@@ -350,9 +350,139 @@ describe('instance and node sizes: every size the design picks, and common sizes
   });
 });
 
+/** Types beyond the ones the design deploys: what platform teams' own stacks contain. */
+const platformTemplate = {
+  Resources: {
+    Eks: { Type: 'AWS::EKS::Cluster', Properties: { Version: '1.31' } },
+    CdkEks: { Type: 'Custom::AWSCDK-EKS-Cluster', Properties: { ServiceToken: 'arn', Config: { version: '1.31' } } },
+    Nodes: { Type: 'AWS::EKS::Nodegroup', Properties: { InstanceTypes: ['t4g.medium'], ScalingConfig: { MinSize: 2, DesiredSize: 3, MaxSize: 5 } } },
+    Lt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { InstanceType: 't3.small', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 30, VolumeType: 'gp3', Iops: 4000, Throughput: 250 } }] } } },
+    Asg: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '4', DesiredCapacity: '2', LaunchTemplate: { LaunchTemplateId: { Ref: 'Lt' }, Version: '1' } } },
+    Vol: { Type: 'AWS::EC2::Volume', Properties: { Size: 100, VolumeType: 'gp3' } },
+    Io: { Type: 'AWS::EC2::Volume', Properties: { Size: 50, VolumeType: 'io1', Iops: 1000 } },
+    Vm: { Type: 'AWS::EC2::Instance', Properties: { InstanceType: 't3.micro', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8 } }] } },
+    Files: { Type: 'AWS::EFS::FileSystem', Properties: {} },
+    Repo: { Type: 'AWS::ECR::Repository', Properties: {} },
+    Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: {} },
+    Fast: { Type: 'AWS::StepFunctions::StateMachine', Properties: { StateMachineType: 'EXPRESS' } },
+    Shards: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 2 } },
+    OnDemand: { Type: 'AWS::Kinesis::Stream', Properties: { StreamModeDetails: { StreamMode: 'ON_DEMAND' } } },
+    Bus: { Type: 'AWS::Events::EventBus', Properties: { Name: 'orders' } },
+    Zone: { Type: 'AWS::Route53::HostedZone', Properties: { Name: 'example.com' } },
+    Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} },
+    Attach: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'Tgw' } } },
+    Rest: { Type: 'AWS::ApiGateway::RestApi', Properties: {} },
+    Cached: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: { Ref: 'Rest' }, CacheClusterEnabled: true, CacheClusterSize: '1.6' } },
+    Plain: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: { Ref: 'Rest' } } },
+    Ws: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'WEBSOCKET' } },
+    Fn: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: 1024, EphemeralStorage: { Size: 2048 } } },
+    FnVersion: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Fn' } } },
+    Live: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Fn' }, FunctionVersion: { 'Fn::GetAtt': ['FnVersion', 'Version'] }, ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 10 } } },
+  },
+};
+
+describe('platform stacks: EKS, Auto Scaling, EBS, EFS, ECR, Step Functions, Kinesis, EventBridge, Route 53, Transit Gateway, API caches, WebSockets', () => {
+  const e = CostEstimator.estimateTemplate({
+    template: platformTemplate,
+    usage: {
+      Fn: { monthlyRequests: 1_000_000, averageDurationMs: 1000 },
+      Files: { storageGb: 50 },
+      Repo: { storageGb: 5 },
+      Fast: { monthlyRequests: 1_000_000, averageDurationMs: 250 },
+      Shards: { monthlyRequests: 5_000_000 },
+      OnDemand: { monthlyDataProcessedGb: 10 },
+      Bus: { monthlyRequests: 3_000_000 },
+      Zone: { monthlyRequests: 2_000_000 },
+      Attach: { monthlyDataProcessedGb: 100 },
+      Ws: { monthlyRequests: 2_000_000, monthlyConnectionMinutes: 5_000_000 },
+    },
+  });
+  const r = (id: string) => e.resources.find((x) => x.logicalId === id)!;
+  const items = (id: string) => checkedItems(r(id));
+
+  test('every resource is priced or known-free; nothing unpriced, nothing silently $0', () => {
+    expect(e.unpricedResources).toEqual([]);
+    for (const id of ['Tgw', 'Lt', 'Plain', 'FnVersion']) expect(r(id).status).toBe(ResourceCostStatus.FREE);
+    for (const x of e.resources.filter((y) => y.status === ResourceCostStatus.PRICED)) expect(x.monthlyCost.expected).toBeGreaterThan(0);
+  });
+
+  test('EKS: $0.10 a cluster-hour, for the CloudFormation and the aws-eks custom resource alike; node groups as EC2', () => {
+    expect(r('Eks').monthlyCost.expected).toBeCloseTo(H * 0.1, 6);
+    expect(r('CdkEks').monthlyCost.expected).toBeCloseTo(H * 0.1, 6);
+    expect(r('Eks').assumptions.join()).toMatch(/extended support adds \$0.50/);
+    const [nodes] = r('Nodes').lineItems;
+    expect(nodes.monthlyCost).toBeCloseTo(3 * H * 0.0336, 6);
+    expect(nodes.monthlyCostRange.low).toBeCloseTo(2 * H * 0.0336, 6);
+    expect(nodes.monthlyCostRange.high).toBeCloseTo(5 * H * 0.0336, 6);
+  });
+
+  test('Auto Scaling group: instances and their gp3 volumes with IOPS and throughput above the baseline', () => {
+    const asg = items('Asg');
+    expect(asg['Instances (2 (1-4) x t3.small)'].monthlyCost).toBeCloseTo(2 * H * 0.0208, 6);
+    expect(asg['EBS /dev/xvda (gp3, 30 GB per instance)'].monthlyCost).toBeCloseTo(2 * 30 * 0.08, 6);
+    expect(asg['EBS /dev/xvda: IOPS above 3,000 (1000)'].monthlyCost).toBeCloseTo(2 * 1000 * 0.005, 6);
+    const throughput = asg['EBS /dev/xvda: throughput above 125 MiB/s (125 MiB/s)'];
+    expect(throughput.monthlyCost).toBeCloseTo(2 * 125 * 0.04, 6);
+    expect(throughput.unitPrice).toBeCloseTo(0.04, 9);
+    expect(throughput.quantity).toBeCloseTo(250, 6);
+  });
+
+  test('EBS volumes: gp3 GB-months; io1 GB-months and IOPS; an instance\'s mapped root volume (gp2 when no type)', () => {
+    expect(r('Vol').monthlyCost.expected).toBeCloseTo(100 * 0.08, 6);
+    expect(r('Io').monthlyCost.expected).toBeCloseTo(50 * 0.125 + 1000 * 0.065, 6);
+    expect(items('Vm')['EBS /dev/xvda (gp2, 8 GB)'].monthlyCost).toBeCloseTo(0.8, 6);
+    expect(r('Vm').monthlyCost.expected).toBeCloseTo(H * 0.0104 + 0.8, 6);
+  });
+
+  test('EFS Standard and ECR storage', () => {
+    expect(r('Files').monthlyCost.expected).toBeCloseTo(50 * 0.3, 6);
+    expect(r('Repo').monthlyCost.expected).toBeCloseTo(5 * 0.1, 6);
+  });
+
+  test('Step Functions: Standard transitions (10 per execution by default), Express requests and 64 MB duration; 4,000 free transitions', () => {
+    expect(r('Flow').monthlyCost.expected).toBeCloseTo(100_000 * 0.000025, 6);
+    expect(r('Flow').assumptions.join()).toMatch(/10 per execution = 100000/);
+    const fast = items('Fast');
+    expect(fast['Express requests'].monthlyCost).toBeCloseTo(1, 6);
+    // 250 ms bills as 300 ms: 1M x 0.3 s x 0.0625 GB = 18,750 GB-s.
+    expect(fast['Express duration'].quantity).toBeCloseTo(18_750, 6);
+    expect(fast['Express duration'].monthlyCost).toBeCloseTo(18_750 * 0.00001667, 6);
+    expect(e.freeTier.find((f) => f.description.startsWith('Step Functions'))!.deduction).toBeCloseTo(4000 * 0.000025, 9);
+  });
+
+  test('Kinesis: provisioned shards and PUT units; on-demand stream hours, GB in and out', () => {
+    expect(r('Shards').monthlyCost.expected).toBeCloseTo(2 * H * 0.015 + 5 * 0.014, 6);
+    expect(r('OnDemand').monthlyCost.expected).toBeCloseTo(H * 0.04 + 10 * 0.08 + 10 * 0.04, 6);
+  });
+
+  test('EventBridge bus, Route 53 zone and queries, Transit Gateway attachment', () => {
+    expect(r('Bus').monthlyCost.expected).toBeCloseTo(3, 6);
+    expect(r('Zone').monthlyCost.expected).toBeCloseTo(0.5 + 2 * 0.4, 6);
+    expect(r('Attach').monthlyCost.expected).toBeCloseTo(H * 0.05 + 100 * 0.02, 6);
+  });
+
+  test('REST API cache hours on the stage; WebSocket messages and connection minutes', () => {
+    expect(r('Cached').monthlyCost.expected).toBeCloseTo(H * 0.038, 6);
+    const ws = items('Ws');
+    expect(ws['WebSocket messages'].monthlyCost).toBeCloseTo(2, 6);
+    expect(ws['Connection minutes'].monthlyCost).toBeCloseTo(5 * 0.25, 6);
+  });
+
+  test('Lambda: ephemeral storage above 512 MB, and provisioned concurrency on the alias', () => {
+    // 1M x 1 s x (2048 - 512) / 1024 GB = 1.5M GB-s of storage.
+    const fn = items('Fn');
+    expect(fn['Ephemeral storage above 512 MB (2048 MB, x86)'].quantity).toBeCloseTo(1_500_000, 6);
+    expect(fn['Ephemeral storage above 512 MB (2048 MB, x86)'].monthlyCost).toBeCloseTo(1_500_000 * 0.0000000309, 9);
+    // 10 environments x 1 GB x 730 h x 3,600 s = 26,280,000 GB-s.
+    const pc = items('Live')['Provisioned concurrency (10 x 1024 MB)'];
+    expect(pc.quantity).toBeCloseTo(26_280_000, 3);
+    expect(pc.monthlyCost).toBeCloseTo(26_280_000 * 0.0000041667, 4);
+  });
+});
+
 describe('what the catalog or the model cannot price is unpriced, with the reason; never a silent $0', () => {
   test.each([
-    ['WebSocket API', 'AWS::ApiGatewayV2::Api', { ProtocolType: 'WEBSOCKET' }, /WEBSOCKET API messages/],
+    ['API of an unknown protocol', 'AWS::ApiGatewayV2::Api', { ProtocolType: 'GRPC' }, /GRPC API requests/],
     ['FIFO topic', 'AWS::SNS::Topic', { FifoTopic: true }, /FIFO topic/],
     ['unknown schedule', 'AWS::Scheduler::Schedule', { ScheduleExpression: 'sometimes' }, /not understood; give monthlyRequests/],
     ['Standard-IA table', 'AWS::DynamoDB::Table', { TableClass: 'STANDARD_INFREQUENT_ACCESS' }, /Standard-IA/],
@@ -371,7 +501,12 @@ describe('what the catalog or the model cannot price is unpriced, with the reaso
     ['anomaly detection alarm', 'AWS::CloudWatch::Alarm', { ThresholdMetricId: 'ad1', Metrics: [] }, /anomaly detection/],
     ['Infrequent Access logs', 'AWS::Logs::LogGroup', { LogGroupClass: 'INFREQUENT_ACCESS' }, /Infrequent Access/],
     ['provisioned concurrency', 'AWS::Lambda::Alias', { ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 5 } }, /provisioned concurrency/],
-    ['large ephemeral storage', 'AWS::Lambda::Function', { EphemeralStorage: { Size: 2048 } }, /ephemeral storage above 512 MB/],
+    ['API cache of a size without a figure', 'AWS::ApiGateway::Stage', { CacheClusterEnabled: true, CacheClusterSize: '6.1' }, /ApiGatewayCacheUsage:6.1GB/],
+    ['io2 IOPS above 32,000', 'AWS::EC2::Volume', { Size: 100, VolumeType: 'io2', Iops: 40000 }, /io2 IOPS above 32,000 \(8000/],
+    ['volume sized by its snapshot', 'AWS::EC2::Volume', { SnapshotId: 'snap-1' }, /size from a snapshot/],
+    ['Spot node group', 'AWS::EKS::Nodegroup', { CapacityType: 'SPOT' }, /Spot/],
+    ['Auto Scaling group without its launch template', 'AWS::AutoScaling::AutoScalingGroup', { LaunchTemplate: { LaunchTemplateId: 'lt-1' } }, /InstanceType are not in the template/],
+    ['provisioned EFS throughput', 'AWS::EFS::FileSystem', { ThroughputMode: 'provisioned' }, /provisioned throughput/],
     ['paid managed rule group', 'AWS::WAFv2::WebACL', { Rules: [{ Statement: { ManagedRuleGroupStatement: { Name: 'AWSManagedRulesBotControlRuleSet' } } }] }, /BotControl/],
     ['EC2 type without a figure', 'AWS::EC2::Instance', {}, /BoxUsage:m1.small/],
   ])('%s', (_label, type, properties, reason) => {

@@ -6,7 +6,8 @@ export const USAGE_FIELDS: ReadonlyArray<keyof ResourceUsage> = [
   'monthlyRequests', 'averageDurationMs', 'monthlyReadRequestUnits', 'monthlyWriteRequestUnits',
   'storageGb', 'monthlyPutRequests', 'monthlyGetRequests', 'monthlyDataProcessedGb',
   'monthlyDataTransferOutGb', 'averageLcu', 'averageAcu', 'averageTaskCount',
-  'monthlyIngestedLogGb', 'monthlyHours', 'monthlyIoRequests',
+  'monthlyIngestedLogGb', 'monthlyHours', 'monthlyIoRequests', 'monthlyStateTransitions',
+  'monthlyConnectionMinutes',
 ];
 
 /**

@@ -1,13 +1,17 @@
 import { dataTransferOut } from './compute';
 import { runsPerMonth } from './schedule-expression';
-import { ModelContext, PER_MILLION } from '../estimator/context';
+import { HOUR, ModelContext, PER_MILLION } from '../estimator/context';
 
 const DEFAULT_REQUESTS = 1_000_000;
 
-/** API Gateway HTTP API (v2): requests, tiered; WebSocket APIs are not priced. */
+/** API Gateway v2: HTTP API requests, or WebSocket messages and connection minutes, tiered. */
 export function httpApi(ctx: ModelContext): void {
+  if (ctx.props.ProtocolType === 'WEBSOCKET') {
+    webSocketApi(ctx);
+    return;
+  }
   if (ctx.props.ProtocolType !== 'HTTP') {
-    ctx.unpriced(`${String(ctx.props.ProtocolType ?? 'unknown')} API messages and connection minutes (no figure in the catalog)`);
+    ctx.unpriced(`${String(ctx.props.ProtocolType ?? 'unknown')} API requests (no figure in the catalog)`);
     return;
   }
   const requests = ctx.usage.get('monthlyRequests', DEFAULT_REQUESTS, 'request-driven default');
@@ -16,10 +20,18 @@ export function httpApi(ctx: ModelContext): void {
   dataTransferOut(ctx);
 }
 
-/** API Gateway REST API: requests, tiered. */
+function webSocketApi(ctx: ModelContext): void {
+  const messages = ctx.usage.get('monthlyRequests', DEFAULT_REQUESTS, 'messages a month, request-driven default');
+  const minutes = ctx.usage.get('monthlyConnectionMinutes', 1_000_000, 'connection minutes a month');
+  ctx.assume('messages count in 32 KB steps (larger messages not modelled)');
+  ctx.charge('WebSocket messages', { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayMessage' }, ctx.scaled(messages), { unit: '1M messages', per: 1e6 });
+  ctx.charge('Connection minutes', { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayMinute' }, ctx.scaled(minutes), { unit: '1M minutes', per: 1e6 });
+  dataTransferOut(ctx);
+}
+
+/** API Gateway REST API: requests, tiered; cache hours are priced on the stage. */
 export function restApi(ctx: ModelContext): void {
   const requests = ctx.usage.get('monthlyRequests', DEFAULT_REQUESTS, 'request-driven default');
-  ctx.assume('no API cache (cache hours are priced per stage and not modelled)');
   ctx.charge('REST API requests', { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayRequest' }, ctx.scaled(requests), PER_MILLION);
   const types: unknown = ctx.props.EndpointConfiguration?.Types;
   if (Array.isArray(types) && types.includes('PRIVATE')) ctx.assume('private API: no data transfer out');
@@ -66,4 +78,16 @@ export function schedule(ctx: ModelContext): void {
   }
   ctx.assume(`${ctx.props.ScheduleExpression} runs ${Number(runs.toFixed(2))} times in a 730-hour month`);
   ctx.charge('Scheduled invocations', { serviceCode: 'AWSEvents', usageType: 'ScheduledInvocation' }, ctx.fixed(runs), PER_MILLION);
+}
+
+/** REST API stage: free, unless it runs a cache cluster (hours by cache size). */
+export function restApiStage(ctx: ModelContext): void {
+  const enabled = ctx.props.CacheClusterEnabled === true || ctx.props.CacheClusterEnabled === 'true';
+  if (!enabled) {
+    ctx.free('requests are priced on the REST API; this stage runs no cache');
+    return;
+  }
+  const size = String(ctx.props.CacheClusterSize ?? '0.5');
+  if (ctx.props.CacheClusterSize === undefined) ctx.assume('CacheClusterSize not set: 0.5 GB, the API Gateway default');
+  ctx.charge(`API cache (${size} GB)`, { serviceCode: 'AmazonApiGateway', usageType: `ApiGatewayCacheUsage:${size}GB` }, ctx.fixed(ctx.hours()), HOUR);
 }

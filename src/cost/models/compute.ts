@@ -1,6 +1,8 @@
 import { runsPerMonth } from './schedule-expression';
+import { blockDevices } from './storage';
+import { PriceDimensionRef } from '../catalog/types';
 import { GB, HOUR, ModelContext, PER_MILLION, Quantity, times } from '../estimator/context';
-import { TemplateIndex, numberProp } from '../estimator/template-index';
+import { TemplateIndex, TemplateResource, numberProp } from '../estimator/template-index';
 
 const LAMBDA_DEFAULT_REQUESTS = 1_000_000;
 const LAMBDA_DEFAULT_DURATION_MS = 100;
@@ -21,7 +23,45 @@ export function lambdaFunction(ctx: ModelContext): void {
   ctx.charge(`Requests (${arch})`, { serviceCode: 'AWSLambda', usageType: arm ? 'Request-ARM' : 'Request' }, requests, PER_MILLION);
   ctx.charge(`Duration (${arch}, ${memoryMb} MB)`, { serviceCode: 'AWSLambda', usageType: arm ? 'Lambda-GB-Second-ARM' : 'Lambda-GB-Second' }, gbSeconds, { unit: 'GB-second', per: 1 });
   const ephemeral = numberProp(ctx.props.EphemeralStorage?.Size);
-  if (ephemeral !== undefined && ephemeral > 512) ctx.unpriced(`ephemeral storage above 512 MB (${ephemeral} MB)`);
+  if (ephemeral !== undefined && ephemeral > 512) {
+    const extraGb = (ephemeral - 512) / 1024;
+    ctx.charge(`Ephemeral storage above 512 MB (${ephemeral} MB, ${arch})`, { serviceCode: 'AWSLambda', usageType: arm ? 'Lambda-Storage-GB-Second-ARM' : 'Lambda-Storage-GB-Second' },
+      times(requests, (durationMs / 1000) * extraGb), { unit: 'GB-second', per: 1 });
+  }
+}
+
+/**
+ * Lambda alias or version: provisioned concurrency (memory x concurrency x hours); otherwise
+ * free, its invocations priced on the function.
+ */
+export function lambdaVersionOrAlias(ctx: ModelContext): void {
+  const concurrency = numberProp(ctx.props.ProvisionedConcurrencyConfig?.ProvisionedConcurrentExecutions);
+  if (concurrency === undefined) {
+    ctx.free('a version or alias costs nothing; invocations are priced on the function');
+    return;
+  }
+  const fn = functionOf(ctx);
+  const fp = fn?.resource.Properties ?? {};
+  if (!fn) {
+    ctx.unpriced(`provisioned concurrency of ${concurrency} (the function and its MemorySize are not in the template)`);
+    return;
+  }
+  const memoryMb = numberProp(fp.MemorySize) ?? 128;
+  const arm = Array.isArray(fp.Architectures) && fp.Architectures[0] === 'arm64';
+  const gb = (memoryMb / 1024) * concurrency;
+  ctx.assume(`${concurrency} provisioned environments of ${fn.id} at ${memoryMb} MB (${arm ? 'Arm' : 'x86'}), configured all month`);
+  ctx.assume('invocations on provisioned environments are priced at the on-demand duration rate on the function (the provisioned duration rate is lower)');
+  ctx.charge(`Provisioned concurrency (${concurrency} x ${memoryMb} MB)`, { serviceCode: 'AWSLambda', usageType: arm ? 'Lambda-Provisioned-Concurrency-ARM' : 'Lambda-Provisioned-Concurrency' },
+    ctx.fixed(gb * ctx.hours() * 3600), { unit: 'GB-second', per: 1 });
+}
+
+/** The function an alias or version belongs to: FunctionName as a Ref/GetAtt, or through its version. */
+function functionOf(ctx: ModelContext): { id: string; resource: TemplateResource } | undefined {
+  const direct = ctx.referenced(ctx.props.FunctionName);
+  if (direct?.resource.Type === 'AWS::Lambda::Function') return direct;
+  const version = ctx.referenced(ctx.props.FunctionVersion);
+  const viaVersion = version ? ctx.referenced(version.resource.Properties?.FunctionName) : undefined;
+  return viaVersion?.resource.Type === 'AWS::Lambda::Function' ? viaVersion : undefined;
 }
 
 /** Invocations: given, or derived from the template (custom-resource handler, schedules), or the default. */
@@ -110,13 +150,19 @@ export function scalableTarget(template: TemplateIndex, id: string, dimension: s
   return undefined;
 }
 
-/** EC2 instance: on-demand hours for Linux, shared tenancy. */
+/** EC2 instance: on-demand hours for Linux, shared tenancy, and the EBS volumes its block device mappings size. */
 export function ec2Instance(ctx: ModelContext): void {
   const type = typeof ctx.props.InstanceType === 'string' ? ctx.props.InstanceType : 'm1.small';
   if (ctx.props.InstanceType === undefined) ctx.assume('InstanceType not set: CloudFormation\'s default m1.small');
-  ctx.assume('Linux, shared tenancy, on-demand; EBS volumes are not priced (no figure in the catalog)');
-  ctx.charge(`Instance (${type})`, { serviceCode: 'AmazonEC2', usageType: `BoxUsage:${type}`, filters: { operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used' } }, ctx.fixed(ctx.hours()), HOUR);
+  ctx.assume('Linux, shared tenancy, on-demand');
+  ctx.charge(`Instance (${type})`, EC2_HOURS(type), ctx.fixed(ctx.hours()), HOUR);
+  blockDevices(ctx, ctx.props.BlockDeviceMappings, ctx.fixed(1));
   dataTransferOut(ctx);
+}
+
+/** The Price List identity of Linux on-demand instance hours. */
+export function EC2_HOURS(type: string): PriceDimensionRef {
+  return { serviceCode: 'AmazonEC2', usageType: `BoxUsage:${type}`, filters: { operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used' } };
 }
 
 /** Internet data transfer out, charged only when the usage gives it. */

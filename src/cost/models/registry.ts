@@ -1,9 +1,12 @@
-import { httpApi, restApi, schedule, snsTopic, sqsQueue } from './api-and-messaging';
-import { ec2Instance, ecsService, lambdaFunction } from './compute';
+import { httpApi, restApi, restApiStage, schedule, snsTopic, sqsQueue } from './api-and-messaging';
+import { ec2Instance, ecsService, lambdaFunction, lambdaVersionOrAlias } from './compute';
 import { cacheNodes, dbCluster, dbInstance, dynamoDbTable, s3Bucket } from './data';
 import { alarm, dashboard, distribution, kmsKey, logGroup, secret, webAcl } from './edge-and-observability';
+import { eventBus, hostedZone, kinesisStream, stateMachine, transitGatewayAttachment } from './integration';
 import { elasticIp, loadBalancer, natGateway, vpcEndpoint } from './network';
-import { CostModel, ModelContext } from '../estimator/context';
+import { autoScalingGroup, eksCluster, eksNodegroup } from './platform';
+import { ebsVolume, ecrRepository, efsFileSystem } from './storage';
+import { CostModel } from '../estimator/context';
 
 /** The cost model of each priced CloudFormation type. */
 export const COST_MODELS: { readonly [type: string]: CostModel } = {
@@ -32,14 +35,23 @@ export const COST_MODELS: { readonly [type: string]: CostModel } = {
   'AWS::SecretsManager::Secret': secret,
   'AWS::Scheduler::Schedule': schedule,
   'AWS::EC2::Instance': ec2Instance,
-  'AWS::Lambda::Version': provisionedConcurrency,
-  'AWS::Lambda::Alias': provisionedConcurrency,
+  'AWS::Lambda::Version': lambdaVersionOrAlias,
+  'AWS::Lambda::Alias': lambdaVersionOrAlias,
+  'AWS::ApiGateway::Stage': restApiStage,
+  'AWS::EC2::Volume': ebsVolume,
+  'AWS::EFS::FileSystem': efsFileSystem,
+  'AWS::ECR::Repository': ecrRepository,
+  'AWS::EKS::Cluster': eksCluster,
+  'Custom::AWSCDK-EKS-Cluster': eksCluster,
+  'AWS::EKS::Nodegroup': eksNodegroup,
+  'AWS::AutoScaling::AutoScalingGroup': autoScalingGroup,
+  'AWS::StepFunctions::StateMachine': stateMachine,
+  'AWS::Kinesis::Stream': kinesisStream,
+  'AWS::Events::EventBus': eventBus,
+  'AWS::Route53::HostedZone': hostedZone,
+  'AWS::EC2::TransitGatewayAttachment': transitGatewayAttachment,
+  'AWS::EC2::TransitGatewayVpcAttachment': transitGatewayAttachment,
 };
-
-function provisionedConcurrency(ctx: ModelContext): void {
-  if (ctx.props.ProvisionedConcurrencyConfig !== undefined) ctx.unpriced('provisioned concurrency (no figure in the catalog)');
-  else ctx.free('a version or alias costs nothing; invocations are priced on the function');
-}
 
 const CONFIGURATION = 'configuration only: no charge of its own';
 
@@ -86,7 +98,6 @@ export const FREE_TYPES: { readonly [type: string]: string } = {
   'AWS::ApiGateway::Resource': CONFIGURATION,
   'AWS::ApiGateway::Method': CONFIGURATION,
   'AWS::ApiGateway::Deployment': CONFIGURATION,
-  'AWS::ApiGateway::Stage': 'requests are priced on the REST API (stage caches are not modelled)',
   'AWS::ApiGateway::Account': CONFIGURATION,
   'AWS::ApiGateway::Authorizer': CONFIGURATION,
   'AWS::RDS::DBSubnetGroup': CONFIGURATION,
@@ -123,6 +134,26 @@ export const FREE_TYPES: { readonly [type: string]: string } = {
   'AWS::CloudFormation::CustomResource': 'a custom resource has no charge; its handler is priced on the function',
   'AWS::CloudFormation::WaitConditionHandle': CONFIGURATION,
   'AWS::CloudFormation::WaitCondition': CONFIGURATION,
+  'AWS::EC2::TransitGateway': 'a transit gateway is priced on its attachments',
+  'AWS::EC2::TransitGatewayRouteTable': CONFIGURATION,
+  'AWS::EC2::TransitGatewayRoute': CONFIGURATION,
+  'AWS::Route53::RecordSet': 'records are priced as queries on their hosted zone',
+  'AWS::Route53::RecordSetGroup': 'records are priced as queries on their hosted zone',
+  'AWS::EFS::MountTarget': 'priced on the file system',
+  'AWS::EFS::AccessPoint': CONFIGURATION,
+  'AWS::ECR::RepositoryPolicy': CONFIGURATION,
+  'AWS::EC2::VolumeAttachment': 'priced on the volume',
+  'AWS::AutoScaling::LaunchConfiguration': 'priced through the Auto Scaling group that uses it',
+  'AWS::AutoScaling::ScalingPolicy': 'autoscaling has no charge',
+  'AWS::AutoScaling::LifecycleHook': CONFIGURATION,
+  'AWS::AutoScaling::ScheduledAction': CONFIGURATION,
+  'AWS::Events::EventBusPolicy': CONFIGURATION,
+  'AWS::Logs::MetricFilter': CONFIGURATION,
+  'AWS::Logs::SubscriptionFilter': 'delivery is priced where the logs go',
+  'AWS::EKS::FargateProfile': 'a Fargate profile has no charge; its pods are billed as Fargate (not modelled)',
+  'AWS::EKS::Addon': 'add-ons have no charge of their own; what they run is priced where it runs',
+  'AWS::EKS::AccessEntry': CONFIGURATION,
+  'AWS::IAM::OIDCProvider': 'IAM has no charge',
   'AWS::CDK::Metadata': 'CDK metadata',
 };
 

@@ -66,6 +66,18 @@ const SOURCES: CatalogSource[] = [
   { id: 'euc1-secondary-2', description: 'eu-central-1 (secondary, documents citing the eu-central-1 offer files): Aurora Serverless v2 $0.14 per ACU-hour (a cost note citing the AmazonRDS eu-central-1 offer); Aurora I/O $0.22 per million (a pricing engine\'s Pricing API reading, 2026-06, agreeing with an Infracost output); Fargate Linux/Arm $0.03725 per vCPU-hour and $0.00409 per GB-hour (a design document citing the AmazonECS eu-central-1 offer)', date: '2026-11-27' },
   { id: 'usw2-rate-audit', description: 'us-west-2 (secondary: a rate audit transcribing SKUs from the AmazonRDS, AmazonVPC and AWSSecretsManager us-west-2 offer files, 2026-08-20, and a guide read from the Pricing API 2026-10-06): Aurora Serverless v2 $0.12 per ACU-hour (SKU QR6MZKHMCWCPDAAM), storage $0.10/GB-month (SKU XN6AM4AHVSYQ6BFC), I/O $0.20 per million (SKU FP5XU5WFCUVXQXF5); Secrets Manager $0.40 (SKU DWJP9S4V3HP98UNC); public IPv4 $0.005/h (SKU NBHXEKTE88TJDDQF); interface endpoint $0.01 per AZ-hour and $0.01/GB (first 1 PB); CloudWatch Logs ingestion $0.50/GB (an AWS bill line quoted in a sample)', date: '2026-10-06' },
   { id: 'aps2-ddb-audit', description: 'ap-southeast-2 (secondary: an audit document reading the AmazonDynamoDB ap-southeast-2 offer file, 2026-08-13): on-demand $0.71/M writes, $0.1425/M reads, storage $0.285/GB-month', date: '2026-08-13' },
+  { id: 'eks', description: 'Amazon EKS: $0.10 per cluster-hour in standard support; $0.60 in total under extended support (AWS Containers blog, Amazon EKS extended support for Kubernetes versions pricing); usage type AmazonEKS-Hours:perCluster (USE1- prefix: Price List extracts and CUR rows in public repos; Infracost eks_cluster)', date: '2026-11-27' },
+  { id: 'ebs', description: 'Amazon EBS, us-east-1 (secondary, derived from the Price List: Infracost ebs_volume golden test output and resource filters; a public AmazonEC2 index extract for gp3): gp3 $0.08/GB-month, IOPS above 3,000 $0.005/IOPS-month, throughput above 125 MiB/s $40.96 per GiBps-month ($0.04 per MiBps-month); gp2 $0.10/GB-month; io1 and io2 $0.125/GB-month and $0.065/IOPS-month (io2 up to 32,000 IOPS); st1 $0.045, sc1 $0.015, magnetic $0.05/GB-month', date: '2026-11-27' },
+  { id: 'step-functions', description: 'AWS Step Functions: Standard workflows $0.025 per 1,000 state transitions, 4,000 a month free (AWS Step Functions pricing page, US East (N. Virginia)); Express workflows $1.00 per million requests and $0.00001667 per GB-second for the first 1,000 GB-hours (secondary: Infracost sfn_state_machine golden, from the Price List; higher duration tiers not collected). Service code AmazonStates', date: '2026-11-27' },
+  { id: 'route53', description: 'Amazon Route 53 (secondary: Infracost route53 golden and resource filters, from the Price List): hosted zone $0.50 a month for the first 25 (usage type HostedZone), $0.10 beyond (public DNS-provider comparison pages); standard queries $0.40 per million for the first billion, $0.20 beyond (DNS-Queries)', date: '2026-11-27' },
+  { id: 'ecr', description: 'Amazon ECR private repository storage $0.10 per GB-month (Infracost ecr_repository golden; public ECR pricing guides quoting the pricing page). The usage type TimedStorage-ByteHrs was not seen in the Price List directly', date: '2026-11-27' },
+  { id: 'efs', description: 'Amazon EFS: Standard (Regional) storage $0.30 per GB-month (EFS pricing page); One Zone $0.16 (secondary: Infracost efs_file_system golden). Usage types TimedStorage-ByteHrs and TimedStorage-Z-ByteHrs, USE1- prefixed', date: '2026-11-27' },
+  { id: 'kinesis', description: 'Amazon Kinesis Data Streams (secondary: Infracost kinesis_stream golden and filters, from the Price List): provisioned $0.015 per shard-hour (Storage-ShardHour) and $0.014 per million 25 KB PUT payload units (PutRequestPayloadUnits); on-demand $0.04 per stream-hour (OnDemand-StreamHour), $0.08 per GB ingested, $0.04 per GB retrieved. Whether us-east-1 usage types carry a USE1- prefix was not confirmed', date: '2026-11-27' },
+  { id: 'eventbridge', description: 'Amazon EventBridge custom events $1.00 per million 64 KB chunks (secondary: Infracost cloudwatch_event_bus golden; usage type USE1-Event-64K-Chunks in public Price List readers; AWS Knowledge Center: AWSEvents region-Event-64K-Chunks)', date: '2026-11-27' },
+  { id: 'transit-gateway', description: 'AWS Transit Gateway VPC attachment $0.05 per hour and $0.02 per GB processed (secondary: Infracost ec2_transit_gateway_vpc_attachment golden, from the Price List; usage types TransitGateway-Hours and TransitGateway-Bytes, prefix not confirmed)', date: '2026-11-27' },
+  { id: 'apigw-cache', description: 'API Gateway REST API cache per hour: 0.5 GB $0.02, 237 GB $3.80 (secondary: Infracost api_gateway_stage golden, from the Price List); 1.6 GB $0.038 (a public note citing the API Gateway pricing page). Usage type ApiGatewayCacheUsage:<size>GB. Other cache sizes not collected', date: '2026-11-27' },
+  { id: 'apigw-websocket', description: 'API Gateway WebSocket APIs: $1.00 per million messages for the first billion, $0.80 beyond; $0.25 per million connection minutes (secondary: Infracost apigatewayv2_api golden, from the Price List; usage types ApiGatewayMessage and ApiGatewayMinute)', date: '2026-11-27' },
+  { id: 'lambda-pc-storage', description: 'AWS Lambda, AWS Pricing Calculator metered-unit map as vendored in remotion-dev/remotion (packages/lambda/src/pricing/price-per-1-s.ts): provisioned concurrency $0.0000041667 per GB-second (SKU ZA4ZDREWFS9UEMSC) in us-east-1 and us-west-2, $0.0000046460 eu-west-1, $0.0000050147 eu-central-1, $0.0000052360 ap-southeast-2 (x86); ephemeral storage above 512 MB $0.0000000309 per GB-second (SKU NTZU6AKMUBV2U895, Arm SKU B3C4NH7C3BXVK5KQ) in us-east-1 and us-west-2, $0.0000000340 eu-west-1, $0.0000000367 eu-central-1, $0.0000000370 ap-southeast-2. Arm provisioned concurrency $0.0000033334 in us-east-1 (secondary: public Price List readers)', date: '2026-11-27' },
 ];
 
 const flat = (usd: number): PriceTier[] => [{ beginRange: 0, endRange: null, usd }];
@@ -227,6 +239,43 @@ const US_EAST_1: CatalogPrice[] = [
   { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.medium', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0416), source: 'ec2-secondary' },
   { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t3.large', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0832), source: 'ec2-secondary' },
   { serviceCode: 'AmazonEC2', usageType: 'BoxUsage:t4g.small', filters: EC2_LINUX(), unit: 'Hrs', tiers: flat(0.0168), source: 'ec2-secondary' },
+  { serviceCode: 'AmazonEKS', usageType: 'AmazonEKS-Hours:perCluster', usageTypeStyle: 'always', unit: 'Hours', tiers: flat(0.1), source: 'eks' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeUsage.gp3', unit: 'GB-Mo', tiers: flat(0.08), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeP-IOPS.gp3', unit: 'IOPS-Mo', tiers: flat(0.005), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeP-Throughput.gp3', unit: 'GiBps-mo', tiers: flat(40.96), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeUsage.gp2', unit: 'GB-Mo', tiers: flat(0.1), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeUsage.piops', unit: 'GB-Mo', tiers: flat(0.125), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeP-IOPS.piops', unit: 'IOPS-Mo', tiers: flat(0.065), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeUsage.io2', unit: 'GB-Mo', tiers: flat(0.125), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeP-IOPS.io2', unit: 'IOPS-Mo', tiers: flat(0.065), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeUsage.st1', unit: 'GB-Mo', tiers: flat(0.045), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeUsage.sc1', unit: 'GB-Mo', tiers: flat(0.015), source: 'ebs' },
+  { serviceCode: 'AmazonEC2', usageType: 'EBS:VolumeUsage', unit: 'GB-Mo', tiers: flat(0.05), source: 'ebs' },
+  { serviceCode: 'AmazonStates', usageType: 'StateTransition', usageTypeStyle: 'always', unit: 'StateTransitions', tiers: flat(0.000025), source: 'step-functions' },
+  { serviceCode: 'AmazonStates', usageType: 'StepFunctions-Request', usageTypeStyle: 'always', unit: 'Requests', tiers: flat(0.000001), source: 'step-functions' },
+  { serviceCode: 'AmazonStates', usageType: 'StepFunctions-GB-Second', usageTypeStyle: 'always', unit: 'GB-Second', tiers: tiers([3.6e6, 0.00001667], [null, null]), source: 'step-functions' },
+  { serviceCode: 'AmazonRoute53', usageType: 'HostedZone', usageTypeStyle: 'global', unit: 'HostedZone', tiers: tiers([25, 0.5], [null, 0.1]), source: 'route53' },
+  { serviceCode: 'AmazonRoute53', usageType: 'DNS-Queries', usageTypeStyle: 'global', unit: 'Queries', tiers: tiers([1e9, 0.0000004], [null, 0.0000002]), source: 'route53' },
+  { serviceCode: 'AmazonECR', usageType: 'TimedStorage-ByteHrs', usageTypeStyle: 'always', unit: 'GB-Mo', tiers: flat(0.1), source: 'ecr' },
+  { serviceCode: 'AmazonEFS', usageType: 'TimedStorage-ByteHrs', usageTypeStyle: 'always', unit: 'GB-Mo', tiers: flat(0.3), source: 'efs' },
+  { serviceCode: 'AmazonEFS', usageType: 'TimedStorage-Z-ByteHrs', usageTypeStyle: 'always', unit: 'GB-Mo', tiers: flat(0.16), source: 'efs' },
+  { serviceCode: 'AmazonKinesis', usageType: 'Storage-ShardHour', unit: 'ShardHour', tiers: flat(0.015), source: 'kinesis' },
+  { serviceCode: 'AmazonKinesis', usageType: 'PutRequestPayloadUnits', unit: 'PutRequest', tiers: flat(0.000000014), source: 'kinesis' },
+  { serviceCode: 'AmazonKinesis', usageType: 'OnDemand-StreamHour', unit: 'StreamHour', tiers: flat(0.04), source: 'kinesis' },
+  { serviceCode: 'AmazonKinesis', usageType: 'OnDemand-BilledIncomingBytes', unit: 'GB', tiers: flat(0.08), source: 'kinesis' },
+  { serviceCode: 'AmazonKinesis', usageType: 'OnDemand-BilledOutgoingBytes', unit: 'GB', tiers: flat(0.04), source: 'kinesis' },
+  { serviceCode: 'AWSEvents', usageType: 'Event-64K-Chunks', usageTypeStyle: 'always', unit: 'Events', tiers: flat(0.000001), source: 'eventbridge' },
+  { serviceCode: 'AmazonVPC', usageType: 'TransitGateway-Hours', usageTypeStyle: 'always', unit: 'hour', tiers: flat(0.05), source: 'transit-gateway' },
+  { serviceCode: 'AmazonVPC', usageType: 'TransitGateway-Bytes', usageTypeStyle: 'always', unit: 'GigaBytes', tiers: flat(0.02), source: 'transit-gateway' },
+  { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayCacheUsage:0.5GB', usageTypeStyle: 'always', unit: 'Hrs', tiers: flat(0.02), source: 'apigw-cache' },
+  { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayCacheUsage:1.6GB', usageTypeStyle: 'always', unit: 'Hrs', tiers: flat(0.038), source: 'apigw-cache' },
+  { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayCacheUsage:237GB', usageTypeStyle: 'always', unit: 'Hrs', tiers: flat(3.8), source: 'apigw-cache' },
+  { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayMessage', usageTypeStyle: 'always', unit: 'Messages', tiers: tiers([1e9, 0.000001], [null, 0.0000008]), source: 'apigw-websocket' },
+  { serviceCode: 'AmazonApiGateway', usageType: 'ApiGatewayMinute', usageTypeStyle: 'always', unit: 'Minutes', tiers: flat(0.00000025), source: 'apigw-websocket' },
+  { serviceCode: 'AWSLambda', usageType: 'Lambda-Provisioned-Concurrency', unit: 'Lambda-GB-Second', tiers: flat(0.0000041667), source: 'lambda-pc-storage' },
+  { serviceCode: 'AWSLambda', usageType: 'Lambda-Provisioned-Concurrency-ARM', unit: 'Lambda-GB-Second', tiers: flat(0.0000033334), source: 'lambda-pc-storage' },
+  { serviceCode: 'AWSLambda', usageType: 'Lambda-Storage-GB-Second', unit: 'GB-Seconds', tiers: flat(0.0000000309), source: 'lambda-pc-storage' },
+  { serviceCode: 'AWSLambda', usageType: 'Lambda-Storage-GB-Second-ARM', unit: 'GB-Seconds', tiers: flat(0.0000000309), source: 'lambda-pc-storage' },
 ];
 
 function PG_SINGLE_AZ(): { [field: string]: string } {
@@ -249,13 +298,18 @@ function sameAs(
   return { ...base, tiers: regionTiers, source };
 }
 
-/** Lambda in a region: requests and the first duration tier; higher tiers have no collected figure. */
-function lambda(): CatalogPrice[] {
+/** Lambda in a region (from the AWS Pricing Calculator data): requests, the first duration tier, provisioned concurrency (x86) and ephemeral storage; higher duration tiers have no collected figure. */
+function lambda(region: 'us-west-2' | 'eu-west-1' | 'eu-central-1' | 'ap-southeast-2'): CatalogPrice[] {
+  const provisioned = { 'us-west-2': 0.0000041667, 'eu-west-1': 0.000004646, 'eu-central-1': 0.0000050147, 'ap-southeast-2': 0.000005236 }[region];
+  const storage = { 'us-west-2': 0.0000000309, 'eu-west-1': 0.000000034, 'eu-central-1': 0.0000000367, 'ap-southeast-2': 0.000000037 }[region];
   return [
     sameAs('AWSLambda', 'Request', undefined, flat(0.0000002), 'lambda-calculator'),
     sameAs('AWSLambda', 'Request-ARM', undefined, flat(0.0000002), 'lambda-calculator'),
     sameAs('AWSLambda', 'Lambda-GB-Second', undefined, tiers([6e9, 0.0000166667], [null, null]), 'lambda-calculator'),
     sameAs('AWSLambda', 'Lambda-GB-Second-ARM', undefined, tiers([7.5e9, 0.0000133334], [null, null]), 'lambda-calculator'),
+    sameAs('AWSLambda', 'Lambda-Provisioned-Concurrency', undefined, flat(provisioned), 'lambda-pc-storage'),
+    sameAs('AWSLambda', 'Lambda-Storage-GB-Second', undefined, flat(storage), 'lambda-pc-storage'),
+    sameAs('AWSLambda', 'Lambda-Storage-GB-Second-ARM', undefined, flat(storage), 'lambda-pc-storage'),
   ];
 }
 
@@ -275,7 +329,7 @@ function waf(): CatalogPrice[] {
 /** Figures found for other regions; every dimension missing here falls back to us-east-1 and says so. */
 const OTHER_REGIONS: { [region: string]: CatalogPrice[] } = {
   'us-west-2': [
-    ...lambda(),
+    ...lambda('us-west-2'),
     ...waf(),
     sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04048), 'usw2-secondary'),
     sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.004445), 'usw2-secondary'),
@@ -291,7 +345,7 @@ const OTHER_REGIONS: { [region: string]: CatalogPrice[] } = {
     sameAs('AmazonCloudWatch', 'DataProcessing-Bytes', undefined, flat(0.5), 'usw2-rate-audit'),
   ],
   'eu-west-1': [
-    ...lambda(),
+    ...lambda('eu-west-1'),
     ...waf(),
     sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04048), 'euw1-price-list'),
     sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.004445), 'euw1-price-list'),
@@ -319,7 +373,7 @@ const OTHER_REGIONS: { [region: string]: CatalogPrice[] } = {
     sameAs('AWSSecretsManager', 'AWSSecretsManager-APIRequest', undefined, flat(0.000005), 'euw1-price-list'),
   ],
   'eu-central-1': [
-    ...lambda(),
+    ...lambda('eu-central-1'),
     ...waf(),
     sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04656), 'euc1-secondary'),
     sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.00511), 'euc1-secondary'),
@@ -343,7 +397,7 @@ const OTHER_REGIONS: { [region: string]: CatalogPrice[] } = {
     sameAs('AmazonRDS', 'Aurora:StorageIOUsage', AURORA_PG, flat(0.00000022), 'euc1-secondary-2'),
   ],
   'ap-southeast-2': [
-    ...lambda(),
+    ...lambda('ap-southeast-2'),
     ...waf(),
     sameAs('AmazonECS', 'Fargate-vCPU-Hours:perCPU', undefined, flat(0.04856), 'aps2-secondary'),
     sameAs('AmazonECS', 'Fargate-GB-Hours', undefined, flat(0.00532), 'aps2-secondary'),
@@ -378,6 +432,7 @@ const FREE_TIER: FreeTierAllowance[] = [
   { id: 'cw-logs', description: 'CloudWatch Logs: 5 GB of ingestion a month', quantity: 5, appliesTo: [k('AmazonCloudWatch', 'DataProcessing-Bytes')], source: 'logs-ingest' },
   { id: 'kms-requests', description: 'KMS: 20,000 requests a month', quantity: 20000, appliesTo: [k('awskms', 'KMS-Requests')], source: 'kms-requests' },
   { id: 'scheduler', description: 'EventBridge Scheduler: 14M invocations a month', quantity: 14e6, appliesTo: [k('AWSEvents', 'ScheduledInvocation')], source: 'scheduler' },
+  { id: 'step-functions', description: 'Step Functions: 4,000 state transitions a month', quantity: 4000, appliesTo: [k('AmazonStates', 'StateTransition')], source: 'step-functions' },
 ];
 
 /** The catalog bundled with this version of the library. */
