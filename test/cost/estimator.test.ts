@@ -353,8 +353,10 @@ describe('instance and node sizes: every size the design picks, and common sizes
 /** Types beyond the ones the design deploys: what platform teams' own stacks contain. */
 const platformTemplate = {
   Resources: {
-    Eks: { Type: 'AWS::EKS::Cluster', Properties: { Version: '1.31' } },
-    CdkEks: { Type: 'Custom::AWSCDK-EKS-Cluster', Properties: { ServiceToken: 'arn', Config: { version: '1.31' } } },
+    Eks: { Type: 'AWS::EKS::Cluster', Properties: { Version: '1.34' } },
+    CdkEks: { Type: 'Custom::AWSCDK-EKS-Cluster', Properties: { ServiceToken: 'arn', Config: { version: '1.35' } } },
+    OldEks: { Type: 'AWS::EKS::Cluster', Properties: { Version: '1.31' } },
+    PinnedEks: { Type: 'AWS::EKS::Cluster', Properties: { Version: '1.31', UpgradePolicy: { SupportType: 'STANDARD' } } },
     Nodes: { Type: 'AWS::EKS::Nodegroup', Properties: { InstanceTypes: ['t4g.medium'], ScalingConfig: { MinSize: 2, DesiredSize: 3, MaxSize: 5 } } },
     Lt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { InstanceType: 't3.small', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 30, VolumeType: 'gp3', Iops: 4000, Throughput: 250 } }] } } },
     Asg: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '4', DesiredCapacity: '2', LaunchTemplate: { LaunchTemplateId: { Ref: 'Lt' }, Version: '1' } } },
@@ -378,6 +380,15 @@ const platformTemplate = {
     Fn: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: 1024, EphemeralStorage: { Size: 2048 } } },
     FnVersion: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Fn' } } },
     Live: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Fn' }, FunctionVersion: { 'Fn::GetAtt': ['FnVersion', 'Version'] }, ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 10 } } },
+    LiveScaling: {
+      Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
+      Properties: {
+        MinCapacity: 5,
+        MaxCapacity: 20,
+        ScalableDimension: 'lambda:function:ProvisionedConcurrency',
+        ResourceId: { 'Fn::Join': ['', ['function:', { 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: 'Live' }] }] }, ':live']] },
+      },
+    },
   },
 };
 
@@ -402,18 +413,28 @@ describe('platform stacks: EKS, Auto Scaling, EBS, EFS, ECR, Step Functions, Kin
 
   test('every resource is priced or known-free; nothing unpriced, nothing silently $0', () => {
     expect(e.unpricedResources).toEqual([]);
-    for (const id of ['Tgw', 'Lt', 'Plain', 'FnVersion']) expect(r(id).status).toBe(ResourceCostStatus.FREE);
+    for (const id of ['Tgw', 'Lt', 'Plain', 'FnVersion', 'LiveScaling']) expect(r(id).status).toBe(ResourceCostStatus.FREE);
     for (const x of e.resources.filter((y) => y.status === ResourceCostStatus.PRICED)) expect(x.monthlyCost.expected).toBeGreaterThan(0);
   });
 
   test('EKS: $0.10 a cluster-hour, for the CloudFormation and the aws-eks custom resource alike; node groups as EC2', () => {
+    // On the catalog's date (2026-10-06) 1.34 and 1.35 are in standard support.
     expect(r('Eks').monthlyCost.expected).toBeCloseTo(H * 0.1, 6);
     expect(r('CdkEks').monthlyCost.expected).toBeCloseTo(H * 0.1, 6);
-    expect(r('Eks').assumptions.join()).toMatch(/extended support adds \$0.50/);
+    expect(r('Eks').assumptions.join()).toMatch(/until 2026-12-02; extended support then adds \$0.50/);
     const [nodes] = r('Nodes').lineItems;
     expect(nodes.monthlyCost).toBeCloseTo(3 * H * 0.0336, 6);
     expect(nodes.monthlyCostRange.low).toBeCloseTo(2 * H * 0.0336, 6);
     expect(nodes.monthlyCostRange.high).toBeCloseTo(5 * H * 0.0336, 6);
+  });
+
+  test('EKS past standard support: $0.10 plus $0.50 extended support; the STANDARD upgrade policy avoids it', () => {
+    const old = items('OldEks');
+    expect(old['Cluster control plane'].monthlyCost).toBeCloseTo(H * 0.1, 6);
+    expect(old['Extended support'].monthlyCost).toBeCloseTo(H * 0.5, 6);
+    expect(r('OldEks').monthlyCost.expected).toBeCloseTo(H * 0.6, 6);
+    expect(r('OldEks').assumptions.join()).toMatch(/past standard support \(ended 2025-11-26\)/);
+    expect(r('PinnedEks').monthlyCost.expected).toBeCloseTo(H * 0.1, 6);
   });
 
   test('Auto Scaling group: instances and their gp3 volumes with IOPS and throughput above the baseline', () => {
@@ -425,6 +446,19 @@ describe('platform stacks: EKS, Auto Scaling, EBS, EFS, ECR, Step Functions, Kin
     expect(throughput.monthlyCost).toBeCloseTo(2 * 125 * 0.04, 6);
     expect(throughput.unitPrice).toBeCloseTo(0.04, 9);
     expect(throughput.quantity).toBeCloseTo(250, 6);
+  });
+
+  test('an Auto Scaling group at MinSize 0 with no desired count expects one instance, ranging 0 to max', () => {
+    const x = CostEstimator.estimateTemplate({
+      template: {
+        Resources: {
+          Lc: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { InstanceType: 't4g.small' } },
+          Asg: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '0', MaxSize: '3', LaunchConfigurationName: { Ref: 'Lc' } } },
+        },
+      },
+    }).resources.find((y) => y.logicalId === 'Asg')!;
+    expect(x.monthlyCost).toEqual({ low: 0, expected: expect.closeTo(H * 0.0168, 6), high: expect.closeTo(3 * H * 0.0168, 6) });
+    expect(x.assumptions.join()).toMatch(/MinSize 0: 1 instance expected/);
   });
 
   test('EBS volumes: gp3 GB-months; io1 GB-months and IOPS; an instance\'s mapped root volume (gp2 when no type)', () => {
@@ -477,6 +511,9 @@ describe('platform stacks: EKS, Auto Scaling, EBS, EFS, ECR, Step Functions, Kin
     const pc = items('Live')['Provisioned concurrency (10 x 1024 MB)'];
     expect(pc.quantity).toBeCloseTo(26_280_000, 3);
     expect(pc.monthlyCost).toBeCloseTo(26_280_000 * 0.0000041667, 4);
+    // Its autoscaling target ranges it from 5 to 20 environments.
+    expect(pc.monthlyCostRange.low).toBeCloseTo(26_280_000 / 2 * 0.0000041667, 4);
+    expect(pc.monthlyCostRange.high).toBeCloseTo(26_280_000 * 2 * 0.0000041667, 4);
   });
 });
 
@@ -505,12 +542,25 @@ describe('what the catalog or the model cannot price is unpriced, with the reaso
     ['io2 IOPS above 32,000', 'AWS::EC2::Volume', { Size: 100, VolumeType: 'io2', Iops: 40000 }, /io2 IOPS above 32,000 \(8000/],
     ['volume sized by its snapshot', 'AWS::EC2::Volume', { SnapshotId: 'snap-1' }, /size from a snapshot/],
     ['Spot node group', 'AWS::EKS::Nodegroup', { CapacityType: 'SPOT' }, /Spot/],
+    ['node group on an imported launch template', 'AWS::EKS::Nodegroup', { LaunchTemplate: { Id: 'lt-0abc' } }, /launch template and its InstanceType are not in the template/],
+    ['EKS Fargate profile', 'AWS::EKS::FargateProfile', {}, /pods on Fargate/],
+    ['aws-eks Fargate profile', 'Custom::AWSCDK-EKS-FargateProfile', {}, /pods on Fargate/],
+    ['Auto Scaling group with parameterised sizes', 'AWS::AutoScaling::AutoScalingGroup', { MinSize: { Ref: 'Min' }, MaxSize: { Ref: 'Max' }, LaunchConfigurationName: { Ref: 'Lc' } }, /not literal numbers/],
+    ['Spot Auto Scaling group', 'AWS::AutoScaling::AutoScalingGroup', { MinSize: '1', MaxSize: '2', LaunchConfigurationName: { Ref: 'SpotLc' } }, /Spot instances/],
+    ['EFS elastic throughput', 'AWS::EFS::FileSystem', { ThroughputMode: 'elastic' }, /elastic throughput/],
     ['Auto Scaling group without its launch template', 'AWS::AutoScaling::AutoScalingGroup', { LaunchTemplate: { LaunchTemplateId: 'lt-1' } }, /InstanceType are not in the template/],
     ['provisioned EFS throughput', 'AWS::EFS::FileSystem', { ThroughputMode: 'provisioned' }, /provisioned throughput/],
     ['paid managed rule group', 'AWS::WAFv2::WebACL', { Rules: [{ Statement: { ManagedRuleGroupStatement: { Name: 'AWSManagedRulesBotControlRuleSet' } } }] }, /BotControl/],
     ['EC2 type without a figure', 'AWS::EC2::Instance', {}, /BoxUsage:m1.small/],
   ])('%s', (_label, type, properties, reason) => {
-    const template = { Resources: { X: { Type: type, Properties: properties }, Win: { Type: 'AWS::ECS::TaskDefinition', Properties: { Cpu: '1024', Memory: '2048', RuntimePlatform: { OperatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } } } } };
+    const template = {
+      Resources: {
+        X: { Type: type, Properties: properties },
+        Win: { Type: 'AWS::ECS::TaskDefinition', Properties: { Cpu: '1024', Memory: '2048', RuntimePlatform: { OperatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } } },
+        Lc: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { InstanceType: 't3.micro' } },
+        SpotLc: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { InstanceType: 't3.micro', SpotPrice: '0.01' } },
+      },
+    };
     const e = CostEstimator.estimateTemplate({ template });
     const x = e.resources.find((r) => r.logicalId === 'X')!;
     expect(x.status).toBe(ResourceCostStatus.UNPRICED);

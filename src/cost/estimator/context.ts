@@ -51,6 +51,8 @@ export class ModelContext {
     usage: ResourceUsage,
     private readonly lowFactor: number,
     private readonly highFactor: number,
+    /** The date prices and support calendars are read at: the catalog's effective date. */
+    public readonly asOf: string,
   ) {
     this.usage = new UsageReader(usage, this.assumptions);
   }

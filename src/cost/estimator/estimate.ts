@@ -61,7 +61,7 @@ export function estimate(input: EstimateInput): CostEstimate {
       work.push({ logicalId, type: resource.Type, path, priced: [], unpriced: free ? [] : [UNPRICED_REASONS[resource.Type] ?? 'type not modelled by the estimator'], free });
       continue;
     }
-    const ctx = new ModelContext(logicalId, resource, template, usage.get(logicalId) ?? {}, lowFactor, highFactor);
+    const ctx = new ModelContext(logicalId, resource, template, usage.get(logicalId) ?? {}, lowFactor, highFactor, input.catalog.effectiveDate);
     model(ctx);
     const priced: PricedCharge[] = [];
     const unpriced = [...ctx.unpricedDimensions];

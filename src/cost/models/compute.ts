@@ -48,11 +48,15 @@ export function lambdaVersionOrAlias(ctx: ModelContext): void {
   }
   const memoryMb = numberProp(fp.MemorySize) ?? 128;
   const arm = Array.isArray(fp.Architectures) && fp.Architectures[0] === 'arm64';
-  const gb = (memoryMb / 1024) * concurrency;
+  const target = scalableTarget(ctx.template, ctx.id, 'lambda:function:ProvisionedConcurrency');
+  const environments: Quantity = target
+    ? { low: Math.min(target.min, concurrency), expected: concurrency, high: Math.max(target.max, concurrency) }
+    : ctx.fixed(concurrency);
+  if (target) ctx.assume(`provisioned concurrency scales with ${target.id} from ${target.min} to ${target.max}; expected ${concurrency}`);
   ctx.assume(`${concurrency} provisioned environments of ${fn.id} at ${memoryMb} MB (${arm ? 'Arm' : 'x86'}), configured all month`);
   ctx.assume('invocations on provisioned environments are priced at the on-demand duration rate on the function (the provisioned duration rate is lower)');
   ctx.charge(`Provisioned concurrency (${concurrency} x ${memoryMb} MB)`, { serviceCode: 'AWSLambda', usageType: arm ? 'Lambda-Provisioned-Concurrency-ARM' : 'Lambda-Provisioned-Concurrency' },
-    ctx.fixed(gb * ctx.hours() * 3600), { unit: 'GB-second', per: 1 });
+    times(environments, (memoryMb / 1024) * ctx.hours() * 3600), { unit: 'GB-second', per: 1 });
 }
 
 /** The function an alias or version belongs to: FunctionName as a Ref/GetAtt, or through its version. */

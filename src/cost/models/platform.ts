@@ -4,14 +4,56 @@ import { HOUR, ModelContext, Quantity, times } from '../estimator/context';
 import { numberProp } from '../estimator/template-index';
 
 /**
+ * End of EKS standard support per Kubernetes minor version (14 months after release on EKS;
+ * extended support runs 12 months more): the EKS version calendar as listed by
+ * endoflife.date/amazon-eks. Versions newer than the table are in standard support.
+ */
+const EKS_STANDARD_SUPPORT_ENDS: { [version: string]: string } = {
+  '1.28': '2024-11-26',
+  '1.29': '2025-03-23',
+  '1.30': '2025-07-23',
+  '1.31': '2025-11-26',
+  '1.32': '2026-03-23',
+  '1.33': '2026-07-29',
+  '1.34': '2026-12-02',
+  '1.35': '2027-03-27',
+};
+const OLDEST_LISTED = 28;
+
+/**
  * EKS cluster control plane, as AWS::EKS::Cluster or the aws-eks construct's
- * Custom::AWSCDK-EKS-Cluster: cluster hours in standard support.
+ * Custom::AWSCDK-EKS-Cluster: cluster hours, plus extended support for a version past its
+ * standard support on the catalog's date (unless the upgrade policy is STANDARD).
  */
 export function eksCluster(ctx: ModelContext): void {
-  const version = ctx.props.Version ?? ctx.props.Config?.version;
-  ctx.assume(`Kubernetes ${version ?? '(default version)'} in standard support; a version in extended support adds $0.50 a cluster-hour (not modelled)`);
+  const asOf = ctx.asOf;
+  const version = String(ctx.props.Version ?? ctx.props.Config?.version ?? '');
+  const supportType = ctx.props.UpgradePolicy?.SupportType ?? ctx.props.Config?.upgradePolicy?.supportType;
+  const hours = ctx.hours();
+  ctx.charge('Cluster control plane', { serviceCode: 'AmazonEKS', usageType: 'AmazonEKS-Hours:perCluster' }, ctx.fixed(hours), HOUR);
   ctx.assume('worker capacity is priced on its node groups, Auto Scaling groups or Fargate profiles');
-  ctx.charge('Cluster control plane', { serviceCode: 'AmazonEKS', usageType: 'AmazonEKS-Hours:perCluster' }, ctx.fixed(ctx.hours()), HOUR);
+  if (supportType === 'STANDARD') {
+    ctx.assume('upgrade policy STANDARD: EKS upgrades the cluster when standard support ends, so no extended support is billed');
+    return;
+  }
+  const minor = /^1\.(\d+)/.exec(version);
+  if (!minor) {
+    ctx.assume(`Kubernetes version ${version ? `'${version}'` : 'not set (the latest)'}: standard support`);
+    return;
+  }
+  const ends = EKS_STANDARD_SUPPORT_ENDS[`1.${minor[1]}`];
+  const pastListed = Number(minor[1]) < OLDEST_LISTED;
+  if (pastListed || (ends !== undefined && ends < asOf)) {
+    ctx.assume(`Kubernetes ${version} is past standard support${ends ? ` (ended ${ends})` : ''} on ${asOf}: extended support adds a charge per cluster-hour`);
+    ctx.charge('Extended support', { serviceCode: 'AmazonEKS', usageType: 'AmazonEKS-Hours:extendedSupport' }, ctx.fixed(hours), HOUR);
+  } else {
+    ctx.assume(`Kubernetes ${version} in standard support on ${asOf}${ends ? ` (until ${ends}; extended support then adds $0.50 a cluster-hour)` : ''}`);
+  }
+}
+
+/** EKS Fargate profile: the pods it runs are billed as Fargate, at sizes the template does not show. */
+export function eksFargateProfile(ctx: ModelContext): void {
+  ctx.unpriced('pods on Fargate, billed per pod vCPU and memory (their sizes are not in the template; at least CoreDNS runs there on a Fargate-only cluster)');
 }
 
 /** EKS managed node group: its EC2 instances from the scaling configuration. */
@@ -28,6 +70,10 @@ export function eksNodegroup(ctx: ModelContext): void {
   const types: unknown[] = Array.isArray(p.InstanceTypes) ? p.InstanceTypes : [];
   const template = ctx.referenced(p.LaunchTemplate?.Id ?? p.LaunchTemplate?.Name);
   const fromTemplate = template?.resource.Properties?.LaunchTemplateData?.InstanceType;
+  if (types.length === 0 && p.LaunchTemplate !== undefined && typeof fromTemplate !== 'string') {
+    ctx.unpriced('nodes (the launch template and its InstanceType are not in the template)');
+    return;
+  }
   const type = typeof types[0] === 'string' ? types[0] as string : typeof fromTemplate === 'string' ? fromTemplate : 't3.medium';
   if (types.length === 0 && fromTemplate === undefined) ctx.assume('InstanceTypes not set: t3.medium, the EKS default');
   if (types.length > 1) ctx.assume(`several instance types (${types.join(', ')}): priced as ${type}`);
@@ -38,7 +84,7 @@ export function eksNodegroup(ctx: ModelContext): void {
   const count = nodeCount(ctx, min, desired, max);
   ctx.charge(`Nodes (${fmtCount(count)} x ${type})`, EC2_HOURS(type), times(count, ctx.hours()), HOUR);
   if (template) blockDevices(ctx, template.resource.Properties?.LaunchTemplateData?.BlockDeviceMappings, count);
-  else ctx.assume(`node disks (${numberProp(p.DiskSize) ?? 20} GB each) are not priced`);
+  else ctx.assume(`node root disks (${numberProp(p.DiskSize) ?? 20} GB each, volume type chosen by EKS) are not priced`);
 }
 
 /** EC2 Auto Scaling group: instances from its launch template or configuration, desired count within min and max. */
@@ -56,10 +102,22 @@ export function autoScalingGroup(ctx: ModelContext): void {
     ctx.unpriced('instances (the launch template or configuration and its InstanceType are not in the template)');
     return;
   }
-  const min = numberProp(p.MinSize) ?? 0;
-  const max = numberProp(p.MaxSize) ?? min;
-  const desired = numberProp(p.DesiredCapacity) ?? min;
-  const count = nodeCount(ctx, min, desired, max);
+  if (data.InstanceMarketOptions?.MarketType === 'spot' || data.SpotPrice !== undefined) {
+    ctx.unpriced('Spot instances (no Spot figure in the catalog)');
+    return;
+  }
+  const min = numberProp(p.MinSize);
+  const max = numberProp(p.MaxSize);
+  if ((min === undefined || max === undefined) && ctx.usage.explicit('averageTaskCount') === undefined) {
+    ctx.unpriced('instances (MinSize and MaxSize are not literal numbers in the template; give averageTaskCount)');
+    return;
+  }
+  let desired = numberProp(p.DesiredCapacity);
+  if (desired === undefined) {
+    desired = Math.min(Math.max(min ?? 1, 1), max ?? 1);
+    if ((min ?? 0) === 0) ctx.assume(`DesiredCapacity not set and MinSize 0: ${desired} instance expected (the group scales with its load)`);
+  }
+  const count = nodeCount(ctx, min ?? desired, desired, max ?? desired);
   ctx.assume('Linux, shared tenancy, on-demand');
   ctx.charge(`Instances (${fmtCount(count)} x ${type})`, EC2_HOURS(type), times(count, ctx.hours()), HOUR);
   blockDevices(ctx, data.BlockDeviceMappings, count);

@@ -4,7 +4,7 @@ import { cacheNodes, dbCluster, dbInstance, dynamoDbTable, s3Bucket } from './da
 import { alarm, dashboard, distribution, kmsKey, logGroup, secret, webAcl } from './edge-and-observability';
 import { eventBus, hostedZone, kinesisStream, stateMachine, transitGatewayAttachment } from './integration';
 import { elasticIp, loadBalancer, natGateway, vpcEndpoint } from './network';
-import { autoScalingGroup, eksCluster, eksNodegroup } from './platform';
+import { autoScalingGroup, eksCluster, eksFargateProfile, eksNodegroup } from './platform';
 import { ebsVolume, ecrRepository, efsFileSystem } from './storage';
 import { CostModel } from '../estimator/context';
 
@@ -44,6 +44,8 @@ export const COST_MODELS: { readonly [type: string]: CostModel } = {
   'AWS::EKS::Cluster': eksCluster,
   'Custom::AWSCDK-EKS-Cluster': eksCluster,
   'AWS::EKS::Nodegroup': eksNodegroup,
+  'AWS::EKS::FargateProfile': eksFargateProfile,
+  'Custom::AWSCDK-EKS-FargateProfile': eksFargateProfile,
   'AWS::AutoScaling::AutoScalingGroup': autoScalingGroup,
   'AWS::StepFunctions::StateMachine': stateMachine,
   'AWS::Kinesis::Stream': kinesisStream,
@@ -150,7 +152,6 @@ export const FREE_TYPES: { readonly [type: string]: string } = {
   'AWS::Events::EventBusPolicy': CONFIGURATION,
   'AWS::Logs::MetricFilter': CONFIGURATION,
   'AWS::Logs::SubscriptionFilter': 'delivery is priced where the logs go',
-  'AWS::EKS::FargateProfile': 'a Fargate profile has no charge; its pods are billed as Fargate (not modelled)',
   'AWS::EKS::Addon': 'add-ons have no charge of their own; what they run is priced where it runs',
   'AWS::EKS::AccessEntry': CONFIGURATION,
   'AWS::IAM::OIDCProvider': 'IAM has no charge',

@@ -93,6 +93,7 @@ export function efsFileSystem(ctx: ModelContext): void {
   const gb = ctx.usage.get('storageGb', 1, 'small file system');
   ctx.assume('all data in the Standard class (lifecycle moves to Infrequent Access, which costs less, are not modelled); no provisioned throughput');
   if (ctx.props.ThroughputMode === 'provisioned') ctx.unpriced('provisioned throughput (no figure in the catalog)');
+  if (ctx.props.ThroughputMode === 'elastic') ctx.unpriced('elastic throughput, billed per GB read and written (no figure in the catalog)');
   ctx.charge(oneZone ? 'Storage (One Zone)' : 'Storage (Standard)', { serviceCode: 'AmazonEFS', usageType: oneZone ? 'TimedStorage-Z-ByteHrs' : 'TimedStorage-ByteHrs' }, ctx.scaled(gb), GB_MONTH);
 }
 
