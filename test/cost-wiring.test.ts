@@ -5,7 +5,8 @@ import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ApplicationStack, CostReport } from '../src/app';
 import { BudgetValidationPlugin } from '../src/app/cost-wiring';
-import { ResourceUsage } from '../src/cost';
+import { CostEstimator, ResourceUsage } from '../src/cost';
+import { InfrastructureDesign } from '../src/design';
 import { ApplicationRequirements, BudgetEnforcement, DataStoreKind, EnvironmentTier, WorkloadType } from '../src/requirements';
 
 const requirements = (budget?: ApplicationRequirements['budget']): ApplicationRequirements => ({
@@ -164,6 +165,26 @@ describe('CostReport: any stack can opt in', () => {
 });
 
 describe('decisions show their alternatives\' estimated cost', () => {
+  test('like for like: a Fargate choice and its Lambda alternative both carry the same responses out', () => {
+    const design = InfrastructureDesign.fromRequirements({
+      name: 'busy',
+      environment: EnvironmentTier.STAGING,
+      services: [{ name: 'api', workload: WorkloadType.HTTP_API, traffic: { monthlyRequests: 500_000_000, peakRequestsPerSecond: 400 } }],
+    });
+    const compute = design.decisions.find((d) => d.area === 'compute' && d.subject === 'api')!;
+    expect(compute.choice).toMatch(/^ECS Fargate/);
+    const price = (r: any) => CostEstimator.estimateTemplate({ template: { Resources: r.resources }, usage: r.usage }).monthlyCost.expected;
+    const outGb = Math.round(500_000_000 * 10 / 1024 / 1024 * 100) / 100;
+    const lcu = 500_000_000 / (730 * 3600) / 25;
+    // Two 0.5 vCPU / 1 GB tasks, the ALB's hours, LCUs and two public IPv4 addresses, and the responses.
+    const fargate = 2 * 730 * (0.5 * 0.04048 + 1 * 0.004445) + 730 * 0.0225 + lcu * 730 * 0.008 + 2 * 730 * 0.005 + outGb * 0.09;
+    expect(price(compute.choicePricedAs)).toBeCloseTo(fargate, 2);
+    // 500M requests: $100, 25M GB-s at $0.0000133334, HTTP API 300M at $1/M and 200M at $0.90/M, and the same responses.
+    const functions = 100 + 25_000_000 * 0.0000133334 + 300 + 200 * 0.9 + outGb * 0.09;
+    expect(price(compute.alternatives[0].pricedAs)).toBeCloseTo(functions, 2);
+    expect(fargate).toBeLessThan(functions);
+  });
+
   test('priced like the stack: NAT gateways, Fargate behind a load balancer, REST API with WAF', () => {
     const { report, app } = synth({
       ...requirements(),
@@ -172,14 +193,25 @@ describe('decisions show their alternatives\' estimated cost', () => {
       dataStores: [{ name: 'db', kind: DataStoreKind.RELATIONAL }, { name: 'sessions', kind: DataStoreKind.CACHE, storageGb: 2 }],
     });
     const alternative = (option: string) => report.decisions.flatMap((d: any) => d.alternatives).find((a: any) => a.option === option);
-    // One NAT gateway: 730 h x $0.045 + 10 GB x $0.045 + its public IPv4 730 h x $0.005 = $36.95.
+    const decision = (area: string) => report.decisions.find((d: any) => d.area === area && d.subject === (area === 'network' ? 'shop' : 'api'));
+    // Responses: 3M requests x 10 KB = 28.61 GB out at $0.09, the same for every option that serves them.
+    const out = Math.round(3_000_000 * 10 / 1024 / 1024 * 100) / 100 * 0.09;
+    // One NAT gateway: 730 h x $0.045 + 10 GB x $0.045 + its public IPv4 730 h x $0.005 = $36.95,
+    // against the chosen interface endpoint (secretsmanager) in 2 AZs: 1,460 AZ-hours x $0.01 + 1 GB x $0.01.
     expect(alternative('NAT gateway').estimatedMonthlyUsd).toBeCloseTo(36.95, 2);
-    // REST API: 3M x $3.50/M; WAF: $5 + 4 rules x $1 + 3M x $0.60/M.
-    expect(alternative('REST API + regional WAF').estimatedMonthlyUsd).toBeCloseTo(10.5 + 5 + 4 + 1.8, 2);
+    expect(decision('network').choiceEstimatedMonthlyUsd).toBeCloseTo(14.61, 2);
+    // REST API: 3M x $3.50/M; WAF: $5 + 4 rules x $1 + 3M x $0.60/M; against the HTTP API: 3M x $1/M; both plus the responses.
+    expect(alternative('REST API + regional WAF').estimatedMonthlyUsd).toBeCloseTo(10.5 + 5 + 4 + 1.8 + out, 2);
+    expect(decision('edge').choiceEstimatedMonthlyUsd).toBeCloseTo(3 + out, 2);
+    // The function (3M x $0.20/M + 150,000 GB-s x $0.0000133334) and its API, against two tasks behind an ALB.
+    expect(decision('compute').choiceEstimatedMonthlyUsd).toBeCloseTo(0.6 + 2 + 3 + out, 2);
     expect(alternative('ECS Fargate').estimatedMonthlyUsd).toBeGreaterThan(50);
+    expect(fs.readFileSync(path.join(app.outdir, 'Shop.design-report.md'), 'utf8'))
+      .toContain(`**Choice:** AWS Lambda (arm64, 512 MiB, 10 s timeout) behind an API Gateway HTTP API (about $${(0.6 + 2 + 3 + out).toFixed(2)} a month)`);
     // A 2 GB cache needs cache.t4g.medium (3.09 GiB, 75% usable): one staging node, 730 h x $0.065 on Redis OSS, x $0.052 on Valkey.
     expect(resource(report, 'DatasessionsReplicationGroup').monthlyCost.expected).toBeCloseTo(730 * 0.065, 2);
     expect(alternative('ElastiCache (Valkey) cache.t4g.medium').estimatedMonthlyUsd).toBeCloseTo(730 * 0.052, 2);
+    expect(report.decisions.find((d: any) => d.subject === 'sessions').choiceEstimatedMonthlyUsd).toBeCloseTo(730 * 0.065, 2);
     expect(fs.readFileSync(path.join(app.outdir, 'Shop.design-report.md'), 'utf8')).toContain('- NAT gateway (about $36.95 a month):');
   });
 });

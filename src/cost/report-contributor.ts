@@ -41,6 +41,7 @@ export function costReportContributor(options: CostReportOptions = {}): ReportCo
         budget: report.budget && budget ? { ...report.budget, withinBudget: !budget.exceeded, message: budget.message } : report.budget,
         decisions: (report.decisions ?? []).map((d) => ({
           ...d,
+          ...(d.choicePricedAs ? { choiceEstimatedMonthlyUsd: priceAlternative(d.choicePricedAs, region) } : {}),
           alternatives: d.alternatives.map((a) => (a.pricedAs ? { ...a, estimatedMonthlyUsd: priceAlternative(a.pricedAs, region) } : a)),
         })),
         costAssumptions: [...estimate.assumptions, ...(options.usageExplanations?.() ?? []).map((e) => `usage from the requirements: ${e}`)],

@@ -4,6 +4,11 @@ import { AlternativeResources } from './model';
  * What an alternative would deploy, for pricing next to the choice. Each is the smallest
  * template the cost estimator prices the same way as the real thing.
  */
+/** GB a month of responses: requests x average response size. */
+export function responseGb(monthlyRequests: number, averageResponseSizeKb: number): number {
+  return Math.round((monthlyRequests * averageResponseSizeKb) / (1024 * 1024) * 100) / 100;
+}
+
 export const PRICED_AS = {
   natGateways(count: number): AlternativeResources {
     const resources: { [id: string]: any } = {};
@@ -14,38 +19,57 @@ export const PRICED_AS = {
     return { resources };
   },
 
-  fargateBehindAlb(tasks: number, cpuUnits: number, memoryMiB: number, monthlyRequests: number): AlternativeResources {
+  /** Fargate tasks behind an internet-facing ALB in two AZs; `outGb` is the responses' data transfer out. */
+  fargateBehindAlb(tasks: number, cpuUnits: number, memoryMiB: number, monthlyRequests: number, outGb: number, arm = false): AlternativeResources {
+    const platform = arm ? { RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' } } : {};
     return {
       resources: {
-        TaskDefinition: { Type: 'AWS::ECS::TaskDefinition', Properties: { Cpu: String(cpuUnits), Memory: String(memoryMiB), RequiresCompatibilities: ['FARGATE'] } },
+        TaskDefinition: { Type: 'AWS::ECS::TaskDefinition', Properties: { Cpu: String(cpuUnits), Memory: String(memoryMiB), RequiresCompatibilities: ['FARGATE'], ...platform } },
         Service: { Type: 'AWS::ECS::Service', Properties: { LaunchType: 'FARGATE', DesiredCount: tasks, TaskDefinition: { Ref: 'TaskDefinition' } } },
         LoadBalancer: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'application', Scheme: 'internet-facing', Subnets: ['a', 'b'] } },
       },
-      usage: { LoadBalancer: { averageLcu: Math.max(0.1, monthlyRequests / (730 * 3600) / 25) } },
+      usage: { LoadBalancer: { averageLcu: Math.max(0.1, monthlyRequests / (730 * 3600) / 25), monthlyDataTransferOutGb: outGb } },
     };
   },
 
-  lambdaBehindHttpApi(memoryMiB: number, monthlyRequests: number): AlternativeResources {
+  /** An arm64 function behind an HTTP API, 100 ms a request; `outGb` is the responses' data transfer out. */
+  lambdaBehindHttpApi(memoryMiB: number, monthlyRequests: number, outGb: number): AlternativeResources {
     return {
       resources: {
         Function: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: memoryMiB, Architectures: ['arm64'] } },
         Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'HTTP' } },
       },
-      usage: { Function: { monthlyRequests }, Api: { monthlyRequests } },
+      usage: { Function: { monthlyRequests, averageDurationMs: 100 }, Api: { monthlyRequests, monthlyDataTransferOutGb: outGb } },
     };
+  },
+
+  /** An HTTP API endpoint alone (the edge of a function service). */
+  httpApi(monthlyRequests: number, outGb: number): AlternativeResources {
+    return {
+      resources: { Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'HTTP' } } },
+      usage: { Api: { monthlyRequests, monthlyDataTransferOutGb: outGb } },
+    };
+  },
+
+  /** Interface endpoints, each in `azs` AZs, with light traffic. */
+  interfaceEndpoints(count: number, azs: number): AlternativeResources {
+    const resources: { [id: string]: any } = {};
+    const subnets = Array.from({ length: azs }, (_, i) => `subnet-${i}`);
+    for (let i = 0; i < count; i++) resources[`Endpoint${i}`] = { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcEndpointType: 'Interface', SubnetIds: subnets } };
+    return { resources };
   },
 
   cacheNodes(nodeType: string, nodes: number, engine: string): AlternativeResources {
     return { resources: { Cache: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { CacheNodeType: nodeType, Engine: engine, NumCacheClusters: nodes } } } };
   },
 
-  restApiWithWaf(monthlyRequests: number): AlternativeResources {
+  restApiWithWaf(monthlyRequests: number, outGb: number): AlternativeResources {
     return {
       resources: {
         Api: { Type: 'AWS::ApiGateway::RestApi', Properties: {} },
         WebAcl: { Type: 'AWS::WAFv2::WebACL', Properties: { Scope: 'REGIONAL', Rules: [{}, {}, {}, {}] } },
       },
-      usage: { Api: { monthlyRequests }, WebAcl: { monthlyRequests } },
+      usage: { Api: { monthlyRequests, monthlyDataTransferOutGb: outGb }, WebAcl: { monthlyRequests } },
     };
   },
 };

@@ -1,6 +1,6 @@
 import { EnvironmentTier, RuntimePreference, ServiceRequirements, WorkloadType } from '../requirements';
-import { PRICED_AS } from './alternatives';
-import { ArchitectureDecision, ComputeRuntime, DecisionArea, DesignAlternative, ServicePlan } from './model';
+import { PRICED_AS, responseGb } from './alternatives';
+import { AlternativeResources, ArchitectureDecision, ComputeRuntime, DecisionArea, DesignAlternative, ServicePlan } from './model';
 
 const SECONDS_PER_MONTH = 730 * 3600;
 /** Average request rate above which always-on containers beat per-request Lambda pricing. */
@@ -76,6 +76,7 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
     };
   }
 
+  const outGb = responseGb(monthlyRequests, base.averageResponseSizeKb);
   const wantsContainer = runtimePref === RuntimePreference.CONTAINER
     || (runtimePref === RuntimePreference.AUTO && (s.workload === WorkloadType.WEB_SERVICE
       || (s.workload === WorkloadType.HTTP_API && avgRps >= CONTAINER_BREAK_EVEN_RPS)));
@@ -113,8 +114,9 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
       [{
         option: 'AWS Lambda + HTTP API',
         whyNot: runtimePref === RuntimePreference.CONTAINER ? 'not the requested runtime' : 'per-request pricing and cold starts at this load',
-        pricedAs: PRICED_AS.lambdaBehindHttpApi(512, monthlyRequests),
-      }]));
+        pricedAs: plan.publicEndpoint ? PRICED_AS.lambdaBehindHttpApi(512, monthlyRequests, outGb) : undefined,
+      }],
+      plan.publicEndpoint ? PRICED_AS.fargateBehindAlb(minTasks, plan.cpuUnits, plan.memoryMiB, monthlyRequests, outGb) : undefined));
     decisions.push(edgeDecision(s.name, plan.webApplicationFirewall ? 'internet-facing ALB with a regional WAF web ACL (AWS managed rules, rate limit)' : 'internet-facing ALB, no WAF',
       plan.webApplicationFirewall ? `a public endpoint in ${ctx.tier}${ctx.complianceNames.length ? ` under ${ctx.complianceNames.join(', ')}` : ''}`
         : 'development endpoints are short-lived; WAF adds a fixed monthly cost',
@@ -156,24 +158,29 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
         option: 'ECS Fargate',
         whyNot: runtimePref === RuntimePreference.FUNCTION ? 'not the requested runtime' : 'tasks and a load balancer run (and cost) all month whatever the load, and need capacity planning',
         // Priced as the smallest production-shaped service: two 0.5 vCPU tasks behind a load balancer.
-        pricedAs: isApi ? PRICED_AS.fargateBehindAlb(2, 512, 1024, monthlyRequests) : undefined,
-      }]));
+        pricedAs: isApi ? PRICED_AS.fargateBehindAlb(2, 512, 1024, monthlyRequests, outGb) : undefined,
+      }],
+      isApi ? PRICED_AS.lambdaBehindHttpApi(512, monthlyRequests, outGb) : undefined));
     if (isApi) {
       decisions.push(edgeDecision(s.name, 'API Gateway HTTP API endpoint with stage throttling; no WAF', 'HTTP APIs cannot be associated with AWS WAF; throttling limits abuse', [
-        { option: 'REST API + regional WAF', whyNot: 'REST API requests cost about 3.5x HTTP API requests', pricedAs: PRICED_AS.restApiWithWaf(monthlyRequests) },
+        { option: 'REST API + regional WAF', whyNot: 'REST API requests cost about 3.5x HTTP API requests', pricedAs: PRICED_AS.restApiWithWaf(monthlyRequests, outGb) },
         { option: 'CloudFront + WAF in front of the HTTP API', whyNot: 'needs a web ACL in us-east-1 and a second edge' },
-      ]));
+      ], PRICED_AS.httpApi(monthlyRequests, outGb)));
     }
   }
   return { plan, decisions };
 }
 
-function decision(subject: string, choice: string, rationale: string, alternatives: DesignAlternative[]): ArchitectureDecision {
-  return { area: DecisionArea.COMPUTE, subject, choice, rationale, alternatives };
+function decision(
+  subject: string, choice: string, rationale: string, alternatives: DesignAlternative[], choicePricedAs?: AlternativeResources,
+): ArchitectureDecision {
+  return { area: DecisionArea.COMPUTE, subject, choice, rationale, alternatives, ...(choicePricedAs ? { choicePricedAs } : {}) };
 }
 
-function edgeDecision(subject: string, choice: string, rationale: string, alternatives: DesignAlternative[]): ArchitectureDecision {
-  return { area: DecisionArea.EDGE, subject, choice, rationale, alternatives };
+function edgeDecision(
+  subject: string, choice: string, rationale: string, alternatives: DesignAlternative[], choicePricedAs?: AlternativeResources,
+): ArchitectureDecision {
+  return { area: DecisionArea.EDGE, subject, choice, rationale, alternatives, ...(choicePricedAs ? { choicePricedAs } : {}) };
 }
 
 function round(n: number): string {

@@ -1,6 +1,6 @@
 import { DataStoreKind, DataStoreRequirements, EnvironmentTier } from '../requirements';
 import { PRICED_AS } from './alternatives';
-import { ArchitectureDecision, DataStorePlan, DataStoreTechnology, DecisionArea, DesignAlternative, ResiliencePlan } from './model';
+import { AlternativeResources, ArchitectureDecision, DataStorePlan, DataStoreTechnology, DecisionArea, DesignAlternative, ResiliencePlan } from './model';
 
 /** Sustained rates (per second) below which provisioned DynamoDB capacity is not worth the throttling risk. */
 const PROVISIONED_MIN_RATE = 10;
@@ -151,14 +151,16 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan, compl
                 + 'so this library keeps Redis OSS rather than switch it under you',
               pricedAs: PRICED_AS.cacheNodes(nodeType, 1 + replicas, 'valkey'),
             },
-          ]),
+          ], PRICED_AS.cacheNodes(nodeType, 1 + replicas, 'redis')),
       };
     }
   }
 }
 
-function decide(subject: string, choice: string, rationale: string, alternatives: DesignAlternative[]): ArchitectureDecision {
-  return { area: DecisionArea.DATA, subject, choice, rationale, alternatives };
+function decide(
+  subject: string, choice: string, rationale: string, alternatives: DesignAlternative[], choicePricedAs?: AlternativeResources,
+): ArchitectureDecision {
+  return { area: DecisionArea.DATA, subject, choice, rationale, alternatives, ...(choicePricedAs ? { choicePricedAs } : {}) };
 }
 
 function nextPowerOfTwo(n: number): number {

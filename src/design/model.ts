@@ -53,6 +53,18 @@ export interface ArchitectureDecision {
   readonly rationale: string;
   /** Options considered and not taken. */
   readonly alternatives: DesignAlternative[];
+  /**
+   * What the choice deploys, priced the same way as its alternatives' `pricedAs`, so the
+   * choice and the alternatives compare like for like.
+   * @default - not priced
+   */
+  readonly choicePricedAs?: AlternativeResources;
+  /**
+   * The choice's expected monthly cost in USD (of `choicePricedAs`), filled in by the cost
+   * estimate at synth.
+   * @default - not priced
+   */
+  readonly choiceEstimatedMonthlyUsd?: number;
 }
 
 /** Where a service's code runs. */

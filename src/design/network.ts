@@ -60,6 +60,7 @@ export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r:
             ? { option: 'NAT gateway per AZ', whyNot: `about $33 a month more per AZ, not needed in ${r.environment}`, pricedAs: PRICED_AS.natGateways(maxAzs) }
             : { option: 'NAT gateway', whyNot: 'about $33 a month plus data processing, for egress nothing needs', pricedAs: PRICED_AS.natGateways(1) },
       ],
+      choicePricedAs: plan.natGateways > 0 ? PRICED_AS.natGateways(plan.natGateways) : PRICED_AS.interfaceEndpoints(endpoints.length, maxAzs),
     },
   };
 }

@@ -51,10 +51,10 @@ function components(r: DesignReport): string[] {
 
 function decisions(r: DesignReport): string[] {
   const out = ['## Decisions', ''];
+  const cost = (usd2?: number) => (usd2 === undefined ? '' : ` (about ${usd(usd2)} a month)`);
   for (const d of r.decisions) {
-    out.push(`### ${d.area}: ${d.subject}`, '', `**Choice:** ${d.choice}`, '', `**Why:** ${d.rationale}`, '');
+    out.push(`### ${d.area}: ${d.subject}`, '', `**Choice:** ${d.choice}${cost(d.choiceEstimatedMonthlyUsd)}`, '', `**Why:** ${d.rationale}`, '');
     if (d.alternatives.length) {
-      const cost = (usd2?: number) => (usd2 === undefined ? '' : ` (about ${usd(usd2)} a month)`);
       out.push('**Alternatives considered:**', '', ...d.alternatives.map((a) => `- ${a.option}${cost(a.estimatedMonthlyUsd)}: ${a.whyNot}`), '');
     }
   }
