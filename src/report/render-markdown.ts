@@ -35,6 +35,11 @@ function summary(r: DesignReport): string[] {
     `| Security compliance | ${r.security ? r.security.frameworks.map((f) => `${f.name} ${f.compliancePercent}%`).join(', ') : 'not evaluated'} |`,
     `| Reliability score | ${r.reliability ? `${r.reliability.score}/100` : 'not evaluated'} |`, '',
   ];
+  const cheaper = cheaperAlternatives(r);
+  if (cheaper.length) {
+    out.push(`> **Cheaper alternatives:** ${cheaper.map((c) => `${c.subject} (${c.area}): ${c.option}, about ${usd(c.saving)} a month less`).join('; ')}. `
+      + 'See Decisions for why each was not chosen.', '');
+  }
   if (r.placeholders.length) {
     const one = r.placeholders.length === 1;
     out.push(`> **Placeholders:** ${r.placeholders.join(', ')} run${one ? 's' : ''} placeholder code or a placeholder image. Replace ${one ? 'it' : 'them'} before real use.`, '');
@@ -55,10 +60,24 @@ function decisions(r: DesignReport): string[] {
   for (const d of r.decisions) {
     out.push(`### ${d.area}: ${d.subject}`, '', `**Choice:** ${d.choice}${cost(d.choiceEstimatedMonthlyUsd)}`, '', `**Why:** ${d.rationale}`, '');
     if (d.alternatives.length) {
-      out.push('**Alternatives considered:**', '', ...d.alternatives.map((a) => `- ${a.option}${cost(a.estimatedMonthlyUsd)}: ${a.whyNot}`), '');
+      const versus = (a: { estimatedMonthlyUsd?: number }) => {
+        if (a.estimatedMonthlyUsd === undefined || d.choiceEstimatedMonthlyUsd === undefined) return cost(a.estimatedMonthlyUsd);
+        const diff = a.estimatedMonthlyUsd - d.choiceEstimatedMonthlyUsd;
+        return Math.abs(diff) < 0.005 ? ` (about ${usd(a.estimatedMonthlyUsd)} a month, the same as the choice)`
+          : ` (about ${usd(a.estimatedMonthlyUsd)} a month, ${usd(Math.abs(diff))} ${diff < 0 ? 'less' : 'more'} than the choice)`;
+      };
+      out.push('**Alternatives considered:**', '', ...d.alternatives.map((a) => `- ${a.option}${versus(a)}: ${a.whyNot}`), '');
     }
   }
   return out;
+}
+
+/** Alternatives priced below their decision's choice, like for like: a fact for the reader, not a decision. */
+function cheaperAlternatives(r: DesignReport): Array<{ area: string; subject: string; option: string; saving: number }> {
+  return r.decisions.flatMap((d) => d.alternatives
+    .filter((a) => a.estimatedMonthlyUsd !== undefined && d.choiceEstimatedMonthlyUsd !== undefined
+      && d.choiceEstimatedMonthlyUsd - a.estimatedMonthlyUsd >= 0.005)
+    .map((a) => ({ area: d.area, subject: d.subject, option: a.option, saving: d.choiceEstimatedMonthlyUsd! - a.estimatedMonthlyUsd! })));
 }
 
 function accessDetails(r: DesignReport): string[] {
