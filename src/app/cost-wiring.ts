@@ -3,14 +3,12 @@ import * as path from 'path';
 import { CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { BudgetGuard, CostEstimate, CostEstimator, ResourceUsage } from '../cost';
+import { REQUESTS_PER_LCU, averageLcu, responseGb } from '../design/alternatives';
 import { REQUESTS_PER_TASK } from '../design/compute';
 import { InfrastructureDesign } from '../design/infrastructure-design';
 import { BudgetPlan, ComputeRuntime, DataStoreTechnology, ServicePlan } from '../design/model';
 
 const SECONDS_PER_MONTH = 730 * 3600;
-const KB_PER_GB = 1024 * 1024;
-/** Requests per second one load balancer capacity unit covers (new connections dimension). */
-const REQUESTS_PER_LCU = 25;
 /** Queries per second one Aurora capacity unit is assumed to serve (as in the design). */
 const QUERIES_PER_ACU = 250;
 
@@ -90,14 +88,14 @@ export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: 
 }
 
 function deriveServiceUsage(plan: ServicePlan, resources: CfnResource[], set: (r: CfnResource, f: ResourceUsage, why: string) => void): void {
-  const outGb = round((plan.monthlyRequests * plan.averageResponseSizeKb) / KB_PER_GB);
+  const outGb = responseGb(plan.monthlyRequests, plan.averageResponseSizeKb);
   const traffic = `${plan.monthlyRequests.toLocaleString('en-US')} requests a month of ${plan.averageResponseSizeKb} KB`;
   if (plan.runtime === ComputeRuntime.S3_CLOUDFRONT) {
     for (const r of ofType(resources, 'AWS::CloudFront::Distribution')) set(r, { monthlyRequests: plan.monthlyRequests, monthlyDataTransferOutGb: outGb }, `${traffic}: ${outGb} GB out`);
     return;
   }
   if (plan.runtime === ComputeRuntime.FARGATE) {
-    const lcu = round(Math.max(0.1, plan.monthlyRequests / SECONDS_PER_MONTH / REQUESTS_PER_LCU));
+    const lcu = round(averageLcu(plan.monthlyRequests));
     for (const r of ofType(resources, 'AWS::ElasticLoadBalancingV2::LoadBalancer')) {
       set(r, { averageLcu: lcu, monthlyDataTransferOutGb: outGb }, `${traffic}: ${lcu} LCU on average (${REQUESTS_PER_LCU} new connections/s per LCU), ${outGb} GB out`);
     }

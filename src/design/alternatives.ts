@@ -1,14 +1,29 @@
-import { AlternativeResources } from './model';
+import { AlternativeResources, ArchitectureDecision, DecisionArea, DesignAlternative } from './model';
+
+/** New connections per second one load balancer capacity unit covers. */
+export const REQUESTS_PER_LCU = 25;
+
+/** GB a month of responses: requests x average response size, to the cent of a GB. */
+export function responseGb(monthlyRequests: number, averageResponseSizeKb: number): number {
+  return Math.round((monthlyRequests * averageResponseSizeKb) / (1024 * 1024) * 100) / 100;
+}
+
+/** Average ALB capacity units for a month of requests (one new connection each), at least 0.1. */
+export function averageLcu(monthlyRequests: number): number {
+  return Math.max(0.1, monthlyRequests / (730 * 3600) / REQUESTS_PER_LCU);
+}
+
+/** A decision in `area`, with what its choice deploys when that can be priced. */
+export function decisionIn(
+  area: DecisionArea, subject: string, choice: string, rationale: string, alternatives: DesignAlternative[], choicePricedAs?: AlternativeResources,
+): ArchitectureDecision {
+  return { area, subject, choice, rationale, alternatives, ...(choicePricedAs ? { choicePricedAs } : {}) };
+}
 
 /**
  * What an alternative would deploy, for pricing next to the choice. Each is the smallest
  * template the cost estimator prices the same way as the real thing.
  */
-/** GB a month of responses: requests x average response size. */
-export function responseGb(monthlyRequests: number, averageResponseSizeKb: number): number {
-  return Math.round((monthlyRequests * averageResponseSizeKb) / (1024 * 1024) * 100) / 100;
-}
-
 export const PRICED_AS = {
   natGateways(count: number): AlternativeResources {
     const resources: { [id: string]: any } = {};
@@ -20,15 +35,14 @@ export const PRICED_AS = {
   },
 
   /** Fargate tasks behind an internet-facing ALB in two AZs; `outGb` is the responses' data transfer out. */
-  fargateBehindAlb(tasks: number, cpuUnits: number, memoryMiB: number, monthlyRequests: number, outGb: number, arm = false): AlternativeResources {
-    const platform = arm ? { RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' } } : {};
+  fargateBehindAlb(tasks: number, cpuUnits: number, memoryMiB: number, monthlyRequests: number, outGb: number): AlternativeResources {
     return {
       resources: {
-        TaskDefinition: { Type: 'AWS::ECS::TaskDefinition', Properties: { Cpu: String(cpuUnits), Memory: String(memoryMiB), RequiresCompatibilities: ['FARGATE'], ...platform } },
+        TaskDefinition: { Type: 'AWS::ECS::TaskDefinition', Properties: { Cpu: String(cpuUnits), Memory: String(memoryMiB), RequiresCompatibilities: ['FARGATE'] } },
         Service: { Type: 'AWS::ECS::Service', Properties: { LaunchType: 'FARGATE', DesiredCount: tasks, TaskDefinition: { Ref: 'TaskDefinition' } } },
         LoadBalancer: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'application', Scheme: 'internet-facing', Subnets: ['a', 'b'] } },
       },
-      usage: { LoadBalancer: { averageLcu: Math.max(0.1, monthlyRequests / (730 * 3600) / 25), monthlyDataTransferOutGb: outGb } },
+      usage: { LoadBalancer: { averageLcu: averageLcu(monthlyRequests), monthlyDataTransferOutGb: outGb } },
     };
   },
 

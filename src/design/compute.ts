@@ -1,6 +1,9 @@
 import { EnvironmentTier, RuntimePreference, ServiceRequirements, WorkloadType } from '../requirements';
-import { PRICED_AS, responseGb } from './alternatives';
-import { AlternativeResources, ArchitectureDecision, ComputeRuntime, DecisionArea, DesignAlternative, ServicePlan } from './model';
+import { PRICED_AS, decisionIn, responseGb } from './alternatives';
+import { ArchitectureDecision, ComputeRuntime, DecisionArea, ServicePlan } from './model';
+
+const decision = decisionIn.bind(undefined, DecisionArea.COMPUTE);
+const edgeDecision = decisionIn.bind(undefined, DecisionArea.EDGE);
 
 const SECONDS_PER_MONTH = 730 * 3600;
 /** Average request rate above which always-on containers beat per-request Lambda pricing. */
@@ -169,18 +172,6 @@ export function planService(s: ServiceRequirements, ctx: ComputeContext): { plan
     }
   }
   return { plan, decisions };
-}
-
-function decision(
-  subject: string, choice: string, rationale: string, alternatives: DesignAlternative[], choicePricedAs?: AlternativeResources,
-): ArchitectureDecision {
-  return { area: DecisionArea.COMPUTE, subject, choice, rationale, alternatives, ...(choicePricedAs ? { choicePricedAs } : {}) };
-}
-
-function edgeDecision(
-  subject: string, choice: string, rationale: string, alternatives: DesignAlternative[], choicePricedAs?: AlternativeResources,
-): ArchitectureDecision {
-  return { area: DecisionArea.EDGE, subject, choice, rationale, alternatives, ...(choicePricedAs ? { choicePricedAs } : {}) };
 }
 
 function round(n: number): string {

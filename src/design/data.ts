@@ -1,6 +1,8 @@
 import { DataStoreKind, DataStoreRequirements, EnvironmentTier } from '../requirements';
-import { PRICED_AS } from './alternatives';
-import { AlternativeResources, ArchitectureDecision, DataStorePlan, DataStoreTechnology, DecisionArea, DesignAlternative, ResiliencePlan } from './model';
+import { PRICED_AS, decisionIn } from './alternatives';
+import { ArchitectureDecision, DataStorePlan, DataStoreTechnology, DecisionArea, ResiliencePlan } from './model';
+
+const decide = decisionIn.bind(undefined, DecisionArea.DATA);
 
 /** Sustained rates (per second) below which provisioned DynamoDB capacity is not worth the throttling risk. */
 const PROVISIONED_MIN_RATE = 10;
@@ -155,12 +157,6 @@ export function planDataStore(s: DataStoreRequirements, r: ResiliencePlan, compl
       };
     }
   }
-}
-
-function decide(
-  subject: string, choice: string, rationale: string, alternatives: DesignAlternative[], choicePricedAs?: AlternativeResources,
-): ArchitectureDecision {
-  return { area: DecisionArea.DATA, subject, choice, rationale, alternatives, ...(choicePricedAs ? { choicePricedAs } : {}) };
 }
 
 function nextPowerOfTwo(n: number): number {

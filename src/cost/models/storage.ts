@@ -52,7 +52,7 @@ export function blockDevices(ctx: ModelContext, mappings: unknown, count: Quanti
   for (const m of ebs) {
     const size = numberProp(m.Ebs.VolumeSize);
     if (size === undefined) {
-      ctx.unpriced(`EBS volume ${m.DeviceName ?? ''} (size from the AMI or snapshot; give VolumeSize)`.replace('  ', ' '));
+      ctx.unpriced(`EBS volume${m.DeviceName ? ` ${m.DeviceName}` : ''} (size from the AMI or snapshot; give VolumeSize)`);
       continue;
     }
     volume(ctx, { label: `EBS ${m.DeviceName ?? 'volume'}`, sizeGb: size, volumeType: m.Ebs.VolumeType, iops: numberProp(m.Ebs.Iops), throughput: numberProp(m.Ebs.Throughput) }, count);
