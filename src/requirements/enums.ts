@@ -55,3 +55,13 @@ export enum BudgetEnforcement {
   /** Synthesis fails. */
   FAIL_SYNTH = 'fail-synth',
 }
+
+/** How callers of an API prove who they are. */
+export enum ApiAuthType {
+  /** A JWT from an OpenID Connect issuer (Cognito, Auth0, Okta, ...), checked by API Gateway. */
+  JWT = 'jwt',
+  /** AWS Signature Version 4: callers are IAM principals. */
+  IAM = 'iam',
+  /** Deliberately public: no authorization at the edge (a reason is required). */
+  NONE = 'none',
+}

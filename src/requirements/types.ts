@@ -1,4 +1,5 @@
 import {
+  ApiAuthType,
   BudgetEnforcement,
   ComplianceFramework,
   DataStoreKind,
@@ -24,6 +25,43 @@ export interface TrafficRequirements {
    * @default 10
    */
   readonly averageResponseSizeKb?: number;
+}
+
+/** Who may call a service's API. */
+export interface ServiceAuthRequirements {
+  /** The kind of authorization. */
+  readonly type: ApiAuthType;
+  /**
+   * For JWT: the issuer URL (`https://...`), as in the tokens' `iss` claim.
+   * @default - none (required for JWT)
+   */
+  readonly issuer?: string;
+  /**
+   * For JWT: the accepted audiences (`aud` claim or client IDs).
+   * @default - none (required for JWT)
+   */
+  readonly audience?: string[];
+  /**
+   * For NONE: why the API is deliberately public. Required under a compliance framework;
+   * the report shows it.
+   * @default - none
+   */
+  readonly reason?: string;
+}
+
+/** The DNS zone the application's user-facing services are served under. */
+export interface DomainRequirements {
+  /** The hosted zone's name, for example `example.com`. */
+  readonly zoneName: string;
+  /** The Route 53 hosted zone ID (`Z...`); given, not looked up, so synth needs no credentials. */
+  readonly hostedZoneId: string;
+  /**
+   * An existing ACM certificate covering the services' host names, used instead of creating
+   * DNS-validated certificates. It must be in the stack's region (and in us-east-1 for
+   * static sites served by CloudFront).
+   * @default - the library creates DNS-validated certificates
+   */
+  readonly certificateArn?: string;
 }
 
 /** One service of the application. */
@@ -92,6 +130,29 @@ export interface ServiceRequirements {
    * @default - the single queue among `dataStores`, or a dedicated queue
    */
   readonly consumesQueue?: string;
+  /**
+   * Services this service calls, by name. Gives least-privilege network and IAM access to
+   * each callee, an environment variable with its endpoint, and puts the callee on the
+   * caller's synchronous request path.
+   * @default - none
+   */
+  readonly calls?: string[];
+  /**
+   * Who may call the service's API (HTTP APIs and web services).
+   * @default - see the README: required under a compliance framework for user-facing APIs
+   */
+  readonly auth?: ServiceAuthRequirements;
+  /**
+   * Host name the service is served at, when `requirements.domain` is set.
+   * @default - `<service name>.<domain zoneName>`
+   */
+  readonly hostName?: string;
+  /**
+   * User the container runs as (`uid`, `uid:gid` or a name the image defines), for
+   * container runtimes.
+   * @default - a non-root user for the placeholder image; see the README for your own images
+   */
+  readonly containerUser?: string;
 }
 
 /** One data store of the application, shared by the services that name it. */
@@ -115,6 +176,16 @@ export interface DataStoreRequirements {
    * @default - not known: capacity follows demand
    */
   readonly writesPerSecond?: number;
+  /**
+   * For object storage: PUT, COPY, POST and LIST requests a month.
+   * @default - derived from the writing services' traffic, as the report's assumptions say
+   */
+  readonly monthlyPutRequests?: number;
+  /**
+   * For object storage: GET and other read requests a month.
+   * @default - derived from the reading services' traffic, as the report's assumptions say
+   */
+  readonly monthlyGetRequests?: number;
 }
 
 /** Availability and recovery objectives. */
@@ -183,8 +254,15 @@ export interface ApplicationRequirements {
   /**
    * Domain name the application is served under, for example `shop.example.com`.
    * @default - AWS-provided endpoints
+   * @deprecated use `domain`, which serves each user-facing service on its own host name
    */
   readonly domainName?: string;
+  /**
+   * The DNS zone user-facing services are served under, with HTTPS certificates and DNS
+   * records created for them.
+   * @default - AWS-provided endpoints
+   */
+  readonly domain?: DomainRequirements;
 }
 
 /** One problem found in the requirements, with the path of the field at fault. */

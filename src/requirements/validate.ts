@@ -7,6 +7,8 @@ import {
 } from './enums';
 import { RequirementsValidationError } from './problem';
 import { ApplicationRequirements, ValidationProblem } from './types';
+import { checkUnknownKeys } from './unknown-keys';
+import { validateEdge } from './validate-edge';
 import { validateServices } from './validate-services';
 
 /** Characters AWS accepts in tag keys and values. */
@@ -57,6 +59,8 @@ export function findRequirementProblems(input: unknown): ValidationProblem[] {
     }
   }
   validateTags(p, `${root}.tags`, r.tags);
+  validateEdge(p, root, r);
+  checkUnknownKeys(p, root, r);
   if (r.domainName !== undefined && (typeof r.domainName !== 'string' || !DOMAIN_PATTERN.test(r.domainName))) {
     p.push({ path: `${root}.domainName`, message: `must be a lowercase domain name such as 'shop.example.com', got ${describe(r.domainName)}` });
   }
