@@ -1,0 +1,57 @@
+// The applications whose templates an upgrade of the library must not disturb: the examples,
+// every workload archetype with the store kinds it can use in every tier (with and without
+// compliance frameworks), and a mixed application.
+import {
+  ApplicationRequirements, ComplianceFramework, DataStoreKind, EnvironmentTier, RuntimePreference, ServiceRequirements, WorkloadType,
+} from '../../src/requirements';
+import { shopRequirements } from '../../examples/shop/requirements';
+
+const WORKLOADS: Array<[string, ServiceRequirements]> = [
+  ['http-api-lambda', { name: 'svc', workload: WorkloadType.HTTP_API }],
+  ['http-api-fargate', { name: 'svc', workload: WorkloadType.HTTP_API, runtime: RuntimePreference.CONTAINER }],
+  ['web-service', { name: 'svc', workload: WorkloadType.WEB_SERVICE }],
+  ['queue-worker', { name: 'svc', workload: WorkloadType.QUEUE_WORKER }],
+  ['scheduled-job', { name: 'svc', workload: WorkloadType.SCHEDULED_JOB }],
+];
+const STORE_SETS: Array<[string, DataStoreKind[]]> = [
+  ['kv-s3-queue', [DataStoreKind.KEY_VALUE, DataStoreKind.OBJECT_STORAGE, DataStoreKind.QUEUE]],
+  ['rds-cache', [DataStoreKind.RELATIONAL, DataStoreKind.CACHE]],
+];
+const TIERS = [EnvironmentTier.DEVELOPMENT, EnvironmentTier.STAGING, EnvironmentTier.PRODUCTION];
+const ALL_FRAMEWORKS = [ComplianceFramework.HIPAA, ComplianceFramework.PCI_DSS_321, ComplianceFramework.NIST_800_53_R5];
+
+/** Case name (a file name) to requirements. */
+export function upgradeCases(): Array<[string, ApplicationRequirements]> {
+  const cases: Array<[string, ApplicationRequirements]> = [['shop', shopRequirements]];
+  for (const [label, service] of WORKLOADS) {
+    for (const [storeLabel, kinds] of STORE_SETS) {
+      for (const tier of TIERS) {
+        for (const compliance of [[], ALL_FRAMEWORKS]) {
+          const stores = kinds.map((kind) => ({ name: kind.replace(/[^a-z]/g, ''), kind }));
+          cases.push([`${label}.${storeLabel}.${tier}${compliance.length ? '.all-frameworks' : ''}`, {
+            name: 'app', environment: tier, compliance,
+            services: [{ ...service, dataStores: stores.map((s) => s.name) }],
+            dataStores: stores,
+          }]);
+        }
+      }
+    }
+  }
+  for (const tier of TIERS) cases.push([`static-site.${tier}`, { name: 'app', environment: tier, services: [{ name: 'svc', workload: WorkloadType.STATIC_SITE }] }]);
+  for (const tier of TIERS) {
+    cases.push([`mixed.${tier}`, {
+      name: 'mixed',
+      environment: tier,
+      services: [
+        { name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['db', 'work'], traffic: { monthlyRequests: 20_000_000, peakRequestsPerSecond: 150 } },
+        { name: 'worker', workload: WorkloadType.QUEUE_WORKER, dataStores: ['db', 'work'] },
+        { name: 'nightly', workload: WorkloadType.SCHEDULED_JOB, dataStores: ['db'], schedule: 'cron(0 2 * * ? *)' },
+        { name: 'web', workload: WorkloadType.STATIC_SITE },
+        { name: 'admin', workload: WorkloadType.WEB_SERVICE, dataStores: ['db', 'cache'] },
+      ],
+      dataStores: [{ name: 'db', kind: DataStoreKind.RELATIONAL, storageGb: 30 }, { name: 'work', kind: DataStoreKind.QUEUE },
+        { name: 'cache', kind: DataStoreKind.CACHE, storageGb: 2 }],
+    }]);
+  }
+  return cases;
+}
