@@ -1,7 +1,8 @@
 import { BUNDLED_CATALOG } from './catalog/data/bundled-catalog';
 import { loadCatalogFile } from './catalog/load';
 import { estimate } from './estimator/estimate';
-import { CostEstimate, EstimateTemplateOptions } from './model';
+import { costHeadline } from './estimator/headline';
+import { CostEstimate, EstimateTemplateOptions, ResourceCostStatus } from './model';
 
 /**
  * Prices a synthesized CloudFormation template per resource, offline and synchronously, from
@@ -16,9 +17,26 @@ export class CostEstimator {
    * resource, a negative or unknown usage field, or an unreadable template.
    */
   public static estimateTemplate(options: EstimateTemplateOptions): CostEstimate {
-    if (!options || typeof options !== 'object') throw new Error('estimateTemplate needs options: { template, region?, usage? }');
+    if (!options || typeof options !== 'object') throw new Error('estimateTemplate needs options: { template, region?, usage?, parameters? }');
     const catalog = options.catalogFile ? loadCatalogFile(options.catalogFile) : BUNDLED_CATALOG;
     return estimate({ ...options, catalog });
+  }
+
+  /**
+   * The expected monthly total and what it leaves out:
+   * `$422.40 a month + 2 unpriced: AWS::GameLift::Fleet, Custom::ADConnector`.
+   * Use it wherever a total is shown.
+   */
+  public static headline(estimate: CostEstimate): string {
+    return costHeadline(estimate.monthlyCost.expected, estimate.resources.filter((r) => r.status === ResourceCostStatus.UNPRICED));
+  }
+
+  /**
+   * The same headline from a total and the types of the unpriced resources (one entry per
+   * resource), for reports that keep only those.
+   */
+  public static formatHeadline(monthlyUsd: number, unpricedTypes: string[]): string {
+    return costHeadline(monthlyUsd, unpricedTypes.map((type) => ({ type })));
   }
 
   /** Version of the bundled pricing catalog. */

@@ -151,7 +151,6 @@ export interface CostLineItem {
 export interface ResourceCostEstimate {
   /** Logical ID in the template. */
   readonly logicalId: string;
-  /** CloudFormation type. */
   /** CloudFormation type, e.g. `AWS::Lambda::Function`. */
   readonly type: string;
   /**
@@ -159,6 +158,12 @@ export interface ResourceCostEstimate {
    * @default - none in the template
    */
   readonly path?: string;
+  /**
+   * Logical ID of the nested stack (`AWS::CloudFormation::Stack` in the parent) the resource
+   * belongs to; `Outer/Inner` for a stack nested in a nested stack.
+   * @default - the resource is in the template itself
+   */
+  readonly nestedStack?: string;
   /** Priced, free or unpriced. */
   readonly status: ResourceCostStatus;
   /** USD a month; for an unpriced resource, the part that could be priced. */
@@ -186,6 +191,21 @@ export interface FreeTierDeduction {
   readonly deduction: number;
 }
 
+/** A resource of the template that does not deploy with the given parameters. */
+export interface ExcludedResource {
+  /** Logical ID in the template. */
+  readonly logicalId: string;
+  /** CloudFormation type. */
+  readonly type: string;
+  /** Why it does not deploy: `not deployed: its condition 'IsProd' is false`. */
+  readonly reason: string;
+  /**
+   * The nested stack it belongs to.
+   * @default - the template itself
+   */
+  readonly nestedStack?: string;
+}
+
 /** The cost estimate of one template. */
 export interface CostEstimate {
   /** Region the template was priced for. */
@@ -210,8 +230,15 @@ export interface CostEstimate {
   readonly monthlyCostAfterFreeTier: MonthlyCostRange;
   /** Every resource of the template (except CDK metadata), most expensive first. */
   readonly resources: ResourceCostEstimate[];
-  /** `logicalId (type): reason` of every unpriced resource. */
+  /** `logicalId (type): reason` of every unpriced resource (`Nested/logicalId` in a nested stack). */
   readonly unpricedResources: string[];
+  /** Resources the template declares that do not deploy (their Condition is false). */
+  readonly excludedResources: ExcludedResource[];
+  /**
+   * The expected total and what it leaves out, for a headline:
+   * `$422.40 a month + 2 unpriced: AWS::GameLift::Fleet, ...`.
+   */
+  readonly headline: string;
   /** Estimate-wide assumptions: the range rule, the month, region fallbacks. */
   readonly assumptions: string[];
 }
@@ -231,6 +258,24 @@ export interface EstimateTemplateOptions {
    * @default - documented defaults, each written into the resource's assumptions
    */
   readonly usage?: { [key: string]: ResourceUsage };
+  /**
+   * Values of the template's parameters, by name (lists comma-separated). They win over each
+   * parameter's Default; a parameter with neither leaves what depends on it unpriced, naming it.
+   * @default - each parameter's Default
+   */
+  readonly parameters?: { [name: string]: string };
+  /**
+   * Templates of nested stacks (`AWS::CloudFormation::Stack`), keyed by the nested stack's
+   * logical ID (`Outer/Inner` for deeper ones), its `aws:asset:path` or its TemplateURL.
+   * @default - read from `assemblyDirectory` when given; otherwise nested stacks are unpriced
+   */
+  readonly nestedTemplates?: { [key: string]: any };
+  /**
+   * The cloud assembly directory (`cdk.out`): nested stack templates are read from it by their
+   * `aws:asset:path` metadata.
+   * @default - nested stack templates only from `nestedTemplates`
+   */
+  readonly assemblyDirectory?: string;
   /**
    * Multiplier for usage-driven quantities at the low end.
    * @default 0.5

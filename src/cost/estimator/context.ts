@@ -1,4 +1,5 @@
 import { TemplateIndex, TemplateResource, refTarget } from './template-index';
+export { Unknown, isUnknown } from './unknown';
 import { UsageReader } from './usage';
 import { PriceDimensionRef } from '../catalog/types';
 import { ResourceUsage } from '../model';

@@ -1,6 +1,12 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { classify, supplement } from './classify';
 import { Charge, HOURS_PER_MONTH, ModelContext } from './context';
+import { costHeadline, usd } from './headline';
 import { Pool, SCENARIOS, Scenario, clean, freeTierDeductions, poolTotals } from './pools';
-import { TemplateIndex } from './template-index';
+import { ResolvedTemplate, resolveTemplate } from './resolve';
+import { TemplateIndex, TemplateResource, parseTemplate } from './template-index';
+import { Unknown, UnknownRead, isUnknown, trackUnknownReads } from './unknown';
 import { resolveUsage } from './usage';
 
 /** Types known to cost something that the catalog cannot price, and why. */
@@ -12,7 +18,7 @@ import { PriceBook, PriceQuote } from '../catalog/price-book';
 import { BASE_REGION } from '../catalog/regions';
 import { describeTiers } from '../catalog/tiers';
 import { PricingCatalog } from '../catalog/types';
-import { CostEstimate, CostLineItem, MonthlyCostRange, ResourceCostEstimate, ResourceCostStatus, ResourceUsage } from '../model';
+import { CostEstimate, CostLineItem, ExcludedResource, MonthlyCostRange, ResourceCostEstimate, ResourceCostStatus, ResourceUsage } from '../model';
 import { COST_MODELS, freeReason } from '../models/registry';
 
 
@@ -20,6 +26,9 @@ export interface EstimateInput {
   readonly template: unknown;
   readonly region?: string;
   readonly usage?: { [key: string]: ResourceUsage };
+  readonly parameters?: { [name: string]: string };
+  readonly nestedTemplates?: { [key: string]: unknown };
+  readonly assemblyDirectory?: string;
   readonly lowUsageFactor?: number;
   readonly highUsageFactor?: number;
   readonly catalog: PricingCatalog;
@@ -34,10 +43,14 @@ interface ResourceWork {
   readonly logicalId: string;
   readonly type: string;
   readonly path?: string;
+  readonly nestedStack?: string;
   readonly ctx?: ModelContext;
   readonly priced: PricedCharge[];
   readonly unpriced: string[];
   readonly free?: string;
+  readonly assumptions: string[];
+  /** Set when it is not known whether the resource deploys: priced for information, not counted. */
+  readonly conditional?: string;
 }
 
 /** Prices a template; pure and synchronous. See `CostEstimator.estimateTemplate`. */
@@ -48,21 +61,63 @@ export function estimate(input: EstimateInput): CostEstimate {
   const regionAssumed = input.region === undefined;
   const region = input.region ?? BASE_REGION;
   const book = new PriceBook(input.catalog, region);
-  const template = TemplateIndex.from(input.template);
-  const usage = resolveUsage(input.usage, template);
+  const units = templateUnits(input, region);
+  const usage = resolveUsage(input.usage, units.map((u) => ({ prefix: u.prefix, template: u.index })));
 
   const work: ResourceWork[] = [];
-  for (const [logicalId, resource] of Object.entries(template.resources)) {
-    if (resource.Type === 'AWS::CDK::Metadata') continue;
-    const path = template.pathOf(logicalId);
-    const model = COST_MODELS[resource.Type];
-    if (!model) {
-      const free = freeReason(resource.Type);
-      work.push({ logicalId, type: resource.Type, path, priced: [], unpriced: free ? [] : [UNPRICED_REASONS[resource.Type] ?? 'type not modelled by the estimator'], free });
-      continue;
+  const excluded: ExcludedResource[] = [];
+  for (const unit of units) {
+    const nestedStack = unit.prefix ? unit.prefix.slice(0, -1) : undefined;
+    const inNested = nestedStack ? { nestedStack } : {};
+    for (const e of unit.resolved.excluded) excluded.push({ ...e, ...inNested });
+    for (const u of unit.resolved.unexpanded) work.push({ logicalId: u.logicalId, type: u.type, ...inNested, priced: [], unpriced: [u.reason], assumptions: [] });
+    for (const [logicalId, resource] of Object.entries(unit.index.resources)) {
+      if (resource.Type === 'AWS::CDK::Metadata') continue;
+      work.push(price(unit, logicalId, resource, usage.get(unit.prefix + logicalId) ?? {}));
     }
-    const ctx = new ModelContext(logicalId, resource, template, usage.get(logicalId) ?? {}, lowFactor, highFactor, input.catalog.effectiveDate);
-    model(ctx);
+  }
+
+  function price(unit: TemplateUnit, logicalId: string, resource: TemplateResource, resourceUsage: ResourceUsage): ResourceWork {
+    const base = {
+      logicalId,
+      type: resource.Type,
+      path: unit.index.pathOf(logicalId),
+      ...(unit.prefix ? { nestedStack: unit.prefix.slice(0, -1) } : {}),
+      assumptions: [...(unit.resolved.defaultsUsed.get(logicalId) ?? [])],
+      conditional: unit.resolved.conditionUnknown.get(logicalId),
+    };
+    const nested = unit.nested.get(logicalId);
+    if (resource.Type === NESTED_STACK) {
+      return nested
+        ? { ...base, priced: [], unpriced: [], free: `nested stack: its ${nested.count} resources are priced in this estimate, listed with nestedStack '${unit.prefix}${logicalId}'` }
+        : { ...base, priced: [], unpriced: [`nested stack: its template was not given (pass nestedTemplates, or the assembly directory of a CDK app), so its resources are not priced`] };
+    }
+    const model = COST_MODELS[resource.Type];
+    const reads: Array<{ read: UnknownRead; charges: number; unpriced: number; assumptions: number }> = [];
+    let ctx: ModelContext | undefined;
+    let classified: { free?: string; unpriced?: string } | undefined;
+    trackUnknownReads((read) => reads.push({ read, charges: ctx?.charges.length ?? 0, unpriced: ctx?.unpricedDimensions.length ?? 0, assumptions: ctx?.assumptions.length ?? 0 }), () => {
+      classified = classify(resource, model !== undefined);
+      if (model && !classified) {
+        ctx = new ModelContext(logicalId, resource, unit.index, resourceUsage, lowFactor, highFactor, input.catalog.effectiveDate);
+        model(ctx);
+        supplement(ctx);
+      }
+    });
+    if (!ctx) {
+      const free = classified?.free ?? (classified?.unpriced ? undefined : freeReason(resource.Type));
+      const unpriced = classified?.unpriced ?? (free ? undefined : UNPRICED_REASONS[resource.Type] ?? 'type not modelled by the estimator');
+      return { ...base, priced: [], unpriced: [...unknownReasons(logicalId, reads.map((r) => r.read)), ...(unpriced ? [unpriced] : [])], free: reads.length > 0 ? undefined : free };
+    }
+    if (reads.length > 0) {
+      // What the model did after reading an unknown value may rest on a default: drop it.
+      const first = reads[0];
+      ctx.charges.length = first.charges;
+      ctx.unpricedDimensions.length = first.unpriced;
+      ctx.assumptions.length = first.assumptions;
+      ctx.freeReason = undefined;
+      ctx.unpricedDimensions.push(...unknownReasons(logicalId, reads.map((r) => r.read)));
+    }
     const priced: PricedCharge[] = [];
     const unpriced = [...ctx.unpricedDimensions];
     for (const charge of ctx.charges) {
@@ -70,12 +125,14 @@ export function estimate(input: EstimateInput): CostEstimate {
       if (quote) priced.push({ charge, quote });
       else unpriced.push(`${charge.description}: no figure for ${charge.price.serviceCode} ${charge.price.usageType}${filterText(charge.price.filters)} in the catalog`);
     }
-    work.push({ logicalId, type: resource.Type, path, ctx, priced, unpriced, free: ctx.freeReason });
+    return { ...base, assumptions: [...base.assumptions, ...ctx.assumptions], ctx, priced, unpriced, free: ctx.freeReason };
   }
 
-  const pools = poolTotals(work.flatMap((w) => w.priced.map((p) => ({ quantity: p.charge.quantity, quote: p.quote }))));
+  // Tiers pool over what deploys; resources that may not deploy are priced alone, for information.
+  const pools = poolTotals(work.filter((w) => !w.conditional).flatMap((w) => w.priced.map((p) => ({ quantity: p.charge.quantity, quote: p.quote }))));
   const fallbacks = new Set<string>();
-  const resources = work.map((w) => resourceEstimate(w, pools, fallbacks, region)).sort((a, b) => b.monthlyCost.expected - a.monthlyCost.expected);
+  const resources = work.map((w) => resourceEstimate(w, w.conditional ? poolTotals(w.priced.map((p) => ({ quantity: p.charge.quantity, quote: p.quote }))) : pools, fallbacks, region))
+    .sort((a, b) => b.monthlyCost.expected - a.monthlyCost.expected);
   const monthlyCost = sumRanges(resources.map((r) => r.monthlyCost));
   const freeTier = freeTierDeductions(input.catalog, pools);
   const deduction = (s: Scenario) => freeTier.reduce((sum, f) => sum + f.deductions[s], 0);
@@ -87,6 +144,11 @@ export function estimate(input: EstimateInput): CostEstimate {
   ];
   if (regionAssumed) assumptions.push(`no region given (env-agnostic stack): priced for ${BASE_REGION}`);
   if (fallbacks.size > 0) assumptions.push(`the catalog has no ${region} figure for ${[...fallbacks].sort().join(', ')}: those lines use the ${BASE_REGION} price and say so`);
+  const given = Object.entries(input.parameters ?? {});
+  if (given.length > 0) assumptions.push(`parameter values given: ${given.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}`);
+  if (units.length > 1) assumptions.push(`nested stacks priced inside this total: ${units.slice(1).map((u) => u.prefix.slice(0, -1)).join(', ')}`);
+  if (units.every((u) => Object.keys(u.index.resources).length === 0)) assumptions.push('the template has no resources');
+  const unpricedResources = resources.filter((r) => r.status === ResourceCostStatus.UNPRICED);
   return {
     region,
     regionAssumed,
@@ -103,9 +165,81 @@ export function estimate(input: EstimateInput): CostEstimate {
       high: monthlyCost.high - deduction('high'),
     }),
     resources,
-    unpricedResources: resources.filter((r) => r.status === ResourceCostStatus.UNPRICED).map((r) => `${r.logicalId} (${r.type}): ${r.reason}`),
+    unpricedResources: unpricedResources.map((r) => `${r.nestedStack ? `${r.nestedStack}/` : ''}${r.logicalId} (${r.type}): ${r.reason}`),
+    excludedResources: excluded,
+    headline: costHeadline(monthlyCost.expected, unpricedResources),
     assumptions,
   };
+}
+
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+
+/** One template of the estimate: the given one, or a nested stack's (prefix 'Parent/'). */
+interface TemplateUnit {
+  readonly prefix: string;
+  readonly resolved: ResolvedTemplate;
+  readonly index: TemplateIndex;
+  /** Nested stack resources whose template was found: logical ID -> its resource count. */
+  readonly nested: Map<string, { count: number }>;
+}
+
+/** The template and, depth first, every nested stack's template that can be found. */
+function templateUnits(input: EstimateInput, region: string): TemplateUnit[] {
+  const units: TemplateUnit[] = [];
+  const visit = (raw: unknown, parameters: { [name: string]: unknown } | undefined, prefix: string) => {
+    const template = parseTemplate(raw);
+    const resolved = resolveTemplate(template, { region, parameters, parametersFrom: prefix ? 'the parent stack' : undefined });
+    const unit: TemplateUnit = { prefix, resolved, index: TemplateIndex.of(resolved.resources), nested: new Map() };
+    units.push(unit);
+    if (prefix.split('/').length > 6) return;
+    for (const [id, r] of Object.entries(unit.index.resources)) {
+      if (r.Type !== NESTED_STACK) continue;
+      const nestedTemplate = findNestedTemplate(input, prefix + id, r);
+      if (nestedTemplate === undefined) continue;
+      const before = units.length;
+      visit(nestedTemplate, nestedParameters(r.Properties?.Parameters, nestedTemplate), `${prefix}${id}/`);
+      const count = units.slice(before).reduce((n, u) => n + Object.values(u.index.resources).filter((x) => x.Type !== 'AWS::CDK::Metadata').length, 0);
+      unit.nested.set(id, { count });
+    }
+  };
+  visit(input.template, input.parameters, '');
+  return units;
+}
+
+/** A nested stack's template: given by its logical ID path or asset path, or read from the assembly. */
+function findNestedTemplate(input: EstimateInput, idPath: string, resource: TemplateResource): unknown {
+  const asset = resource.Metadata?.['aws:asset:path'];
+  const url = resource.Properties?.TemplateURL;
+  const keys = [idPath, typeof asset === 'string' ? asset : undefined, typeof url === 'string' ? url : undefined, typeof url === 'string' ? path.basename(url) : undefined];
+  for (const key of keys) if (key !== undefined && input.nestedTemplates?.[key] !== undefined) return input.nestedTemplates[key];
+  if (input.assemblyDirectory && typeof asset === 'string') {
+    const file = path.join(input.assemblyDirectory, asset);
+    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
+  }
+  return undefined;
+}
+
+/** The parent's Parameters of a nested stack as values: anything unresolved is a deploy-time value. */
+function nestedParameters(given: unknown, nestedTemplate: unknown): { [name: string]: unknown } {
+  const declared = Object.keys(parseTemplate(nestedTemplate).Parameters ?? {});
+  const out: { [name: string]: unknown } = {};
+  if (!given || typeof given !== 'object') return out;
+  for (const [name, v] of Object.entries(given)) {
+    if (!declared.includes(name)) continue;
+    const known = typeof v === 'string' || typeof v === 'number' || isUnknown(v) || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+    out[name] = known ? v : new Unknown(`the parameter '${name}', given by the parent stack as a value known only at deploy`, `parameter ${name}`, v);
+  }
+  return out;
+}
+
+/** One reason per unknown value a model read, naming where it was read and what it is. */
+function unknownReasons(logicalId: string, reads: UnknownRead[]): string[] {
+  const seen = new Set<string>();
+  for (const { path: at, unknown } of reads) {
+    const where = at.startsWith(`${logicalId}.`) ? at.slice(logicalId.length + 1) : at;
+    seen.add(`${where} is ${unknown.what}`);
+  }
+  return [...seen];
 }
 
 function factor(value: number | undefined, fallback: number, name: string): number {
@@ -119,7 +253,7 @@ function filterText(filters?: { readonly [field: string]: string }): string {
 }
 
 function resourceEstimate(w: ResourceWork, pools: Map<string, Pool>, fallbacks: Set<string>, region: string): ResourceCostEstimate {
-  const assumptions = [...(w.ctx?.assumptions ?? [])];
+  const assumptions = [...w.assumptions];
   const unpriced = [...w.unpriced];
   const lineItems: CostLineItem[] = [];
   for (const { charge, quote } of w.priced) {
@@ -150,10 +284,17 @@ function resourceEstimate(w: ResourceWork, pools: Map<string, Pool>, fallbacks: 
     });
   }
   if (lineItems.some((l) => l.estimatedFromOtherRegion)) assumptions.push(`some prices are estimated from ${BASE_REGION}: the catalog has no ${region} figure for them`);
-  const monthlyCost = sumRanges(lineItems.map((l) => l.monthlyCostRange));
+  let monthlyCost = sumRanges(lineItems.map((l) => l.monthlyCostRange));
   let status: ResourceCostStatus;
   let reason: string | undefined;
-  if (unpriced.length > 0) {
+  if (w.conditional !== undefined) {
+    // Not known to deploy: not counted; what it would cost is said in its assumptions.
+    status = ResourceCostStatus.UNPRICED;
+    reason = [w.conditional, ...unpriced].join('; ');
+    if (lineItems.length > 0) assumptions.push(`if deployed: ${usd(monthlyCost.expected)} a month expected (${lineItems.map((l) => `${l.description} ${usd(l.monthlyCost)}`).join(', ')}), not in the total`);
+    lineItems.length = 0;
+    monthlyCost = { low: 0, expected: 0, high: 0 };
+  } else if (unpriced.length > 0) {
     status = ResourceCostStatus.UNPRICED;
     reason = unpriced.join('; ');
   } else if (w.free !== undefined && lineItems.length === 0) {
@@ -166,12 +307,18 @@ function resourceEstimate(w: ResourceWork, pools: Map<string, Pool>, fallbacks: 
     logicalId: w.logicalId,
     type: w.type,
     ...(w.path !== undefined ? { path: w.path } : {}),
+    ...(w.nestedStack !== undefined ? { nestedStack: w.nestedStack } : {}),
     status,
     monthlyCost,
-    lineItems,
-    assumptions,
-    ...(reason !== undefined ? { reason } : {}),
+    lineItems: lineItems.map((l) => ({ ...l, description: readable(l.description) })),
+    assumptions: assumptions.map(readable),
+    ...(reason !== undefined ? { reason: readable(reason) } : {}),
   };
+}
+
+/** A last guard: a template expression a model turned into text never shows as [object Object]. */
+function readable(text: string): string {
+  return text.includes('[object Object]') ? text.split('[object Object]').join('(a template expression)') : text;
 }
 
 function sumRanges(ranges: MonthlyCostRange[]): MonthlyCostRange {

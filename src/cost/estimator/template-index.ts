@@ -3,28 +3,19 @@ export interface TemplateResource {
   readonly Type: string;
   readonly Properties?: { readonly [key: string]: any };
   readonly Metadata?: { readonly [key: string]: unknown };
+  readonly Condition?: string;
 }
 
 /** The template, indexed for the cross-resource facts cost models need. */
 export class TemplateIndex {
   /** Parses and checks a template given as an object or JSON text; throws a clear error. */
   public static from(template: unknown): TemplateIndex {
-    let parsed = template;
-    if (typeof template === 'string') {
-      try {
-        parsed = JSON.parse(template);
-      } catch (e) {
-        throw new Error(`template is not readable: not valid JSON (${(e as Error).message})`);
-      }
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new Error(`template is not readable: expected a CloudFormation template object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`);
-    }
-    const resources = (parsed as { Resources?: unknown }).Resources;
-    if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) {
-      throw new Error('template is not readable: it has no Resources object');
-    }
-    for (const [id, r] of Object.entries(resources as object)) {
+    return TemplateIndex.of(parseTemplate(template).Resources ?? {});
+  }
+
+  /** Indexes resources (already resolved); throws on a resource without a Type. */
+  public static of(resources: { [id: string]: unknown }): TemplateIndex {
+    for (const [id, r] of Object.entries(resources)) {
       if (r === null || typeof r !== 'object' || typeof (r as { Type?: unknown }).Type !== 'string') {
         throw new Error(`template is not readable: resource '${id}' has no Type`);
       }
@@ -105,4 +96,27 @@ export function numberProp(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
   return undefined;
+}
+
+/**
+ * A template object from an object or JSON text. A template without Resources (an empty or
+ * outputs-only stack) is read as having none; anything else that is not a template throws.
+ */
+export function parseTemplate(template: unknown): { [key: string]: any; Resources?: { [id: string]: unknown } } {
+  let parsed = template;
+  if (typeof template === 'string') {
+    try {
+      parsed = JSON.parse(template);
+    } catch (e) {
+      throw new Error(`template is not readable: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error(`template is not readable: expected a CloudFormation template object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+  }
+  const resources = (parsed as { Resources?: unknown }).Resources;
+  if (resources !== undefined && (resources === null || typeof resources !== 'object' || Array.isArray(resources))) {
+    throw new Error('template is not readable: Resources is not an object of resources');
+  }
+  return parsed as { [key: string]: any };
 }

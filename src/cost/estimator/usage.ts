@@ -10,13 +10,20 @@ export const USAGE_FIELDS: ReadonlyArray<keyof ResourceUsage> = [
   'monthlyConnectionMinutes',
 ];
 
+/** A template whose resources usage keys may name: logical IDs are `prefix` + the template's own. */
+export interface UsageScope {
+  readonly prefix: string;
+  readonly template: TemplateIndex;
+}
+
 /**
  * Checks the usage map and resolves it per resource: a key is a logical ID or a construct
  * path (applying to every resource at or under it); per field, a logical ID beats a path and
  * a longer path beats a shorter one. Throws on a key matching no resource, an unknown field
  * or a negative, non-finite value.
  */
-export function resolveUsage(usage: { [key: string]: ResourceUsage } | undefined, template: TemplateIndex): Map<string, ResourceUsage> {
+export function resolveUsage(usage: { [key: string]: ResourceUsage } | undefined, templates: TemplateIndex | ReadonlyArray<UsageScope>): Map<string, ResourceUsage> {
+  const scopes: ReadonlyArray<UsageScope> = templates instanceof TemplateIndex ? [{ prefix: '', template: templates }] : templates;
   const result = new Map<string, ResourceUsage>();
   if (!usage) return result;
   if (typeof usage !== 'object' || Array.isArray(usage)) throw new Error('usage must be an object keyed by logical ID or construct path');
@@ -35,21 +42,23 @@ export function resolveUsage(usage: { [key: string]: ResourceUsage } | undefined
       }
     }
   }
-  const ids = Object.keys(template.resources);
   const pathMatches = new Map<string, Array<{ specificity: number; fields: ResourceUsage }>>();
   for (const [key, fields] of entries) {
     let matched = false;
-    if (key in template.resources) {
-      add(pathMatches, key, Number.MAX_SAFE_INTEGER, fields);
-      matched = true;
-    }
-    for (const id of ids) {
-      const path = template.pathOf(id);
-      if (path && (path === key || path.startsWith(key + '/'))) {
-        // A path's traffic is its requests; a dead-letter queue under it only sees failures.
-        const inherited = template.isDeadLetterQueue(id) ? withoutRequests(fields) : fields;
-        add(pathMatches, id, key.length, inherited);
+    for (const { prefix, template } of scopes) {
+      const local = key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
+      if (local !== undefined && local in template.resources) {
+        add(pathMatches, prefix + local, Number.MAX_SAFE_INTEGER, fields);
         matched = true;
+      }
+      for (const id of Object.keys(template.resources)) {
+        const path = template.pathOf(id);
+        if (path && (path === key || path.startsWith(key + '/'))) {
+          // A path's traffic is its requests; a dead-letter queue under it only sees failures.
+          const inherited = template.isDeadLetterQueue(id) ? withoutRequests(fields) : fields;
+          add(pathMatches, prefix + id, key.length, inherited);
+          matched = true;
+        }
       }
     }
     if (!matched) problems.push(`usage key '${key}' matches no resource: give a logical ID or a construct path (aws:cdk:path) of the template`);

@@ -1,0 +1,18 @@
+/**
+ * A total that says what it leaves out: "$422.40 a month + 2 unpriced: AWS::GameLift::Fleet,
+ * AWS::Custom::Thing" (distinct types, most frequent first, at most five named).
+ */
+export function costHeadline(monthlyUsd: number, unpriced: ReadonlyArray<{ readonly type: string }>): string {
+  const total = `${usd(monthlyUsd)} a month`;
+  if (unpriced.length === 0) return total;
+  const counts = new Map<string, number>();
+  for (const r of unpriced) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  const types = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t, n]) => (n > 1 ? `${t} x${n}` : t));
+  const named = types.length > 5 ? [...types.slice(0, 5), `${types.length - 5} more types`] : types;
+  return `${total} + ${unpriced.length} unpriced: ${named.join(', ')}`;
+}
+
+/** `$1,234.56`. */
+export function usd(value: number): string {
+  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

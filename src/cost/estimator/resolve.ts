@@ -1,0 +1,302 @@
+import { evaluateConditions, ConditionValue } from './conditions';
+import { expandForEach } from './for-each';
+import { TemplateResource } from './template-index';
+import { Unknown, isUnknown, tracked } from './unknown';
+
+/** What resolution needs besides the template. */
+export interface ResolveInput {
+  /** The region the estimate is for (AWS::Region). */
+  readonly region: string;
+  /** Parameter values from the caller (or a parent stack), by name; win over Defaults. */
+  readonly parameters?: { readonly [name: string]: unknown };
+  /** Where a nested template's parameters came from, for messages: "the parent stack". */
+  readonly parametersFrom?: string;
+}
+
+/** A resource that is not deployed (its Condition is false) or whose deployment is not known. */
+export interface ConditionalResource {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly reason: string;
+}
+
+/** A template with every value the estimator can know filled in, once, before the models run. */
+export interface ResolvedTemplate {
+  /** Resources that deploy, or may (see `conditionUnknown`), with resolved Properties. */
+  readonly resources: { [id: string]: TemplateResource };
+  /** Resources whose Condition is false. */
+  readonly excluded: ConditionalResource[];
+  /** Logical ID -> why it is not known whether the resource deploys. */
+  readonly conditionUnknown: Map<string, string>;
+  /** Logical ID -> parameters it uses through their Default ("X = 't3.micro' (the Default of parameter 'X')"). */
+  readonly defaultsUsed: Map<string, string[]>;
+  /** Resources that could not be expanded (Fn::ForEach over an unknown collection). */
+  readonly unexpanded: ConditionalResource[];
+}
+
+const PSEUDO_UNKNOWN: { [name: string]: string } = {
+  'AWS::AccountId': 'the account ID',
+  'AWS::StackName': 'the stack name',
+  'AWS::StackId': 'the stack ID',
+  'AWS::NotificationARNs': 'the stack\'s notification ARNs',
+};
+
+/** Marks a value to be dropped (AWS::NoValue). */
+const NO_VALUE = Symbol('AWS::NoValue');
+
+/**
+ * Resolves parameters, conditions, mappings, pseudo parameters and the constant-foldable
+ * intrinsics; expands Fn::ForEach. Ref and Fn::GetAtt to resources stay as written, so cost
+ * models still find what a resource points at; anything else that cannot be known becomes an
+ * `Unknown`. Throws on a caller parameter the template does not declare.
+ */
+export function resolveTemplate(template: { [key: string]: any }, input: ResolveInput): ResolvedTemplate {
+  const declared: { [name: string]: any } = isObject(template.Parameters) ? template.Parameters : {};
+  const given = input.parameters ?? {};
+  const undeclared = Object.keys(given).filter((k) => !(k in declared));
+  if (undeclared.length > 0) {
+    throw new Error(`parameters ${undeclared.map((k) => `'${k}'`).join(', ')} not declared by the template (declared: ${Object.keys(declared).join(', ') || 'none'})`);
+  }
+  const mappings: { [name: string]: any } = isObject(template.Mappings) ? template.Mappings : {};
+  const partition = input.region.startsWith('cn-') ? 'aws-cn' : input.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  const resources: { [id: string]: any } = isObject(template.Resources) ? template.Resources : {};
+
+  // Parameters: the caller's value, else the Default, else unknown.
+  const params = new Map<string, { value: unknown; fromDefault: boolean }>();
+  for (const [name, decl] of Object.entries(declared)) {
+    const type = String(decl?.Type ?? 'String');
+    if (name in given) {
+      params.set(name, { value: typed(given[name], type), fromDefault: false });
+    } else if (type.startsWith('AWS::SSM::Parameter::Value')) {
+      params.set(name, { value: new Unknown(`the parameter '${name}', read from Parameter Store at deploy: pass parameters`, `parameter ${name}`, { Ref: name }), fromDefault: false });
+    } else if (decl?.Default !== undefined) {
+      params.set(name, { value: typed(decl.Default, type), fromDefault: true });
+    } else {
+      const from = input.parametersFrom ? `, given by ${input.parametersFrom} as a value known only at deploy` : ' with no default: pass parameters';
+      params.set(name, { value: new Unknown(`the parameter '${name}'${from}`, `parameter ${name}`, { Ref: name }), fromDefault: false });
+    }
+  }
+
+  let usedDefaults: Set<string> | undefined;
+  const ref = (name: string, source: unknown): unknown => {
+    const p = params.get(name);
+    if (p) {
+      if (p.fromDefault) usedDefaults?.add(name);
+      return p.value;
+    }
+    if (name === 'AWS::Region') return input.region;
+    if (name === 'AWS::Partition') return partition;
+    if (name === 'AWS::URLSuffix') return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+    if (name === 'AWS::NoValue') return NO_VALUE;
+    if (PSEUDO_UNKNOWN[name]) return new Unknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, source);
+    return source; // a resource: kept for the models
+  };
+
+  let conditions: Map<string, ConditionValue> = new Map();
+  const value = (v: unknown): unknown => resolveValue(v, { ref, mappings, conditions: (n) => conditions.get(n) });
+  conditions = evaluateConditions(isObject(template.Conditions) ? template.Conditions : {}, value);
+
+  const expanded = expandForEach(resources, (v) => value(v));
+  const result: ResolvedTemplate = { resources: {}, excluded: [], conditionUnknown: new Map(), defaultsUsed: new Map(), unexpanded: expanded.unexpanded };
+  for (const [id, raw] of Object.entries(expanded.resources)) {
+    if (!isObject(raw) || typeof raw.Type !== 'string') {
+      result.resources[id] = raw; // TemplateIndex names the problem
+      continue;
+    }
+    usedDefaults = new Set();
+    if (typeof raw.Condition === 'string') {
+      const c = conditions.get(raw.Condition);
+      if (c === false) {
+        result.excluded.push({ logicalId: id, type: raw.Type, reason: `not deployed: its condition '${raw.Condition}' is false` });
+        continue;
+      }
+      if (c === undefined) {
+        result.conditionUnknown.set(id, `its condition '${raw.Condition}' is not defined in the template's Conditions`);
+      } else if (isUnknown(c)) {
+        result.conditionUnknown.set(id, `deployed only if its condition '${raw.Condition}' is true, which depends on ${c.what}`);
+      }
+    }
+    const properties = raw.Properties === undefined ? undefined : value(raw.Properties);
+    const resolved: any = { ...raw };
+    if (properties === undefined || properties === NO_VALUE) delete resolved.Properties;
+    else resolved.Properties = trackUnknowns(properties, id);
+    result.resources[id] = resolved;
+    if (usedDefaults.size > 0) {
+      result.defaultsUsed.set(id, [...usedDefaults].map((n) => `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`));
+    }
+  }
+  usedDefaults = undefined;
+  return result;
+}
+
+interface Scope {
+  readonly ref: (name: string, source: unknown) => unknown;
+  readonly mappings: { [name: string]: any };
+  readonly conditions: (name: string) => ConditionValue | undefined;
+}
+
+/** Resolves one value; returns the same object when nothing in it changed. */
+export function resolveValue(v: unknown, scope: Scope): unknown {
+  if (v === null || typeof v !== 'object' || isUnknown(v)) return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const r = resolveValue(v[i], scope);
+      if (r !== v[i] && !out) out = v.slice(0, i);
+      if (out && r !== NO_VALUE) out.push(r);
+    }
+    return out ?? v;
+  }
+  const keys = Object.keys(v);
+  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return intrinsic(keys[0], (v as any)[keys[0]], v, scope);
+  let out: { [k: string]: unknown } | undefined;
+  for (const k of keys) {
+    const original = (v as any)[k];
+    const r = resolveValue(original, scope);
+    if (r !== original && !out) out = { ...(v as object) };
+    if (out) {
+      if (r === NO_VALUE) delete out[k];
+      else out[k] = r;
+    }
+  }
+  return out ?? v;
+}
+
+function intrinsic(name: string, arg: any, source: unknown, scope: Scope): unknown {
+  const value = (x: unknown) => resolveValue(x, scope);
+  const deployTime = (what: string) => new Unknown(`a value known only at deploy (${what})`, `${what} at deploy`, source);
+  switch (name) {
+    case 'Ref':
+      return typeof arg === 'string' ? scope.ref(arg, source) : source;
+    case 'Fn::GetAtt':
+      return source;
+    case 'Fn::If': {
+      if (!Array.isArray(arg) || arg.length !== 3) return source;
+      const c = scope.conditions(String(arg[0]));
+      if (c === true) return value(arg[1]);
+      if (c === false) return value(arg[2]);
+      const why = c === undefined ? `its condition '${arg[0]}' is not defined` : `its condition '${arg[0]}' depends on ${c.what}`;
+      return new Unknown(`a choice (Fn::If) not known before deploy: ${why}`, `Fn::If ${arg[0]}`, source);
+    }
+    case 'Fn::FindInMap': {
+      if (!Array.isArray(arg) || arg.length < 3) return source;
+      const [map, k1, k2] = [value(arg[0]), value(arg[1]), value(arg[2])];
+      for (const k of [map, k1, k2]) if (isUnknown(k)) return new Unknown(`a mapping entry chosen by ${k.what}`, `mapping ${String(arg[0])}`, source);
+      const found = scope.mappings[String(map)]?.[String(k1)]?.[String(k2)];
+      if (found !== undefined) return value(found);
+      if (isObject(arg[3]) && 'DefaultValue' in arg[3]) return value(arg[3].DefaultValue);
+      return new Unknown(`a mapping entry that does not exist (Mappings.${String(map)}.${String(k1)}.${String(k2)})`, `mapping ${String(map)}`, source);
+    }
+    case 'Fn::Select': {
+      if (!Array.isArray(arg) || arg.length !== 2) return source;
+      const index = Number(value(arg[0]));
+      const list = value(arg[1]);
+      if (Array.isArray(list) && Number.isInteger(index) && index >= 0 && index < list.length) return list[index];
+      return isUnknown(list) ? new Unknown(list.what, list.label, source) : deployTime('Fn::Select');
+    }
+    case 'Fn::Split': {
+      if (!Array.isArray(arg) || arg.length !== 2) return source;
+      const s = value(arg[1]);
+      return typeof s === 'string' && typeof arg[0] === 'string' ? s.split(arg[0]) : isUnknown(s) ? s : deployTime('Fn::Split');
+    }
+    case 'Fn::Join': {
+      if (!Array.isArray(arg) || arg.length !== 2) return source;
+      const list = value(arg[1]);
+      if (Array.isArray(list) && list.every(isScalar)) return list.join(String(arg[0]));
+      const unknown = Array.isArray(list) ? list.find(isUnknown) : isUnknown(list) ? list : undefined;
+      return unknown ? new Unknown(unknown.what, unknown.label, source) : deployTime('Fn::Join');
+    }
+    case 'Fn::Sub':
+      return sub(arg, source, scope);
+    case 'Fn::Length': {
+      const list = value(arg);
+      return Array.isArray(list) ? list.length : deployTime('Fn::Length');
+    }
+    case 'Fn::Base64': {
+      const s = value(arg);
+      return typeof s === 'string' ? Buffer.from(s).toString('base64') : deployTime('Fn::Base64');
+    }
+    case 'Fn::ToJsonString': {
+      const x = value(arg);
+      return containsUnknownOrIntrinsic(x) ? deployTime('Fn::ToJsonString') : JSON.stringify(x);
+    }
+    case 'Fn::ImportValue': {
+      const n = value(arg);
+      return new Unknown(`an export of another stack (Fn::ImportValue ${typeof n === 'string' ? `'${n}'` : ''}), known only at deploy`.replace(' ()', ''), 'imported value', source);
+    }
+    case 'Fn::GetAZs':
+      return deployTime('Fn::GetAZs');
+    case 'Fn::Cidr':
+      return deployTime('Fn::Cidr');
+    default:
+      return deployTime(name);
+  }
+}
+
+function sub(arg: any, source: unknown, scope: Scope): unknown {
+  const [text, vars] = typeof arg === 'string' ? [arg, {}] : Array.isArray(arg) ? [arg[0], arg[1] ?? {}] : [undefined, {}];
+  if (typeof text !== 'string') return source;
+  let unknown: Unknown | undefined;
+  let deploy = false;
+  const out = text.replace(/\$\{([^}]*)\}/g, (whole, expr: string) => {
+    if (expr.startsWith('!')) return '${' + expr.slice(1) + '}';
+    const name = expr.trim();
+    let v: unknown;
+    if (isObject(vars) && name in vars) v = resolveValue(vars[name], scope);
+    else if (name.includes('.')) v = undefined; // Resource.Attribute
+    else v = scope.ref(name, { Ref: name });
+    if (isScalar(v)) return String(v);
+    if (isUnknown(v)) unknown ??= v;
+    else deploy = true;
+    return whole;
+  });
+  if (unknown) return new Unknown(unknown.what, unknown.label, source);
+  if (deploy) return new Unknown('a value known only at deploy (Fn::Sub of a resource attribute)', 'Fn::Sub at deploy', source);
+  return out;
+}
+
+/** Wraps every container that holds an Unknown so that a model reading it is recorded. */
+function trackUnknowns(v: unknown, path: string): unknown {
+  if (v === null || typeof v !== 'object' || isUnknown(v)) return v;
+  let found = false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const child = v[i];
+      const t = trackUnknowns(child, `${path}[${i}]`);
+      if (t !== child) v[i] = t;
+      if (t !== child || isUnknown(child)) found = true;
+    }
+  } else {
+    for (const k of Object.keys(v)) {
+      const child = (v as any)[k];
+      const t = trackUnknowns(child, `${path}.${k}`);
+      if (t !== child) (v as any)[k] = t;
+      if (t !== child || isUnknown(child)) found = true;
+    }
+  }
+  return found ? tracked(v as object, path) : v;
+}
+
+function typed(value: unknown, type: string): unknown {
+  if ((type.startsWith('List<') || type === 'CommaDelimitedList') && typeof value === 'string') return value.split(',').map((s) => s.trim());
+  return value;
+}
+
+function isScalar(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+function containsUnknownOrIntrinsic(v: unknown): boolean {
+  if (isUnknown(v)) return true;
+  if (Array.isArray(v)) return v.some(containsUnknownOrIntrinsic);
+  if (isObject(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return true;
+    return keys.some((k) => containsUnknownOrIntrinsic(v[k]));
+  }
+  return false;
+}
+
+function isObject(v: unknown): v is { [key: string]: any } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
