@@ -4,7 +4,7 @@ import { attachCustomSynthesis, ISynthesisSession, Stack, Stage, Token } from 'a
 import { Construct } from 'constructs';
 import { BudgetValidationPlugin } from './cost-wiring';
 import { ResourceUsage } from '../cost';
-import { costReportContributor } from '../cost/report-contributor';
+import { costReportContributor, readFromAssembly } from '../cost/report-contributor';
 import { ASSUMED_REGION } from '../report/build';
 import { CloudFormationTemplate, DesignReport, REPORT_SCHEMA_VERSION } from '../report/model';
 import { renderMarkdown } from '../report/render-markdown';
@@ -53,7 +53,7 @@ export class CostReport extends Construct {
     // Written by a sibling of the stack, after CDK has written the stack's template.
     attachCustomSynthesis(this, {
       onSynthesize: (session: ISynthesisSession) => {
-        const template = JSON.parse(fs.readFileSync(path.join(session.outdir, stack.templateFile), 'utf8')) as CloudFormationTemplate;
+        const template = readFromAssembly(JSON.parse(fs.readFileSync(path.join(session.outdir, stack.templateFile), 'utf8')) as CloudFormationTemplate, session.outdir);
         const report = contributor.contribute(costOnlyReport(stack, template, budget), template);
         const base = path.join(session.outdir, `${stack.artifactId}.cost-report`);
         fs.writeFileSync(`${base}.json`, JSON.stringify(report, undefined, 2) + '\n');
@@ -67,7 +67,7 @@ function costOnlyReport(stack: Stack, template: CloudFormationTemplate, budget?:
   const regionAssumed = Token.isUnresolved(stack.region);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    stackName: stack.stackName,
+    stackName: stackTitle(stack),
     region: regionAssumed ? ASSUMED_REGION : stack.region,
     regionAssumed,
     environment: 'not stated',
@@ -87,4 +87,9 @@ function costOnlyReport(stack: Stack, template: CloudFormationTemplate, budget?:
     reliability: null,
     accessDetails: [],
   };
+}
+
+/** The stack's name for a title: a nested stack's name is a deploy-time token, so its construct path instead. */
+export function stackTitle(stack: Stack): string {
+  return Token.isUnresolved(stack.stackName) ? stack.node.path : stack.stackName;
 }

@@ -1,4 +1,5 @@
-import { CostEstimate } from './model';
+import { costHeadline, usd } from './estimator/headline';
+import { CostEstimate, ResourceCostStatus } from './model';
 
 /** A monthly budget to check an estimate against. */
 export interface CostBudget {
@@ -38,8 +39,18 @@ export interface BudgetEvaluation {
   readonly expectedMonthlyUsd: number;
   /** The three most expensive resources. */
   readonly topDrivers: CostDriver[];
-  /** Names the budget, the estimate and the top three cost drivers. */
+  /**
+   * True when resources are unpriced: their cost is not in `expectedMonthlyUsd`, so the check
+   * is incomplete (a budget "met" may not be).
+   */
+  readonly incomplete: boolean;
+  /** Names the budget, the estimate (with what it leaves out) and the top three cost drivers. */
   readonly message: string;
+  /**
+   * What to do about an exceeded budget, for the enforcement in force (never suggests the
+   * enforcement already set).
+   */
+  readonly remedy: string;
 }
 
 /** Checks cost estimates against budgets. Pure. */
@@ -66,15 +77,19 @@ export class BudgetGuard {
     const verdict = exceeded
       ? `exceeds the monthly budget of ${usd(budget.monthlyUsd)} by ${usd(expected - budget.monthlyUsd)}`
       : `is within the monthly budget of ${usd(budget.monthlyUsd)}`;
-    const unpriced = estimate.unpricedResources.length > 0 ? ` ${estimate.unpricedResources.length} resource(s) are unpriced and not included.` : '';
-    const message = `Estimated monthly cost of ${name}, ${usd(expected)} (expected, before a free-tier deduction of ${usd(estimate.freeTierDeduction)}; ${range}), ${verdict} (enforcement: ${enforcement}). Top cost drivers: ${drivers}.${unpriced}`;
-    return { exceeded, failsSynth: exceeded && enforcement === 'fail-synth', budgetUsd: budget.monthlyUsd, expectedMonthlyUsd: expected, topDrivers, message };
+    const unpriced = estimate.resources.filter((r) => r.status === ResourceCostStatus.UNPRICED);
+    const incomplete = unpriced.length > 0;
+    const caveat = incomplete
+      ? ` The check is incomplete: ${unpriced.length} unpriced resource(s) are not in the figure (${unpriced.slice(0, 5).map((r) => `${r.logicalId} (${r.type})`).join(', ')}${unpriced.length > 5 ? ', ...' : ''}); see the report's unpriced list.`
+      : '';
+    const headline = costHeadline(expected, unpriced);
+    const message = `Estimated monthly cost of ${name}: ${headline} (expected, before a free-tier deduction of ${usd(estimate.freeTierDeduction)}; ${range}), ${verdict} (enforcement: ${enforcement}). Top cost drivers: ${drivers}.${caveat}`;
+    const lower = 'Lower the usage or the architecture\'s cost (see the design report\'s cost table) or raise requirements.budget.monthlyUsd';
+    const remedy = enforcement === 'fail-synth' ? `${lower}, or set requirements.budget.enforcement to BudgetEnforcement.WARN.` : `${lower}.`;
+    return {
+      exceeded, failsSynth: exceeded && enforcement === 'fail-synth', budgetUsd: budget.monthlyUsd, expectedMonthlyUsd: expected, topDrivers, incomplete, message, remedy,
+    };
   }
 
   private constructor() {}
-}
-
-/** `$1,234.56`. */
-function usd(value: number): string {
-  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

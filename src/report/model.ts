@@ -14,6 +14,8 @@ export interface ReportResource {
   readonly type: string;
   /** Construct path, when the template carries it (aws:cdk:path metadata). */
   readonly path?: string;
+  /** Logical ID of the nested stack the resource is in (priced inside this stack's total). */
+  readonly nestedStack?: string;
   /** Filled by the cost estimator; absent until then. */
   readonly status?: 'priced' | 'free' | 'unpriced';
   readonly monthlyCost?: CostRange;
@@ -75,6 +77,8 @@ export interface BudgetSection {
   readonly withinBudget?: boolean;
   /** The budget guard's message: budget, estimate and top cost drivers. */
   readonly message?: string;
+  /** True when unpriced resources are left out of the figure the budget was checked against. */
+  readonly incomplete?: boolean;
 }
 
 /**
@@ -93,6 +97,15 @@ export interface DesignReport {
   readonly monthlyCost: CostRange | null;
   readonly freeTierDeduction: number | null;
   readonly budget: BudgetSection | null;
+  /**
+   * The total as a headline that names what it leaves out (filled by the cost section):
+   * `$422.40 a month + 2 unpriced: AWS::GameLift::Fleet, ...`. Show it wherever the total is shown.
+   */
+  readonly costHeadline?: string;
+  /** `logicalId (type): reason` of each unpriced resource (filled by the cost section). */
+  readonly unpricedResources?: string[];
+  /** Resources the template declares that do not deploy (a false Condition), with the reason. */
+  readonly excludedResources?: Array<{ readonly logicalId: string; readonly type: string; readonly reason: string; readonly nestedStack?: string }>;
   /** Estimate-wide assumptions (the month, the usage range rule, region fallbacks). */
   readonly costAssumptions: string[];
   readonly resources: ReportResource[];

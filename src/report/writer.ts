@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { buildDesignReport } from './build';
 import { CloudFormationTemplate, ReportContributor } from './model';
 import { renderMarkdown } from './render-markdown';
+import { readFromAssembly } from '../cost/report-contributor';
 import { InfrastructureDesign } from '../design/infrastructure-design';
 
 export interface DesignReportWriterProps {
@@ -27,9 +28,9 @@ export class DesignReportWriter extends Construct {
       onSynthesize: (session: ISynthesisSession) => {
         const stack = props.stack;
         const templatePath = path.join(session.outdir, stack.templateFile);
-        const template = JSON.parse(fs.readFileSync(templatePath, 'utf8')) as CloudFormationTemplate;
+        const template = readFromAssembly(JSON.parse(fs.readFileSync(templatePath, 'utf8')) as CloudFormationTemplate, session.outdir);
         const report = buildDesignReport({
-          stackName: stack.stackName,
+          stackName: Token.isUnresolved(stack.stackName) ? stack.node.path : stack.stackName,
           region: Token.isUnresolved(stack.region) ? undefined : stack.region,
           design: props.design,
           template,

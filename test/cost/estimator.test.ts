@@ -465,7 +465,9 @@ describe('platform stacks: EKS, Auto Scaling, EBS, EFS, ECR, Step Functions, Kin
     expect(r('Vol').monthlyCost.expected).toBeCloseTo(100 * 0.08, 6);
     expect(r('Io').monthlyCost.expected).toBeCloseTo(50 * 0.125 + 1000 * 0.065, 6);
     expect(items('Vm')['EBS /dev/xvda (gp2, 8 GB)'].monthlyCost).toBeCloseTo(0.8, 6);
-    expect(r('Vm').monthlyCost.expected).toBeCloseTo(H * 0.0104 + 0.8, 6);
+    // No SubnetId: the default VPC, whose subnets give the instance a public IPv4 address.
+    expect(items('Vm')['Public IPv4 address'].monthlyCost).toBeCloseTo(H * 0.005, 6);
+    expect(r('Vm').monthlyCost.expected).toBeCloseTo(H * 0.0104 + 0.8 + H * 0.005, 6);
   });
 
   test('EFS Standard and ECR storage', () => {
@@ -572,7 +574,7 @@ describe('what the catalog or the model cannot price is unpriced, with the reaso
     ['ECS on EC2 capacity', 'AWS::ECS::Service', { LaunchType: 'EC2' }, /EC2 or external capacity/],
     ['gateway endpoint', 'AWS::EC2::VPCEndpoint', {}, /gateway endpoints/],
     ['Lambda version', 'AWS::Lambda::Version', {}, /version or alias/],
-    ['custom resource', 'Custom::Anything', {}, /custom resource has no charge/],
+    ['a CDK helper custom resource', 'Custom::S3AutoDeleteObjects', {}, /CDK helper custom resource/],
   ])('%s is known-free', (_label, type, properties, reason) => {
     const [x] = CostEstimator.estimateTemplate({ template: { Resources: { X: { Type: type, Properties: properties } } } }).resources;
     expect(x.status).toBe(ResourceCostStatus.FREE);
@@ -756,7 +758,7 @@ describe('bad input is a clear error', () => {
     ['an unknown usage field', { template: tpl, usage: { Fn: { monthlyRequest: 5 } } }, /monthlyRequest is not a usage field/],
     ['unparseable JSON', { template: '{ not json' }, /template is not readable: not valid JSON/],
     ['a non-object template', { template: 42 }, /template is not readable: expected a CloudFormation template object/],
-    ['a template without Resources', { template: { Outputs: {} } }, /template is not readable: it has no Resources object/],
+    ['Resources that is not an object', { template: { Resources: [] } }, /template is not readable: Resources is not an object of resources/],
     ['a resource without Type', { template: { Resources: { X: { Properties: {} } } } }, /resource 'X' has no Type/],
     ['a missing catalog file', { template: tpl, catalogFile: '/nonexistent/catalog.json' }, /pricing catalog \/nonexistent\/catalog.json is not readable/],
     ['inverted usage factors', { template: tpl, lowUsageFactor: 3 }, /lowUsageFactor <= 1 <= highUsageFactor/],
