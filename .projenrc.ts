@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, typescript } from 'projen';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-infra-engineer',
@@ -20,21 +20,33 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.16',
   typescriptVersion: '^6.0.3', // 7.x breaks ts-jest 29
   peerDeps: ['cdk-nag@^3.0.2'],
-  // Non-jsii runtime libraries are bundled; their types stay out of the public API.
-  bundledDeps: ['commander@^13', '@aws-sdk/client-pricing@^3', '@aws-sdk/client-cloudformation@^3', '@aws-sdk/client-cost-explorer@^3'],
-  bin: { 'cdk-infra-engineer': 'lib/cli/main.js' },
+  // The library bundles nothing: the AWS SDK clients and commander belong to the CLI package (cli/).
   devDeps: [
-    'aws-sdk-client-mock@^4',
     'cdk-nag@^3.0.2',
     'aws-cdk@2.1148.1',
     'fast-check@^4',
     'ts-node@^10',
+    'ts-json-schema-generator@^2',
   ],
   jestOptions: {
     jestVersion: '^30',
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    // Output is the failures and one summary: no per-file lines, no coverage table.
+    preserveDefaultReporters: false,
+    coverageText: false,
+    extraCliOptions: ['--silent'],
     jestConfig: {
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // One test command for both packages: the library's tests and the CLI's (cli/test).
+      testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/cli/test/**/*.test.ts'],
+      reporters: [new javascript.JestReporter('summary')],
+      collectCoverage: false,
+      // The CLI imports the library by its package name; its tests run against the sources.
+      moduleNameMapper: {
+        '^cdk-infra-engineer$': '<rootDir>/src/index.ts',
+        '^cdk-infra-engineer/lib/(.*)$': '<rootDir>/src/$1',
+      },
+      modulePathIgnorePatterns: ['<rootDir>/cli/lib/', '<rootDir>/lib/'],
+      setupFiles: ['<rootDir>/cli/test/support/quiet-sdk.js'],
       // Tests synthesize real stacks; one worker per core keeps memory at ~0.5 GB each.
       maxWorkers: 2,
       testTimeout: 120_000,
@@ -56,14 +68,77 @@ const project = new awscdk.AwsCdkConstructLibrary({
   release: false,
   gitignore: ['cdk.out', '*.design-report.*', '.bench/', '.scratch/'],
   // The generated test task would run `eslint --fix`, which edits files; CI must only check.
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'examples'], commandOptions: { fix: false } },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'bench', 'examples', 'cli/src', 'cli/test'],
+    commandOptions: { fix: false },
+  },
 });
 
-project.addPackageIgnore('/examples/');
-project.addPackageIgnore('/.ci/');
-project.addPackageIgnore('/bench/');
+// Only lib/, .jsii, API.md, README, LICENSE and the requirements schema ship.
+for (const internal of ['/examples/', '/.ci/', '/bench/', '/cli/', '/docs/', '/.notes/', '/.scratch/', '/scripts/', '/test-reports/']) {
+  project.addPackageIgnore(internal);
+}
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+// A clone's `npm ci` / `npm install` also installs the CLI package (prepare does not run when a user installs the tarball).
+project.package.setScript('prepare', 'node scripts/install-cli.js');
+project.package.setScript('prepack', 'node scripts/check-packable.js lib/index.js .jsii');
 
+const cli = new typescript.TypeScriptProject({
+  parent: project,
+  outdir: 'cli',
+  name: 'cdk-infra-engineer-cli',
+  description: 'The cdk-infra-engineer command: design reports, cost diffs, hand-off, deployment status, actual cost and pricing refresh for cdk-infra-engineer stacks.',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenDevDependency: false,
+  minNodeVersion: '20.0.0',
+  typescriptVersion: '^6.0.3',
+  sampleCode: false,
+  github: false,
+  release: false,
+  licensed: true,
+  license: 'Apache-2.0',
+  authorName: 'cdk-infra-engineer developers',
+  authorEmail: 'dev@example.com',
+  repository: 'https://example.com/cdk-infra-engineer.git',
+  repositoryDirectory: 'cli',
+  // Tests and lint run from the root (one command for both packages).
+  jest: false,
+  eslint: false,
+  deps: ['commander@^13', '@aws-sdk/client-pricing@^3', '@aws-sdk/client-cloudformation@^3', '@aws-sdk/client-cost-explorer@^3'],
+  // The user's CDK app already depends on the library; the CLI reads its catalog and report types.
+  peerDeps: ['cdk-infra-engineer@>=0.0.0'],
+  entrypoint: 'lib/program.js',
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: ['cdk-infra-engineer@file:..', 'aws-sdk-client-mock@^4', '@types/jest@^30'],
+  bin: { 'cdk-infra-engineer': 'lib/main.js' },
+  tsconfig: { compilerOptions: { rootDir: 'src', outDir: 'lib', lib: ['es2022'], target: 'ES2022', module: 'node16', moduleResolution: javascript.TypeScriptModuleResolution.NODE16, noEmitOnError: true } },
+  gitignore: ['/lib/', '*.tgz'],
+  // Type-checks the CLI's tests against the library's sources (no compiled library needed).
+  tsconfigDev: {
+    compilerOptions: {
+      noEmit: true,
+      rootDir: '../..',
+      types: ['jest', 'node'],
+      paths: { 'cdk-infra-engineer': ['../../src/index.ts'], 'cdk-infra-engineer/lib/*': ['../../src/*'] },
+    },
+  },
+});
+cli.package.setScript('prepack', 'node ../scripts/check-packable.js lib/main.js');
+cli.addPackageIgnore('/test/');
+
+// Lint resolves the CLI's imports of the library to its sources, and lets the CLI's tests use the root's dev dependencies.
+const eslintrc = project.tryFindObjectFile('.eslintrc.json')!;
+eslintrc.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './cli/test/tsconfig.json']);
+eslintrc.addOverride('settings.import/resolver.typescript.noWarnOnMultipleProjects', true);
+project.eslint!.addOverride({
+  files: ['cli/test/**'],
+  rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: true, packageDir: ['./cli', './'] }] },
+});
+
+// `npx projen compile` at the root builds the library (jsii) and then the CLI against it.
+project.compileTask.exec('tsc --build', { cwd: 'cli' });
 
 project.addTask('example', {
   description: 'Synthesize the example app with the cdk CLI and write its design report',
