@@ -206,17 +206,37 @@ function templateUnits(input: EstimateInput, region: string): TemplateUnit[] {
   return units;
 }
 
-/** A nested stack's template: given by its logical ID path or asset path, or read from the assembly. */
+/**
+ * A nested stack's template: given by its logical ID path, asset path or TemplateURL, or read
+ * from the assembly (by its `aws:asset:path` metadata, or by the asset hash in its TemplateURL
+ * through the assembly's asset manifests).
+ */
 function findNestedTemplate(input: EstimateInput, idPath: string, resource: TemplateResource): unknown {
   const asset = resource.Metadata?.['aws:asset:path'];
   const url = resource.Properties?.TemplateURL;
   const keys = [idPath, typeof asset === 'string' ? asset : undefined, typeof url === 'string' ? url : undefined, typeof url === 'string' ? path.basename(url) : undefined];
   for (const key of keys) if (key !== undefined && input.nestedTemplates?.[key] !== undefined) return input.nestedTemplates[key];
-  if (input.assemblyDirectory && typeof asset === 'string') {
-    const file = path.join(input.assemblyDirectory, asset);
-    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
+  const dir = input.assemblyDirectory;
+  if (!dir) return undefined;
+  const hash = /([0-9a-f]{64})\.json/.exec(JSON.stringify(isUnknown(url) ? url.source : url) ?? '')?.[1];
+  const file = typeof asset === 'string' ? asset : hash ? assetSources(dir).get(hash) : undefined;
+  const full = file ? path.join(dir, file) : undefined;
+  return full && fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
+}
+
+/** Asset hash -> file path, from the asset manifests (`*.assets.json`) of an assembly directory. */
+function assetSources(dir: string): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (!name.endsWith('.assets.json')) continue;
+    try {
+      const files = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')).files ?? {};
+      for (const [hash, entry] of Object.entries<any>(files)) if (typeof entry?.source?.path === 'string') result.set(hash, entry.source.path);
+    } catch {
+      // not an asset manifest we can read: nested stacks it names stay unpriced
+    }
   }
-  return undefined;
+  return result;
 }
 
 /** The parent's Parameters of a nested stack as values: anything unresolved is a deploy-time value. */
