@@ -9,6 +9,11 @@ const LAMBDA_DEFAULT_DURATION_MS = 100;
 
 /** Lambda: requests and GB-seconds, x86 or Arm, tiers pooled across the template's functions. */
 export function lambdaFunction(ctx: ModelContext): void {
+  lambdaCharges(ctx, lambdaRequests(ctx));
+}
+
+/** Lambda requests and duration for a given number of invocations. */
+export function lambdaCharges(ctx: ModelContext, requests: Quantity): void {
   const arm = Array.isArray(ctx.props.Architectures) && ctx.props.Architectures[0] === 'arm64';
   const arch = arm ? 'Arm' : 'x86';
   let memoryMb = numberProp(ctx.props.MemorySize);
@@ -16,7 +21,6 @@ export function lambdaFunction(ctx: ModelContext): void {
     memoryMb = 128;
     ctx.assume('MemorySize not set: Lambda\'s default of 128 MB');
   }
-  const requests = lambdaRequests(ctx);
   const durationMs = ctx.usage.get('averageDurationMs', LAMBDA_DEFAULT_DURATION_MS, 'a typical short request');
   const gbSeconds = times(requests, (durationMs / 1000) * (memoryMb / 1024));
   ctx.assume(`${memoryMb} MB x ${durationMs} ms a request = ${((durationMs / 1000) * (memoryMb / 1024)).toPrecision(6)} GB-s a request (${arch})`);
@@ -69,7 +73,7 @@ function functionOf(ctx: ModelContext): { id: string; resource: TemplateResource
 }
 
 /** Invocations: given, or derived from the template (custom-resource handler, schedules), or the default. */
-function lambdaRequests(ctx: ModelContext): Quantity {
+export function lambdaRequests(ctx: ModelContext): Quantity {
   const given = ctx.usage.explicit('monthlyRequests');
   if (given !== undefined) return ctx.scaled(given);
   const referrers = ctx.template.referencedBy(ctx.id);
@@ -160,8 +164,30 @@ export function ec2Instance(ctx: ModelContext): void {
   if (ctx.props.InstanceType === undefined) ctx.assume('InstanceType not set: CloudFormation\'s default m1.small');
   ctx.assume('Linux, shared tenancy, on-demand');
   ctx.charge(`Instance (${type})`, EC2_HOURS(type), ctx.fixed(ctx.hours()), HOUR);
+  const publicIp = instancePublicIpv4(ctx);
+  if (publicIp) {
+    ctx.assume(`public IPv4 address: ${publicIp}`);
+    ctx.charge('Public IPv4 address', { serviceCode: 'AmazonVPC', usageType: 'PublicIPv4:InUseAddress' }, ctx.fixed(ctx.hours()), HOUR);
+  }
   blockDevices(ctx, ctx.props.BlockDeviceMappings, ctx.fixed(1));
   dataTransferOut(ctx);
+}
+
+/**
+ * Why an instance gets an auto-assigned public IPv4 address (charged like any other), or
+ * undefined: a network interface that asks for one, a subnet that maps one on launch, or no
+ * subnet at all (the default VPC's subnets map one).
+ */
+function instancePublicIpv4(ctx: ModelContext): string | undefined {
+  const interfaces: any[] = Array.isArray(ctx.props.NetworkInterfaces) ? ctx.props.NetworkInterfaces : [];
+  const asked = interfaces.find((n) => n?.AssociatePublicIpAddress !== undefined);
+  if (asked) return asked.AssociatePublicIpAddress === true || asked.AssociatePublicIpAddress === 'true' ? 'its network interface sets AssociatePublicIpAddress' : undefined;
+  const subnetValue = ctx.props.SubnetId ?? interfaces.find((n) => n?.SubnetId !== undefined)?.SubnetId;
+  if (subnetValue === undefined) return 'no SubnetId: launched in the default VPC, whose subnets assign public IPv4 addresses';
+  const subnet = ctx.referenced(subnetValue);
+  if (subnet?.resource.Type !== 'AWS::EC2::Subnet') return undefined;
+  const map = subnet.resource.Properties?.MapPublicIpOnLaunch;
+  return map === true || map === 'true' ? `its subnet ${subnet.id} sets MapPublicIpOnLaunch` : undefined;
 }
 
 /** The Price List identity of Linux on-demand instance hours. */

@@ -7,8 +7,8 @@ const TRANSITIONS_PER_EXECUTION = 10;
 const EXPRESS_MEMORY_GB = 64 / 1024;
 
 /** Step Functions state machine: Standard state transitions, or Express requests and duration. */
-export function stateMachine(ctx: ModelContext): void {
-  const express = ctx.props.StateMachineType === 'EXPRESS';
+export function stateMachine(ctx: ModelContext, type: unknown = ctx.props.StateMachineType): void {
+  const express = type === 'EXPRESS';
   const executions = ctx.usage.get('monthlyRequests', DEFAULT_EXECUTIONS, 'executions a month, a light workflow');
   if (express) {
     const durationMs = ctx.usage.get('averageDurationMs', 100, 'a short workflow');

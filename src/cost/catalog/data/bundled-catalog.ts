@@ -1,3 +1,4 @@
+import { BREADTH_FREE_TIER, BREADTH_SOURCES, BREADTH_US_EAST_1 } from './us-east-1-breadth';
 import { CatalogPrice, CatalogSource, FreeTierAllowance, PriceTier, PricingCatalog, priceKey } from '../types';
 
 // The bundled catalog. Every figure cites a source; where no published figure was found
@@ -442,10 +443,11 @@ export const BUNDLED_CATALOG: PricingCatalog = {
   version: '2026.11.1',
   effectiveDate: '2026-10-06',
   currency: 'USD',
-  sources: SOURCES,
-  freeTier: FREE_TIER,
+  sources: [...SOURCES, ...BREADTH_SOURCES],
+  freeTier: [...FREE_TIER, ...BREADTH_FREE_TIER],
   regions: {
-    'us-east-1': Object.fromEntries(US_EAST_1.map((p) => [key(p), p])),
+    // The breadth entries first, so a figure the bundled list already holds keeps its own source.
+    'us-east-1': Object.fromEntries([...BREADTH_US_EAST_1, ...US_EAST_1].map((p) => [key(p), p])),
     ...Object.fromEntries(Object.entries(OTHER_REGIONS).map(([region, prices]) => [region, Object.fromEntries(prices.map((p) => [key(p), p]))])),
   },
 };
