@@ -101,3 +101,41 @@ export function readDeployOutputs(io: CliIo, file: string): DeployOutputs {
   }
   return outputs;
 }
+
+/** A design report file found in a cloud assembly. */
+export interface FoundReport {
+  readonly file: string;
+  readonly report: DesignReport;
+}
+
+/**
+ * Every `*.design-report.json` in the cloud assembly at `dir` and in its nested stage assemblies
+ * (`assembly-<stage>/`, any depth), top level first, each folder's files in name order.
+ */
+export function findDesignReports(io: CliIo, dir: string): FoundReport[] {
+  let entries: string[];
+  try {
+    entries = io.readDir(dir).sort();
+  } catch (e) {
+    throw new CliError(`cannot read ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const found: FoundReport[] = entries.filter((f) => f.endsWith('.design-report.json')).map((f) => {
+    const file = path.join(dir, f);
+    return { file, report: readReport(io, file)! };
+  });
+  for (const nested of entries.filter((f) => f.startsWith('assembly-'))) {
+    const sub = path.join(dir, nested);
+    if (isDirectory(io, sub)) found.push(...findDesignReports(io, sub));
+  }
+  return found;
+}
+
+/** True when `p` can be listed as a directory. */
+export function isDirectory(io: CliIo, p: string): boolean {
+  try {
+    io.readDir(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -56,13 +56,13 @@ export async function runCli(args: string[], io: CliIo, refreshDeps: CliDeps = {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   program.command('report')
-    .description('print the cost summary of every stack from cdk.out/*.design-report.json')
+    .description('print the cost summary of every stack from the design reports in cdk.out, stage assemblies (assembly-*) included')
     .argument('<cdk.out>', 'cloud assembly directory')
     .action((dir: string) => { code = runReport(dir, io); });
   program.command('diff')
     .description('print the monthly cost change per resource and in total between two design reports')
-    .argument('<old.json>', 'design report (or cost estimate) before')
-    .argument('<new.json>', 'design report (or cost estimate) after')
+    .argument('<old>', 'design report (or cost estimate) JSON before, or a cloud assembly directory (every stack, stages included)')
+    .argument('<new>', 'the same after')
     .option('--fail-above-percent <n>', 'exit 1 when the total grows by more than n percent', nonNegative)
     .option('--fail-above-usd <n>', 'exit 1 when the total grows by more than n USD a month', nonNegative)
     .action((oldFile: string, newFile: string, opts: { failAbovePercent?: number; failAboveUsd?: number }) => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,6 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { parsePriceListEntry } from 'cdk-infra-engineer/lib/cost/catalog/price-list';
 import { PricingCatalog } from 'cdk-infra-engineer/lib/cost/catalog/types';
 import { memoryIo } from './memory-io';
+import { endQuietlyOnClosedPipe } from '../src/closed-pipe';
 import { runCli } from '../src/program';
 
 
@@ -66,6 +67,17 @@ describe('report', () => {
     expect(out.join('\n')).toMatch(/97\.5% \(lowest of 2\)\s+83\/100, 99\.89% SLA/);
   });
 
+  test('lists the stacks of stage assemblies (cdk.out/assembly-<stage>/) after the top level', async () => {
+    write('staged/Tools.design-report.json', report('Tools', { Fn: 1 }));
+    write('staged/assembly-Development/DevelopmentShop123.design-report.json', report('Development-Shop', { Fn: 10 }));
+    write('staged/assembly-Production/ProductionShop456.design-report.json', report('Production-Shop', { Fn: 100 }));
+    const { io, out } = memoryIo();
+    expect(await runCli(['report', path.join(tmp, 'staged')], io)).toBe(0);
+    const stacks = out.map((l) => l.split(/\s+/)[0]).filter((s) => /^(Tools|Development-Shop|Production-Shop)$/.test(s));
+    expect(stacks).toEqual(['Tools', 'Development-Shop', 'Production-Shop']);
+    expect(out).toContain('Total expected: $111.00 a month');
+  });
+
   test('a directory without reports is a one-line error', async () => {
     const { io, err } = memoryIo();
     fs.mkdirSync(path.join(tmp, 'empty'));
@@ -77,6 +89,19 @@ describe('report', () => {
 describe('diff', () => {
   const before = write('old.json', report('Api', { Fn: 40, Gone: 5, Same: 3 }));
   const after = write('new.json', report('Api', { Fn: 70, Same: 3, Added: 10 }));
+
+  test('compares two cloud assemblies stack by stack, stage assemblies included', async () => {
+    write('before.out/assembly-Dev/Dev.design-report.json', report('Dev-Shop', { Fn: 10 }));
+    write('before.out/assembly-Prod/Prod.design-report.json', report('Prod-Shop', { Fn: 100 }));
+    write('after.out/assembly-Dev/Dev.design-report.json', report('Dev-Shop', { Fn: 10 }));
+    write('after.out/assembly-Prod/Prod.design-report.json', report('Prod-Shop', { Fn: 150 }));
+    const { io, out } = memoryIo();
+    expect(await runCli(['diff', path.join(tmp, 'before.out'), path.join(tmp, 'after.out')], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/Prod-Shop\/Fn\s+AWS::Lambda::Function\s+changed\s+\$100\.00\s+\$150\.00\s+\+\$50\.00/);
+    expect(text).not.toContain('Dev-Shop/Fn');
+    expect(text).toContain('Total: $110.00 -> $160.00 (+$50.00, +45.5%)');
+  });
 
   test('prints the change per resource and in total', async () => {
     const { io, out } = memoryIo();
@@ -269,4 +294,24 @@ test('the entry point runs end to end (ts-node)', () => {
   expect(ok.out).toContain('Total: $10.00 -> $30.00 (+$20.00, +200.0%)');
   expect(run(['diff', before, after, '--fail-above-percent', '10']).code).toBe(1);
   expect(run(['--help']).out).toMatch(/report .*\n.*diff/s);
+});
+
+test('output to a closed pipe ends quietly with exit 0 (report | head -1)', () => {
+  const costs = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`Fn${i}`, i]));
+  const before = write('pipe-old.json', report('Api', {}));
+  const after = write('pipe-new.json', report('Api', costs));
+  const main = path.join(__dirname, '..', 'src', 'main.ts');
+  const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" -r "${FROM_SOURCES}" "${main}" diff "${before}" "${after}" | head -1`], { encoding: 'utf8' });
+  expect(result.stdout).toBe(`Monthly cost change (expected, USD): ${before} -> ${after}\n`);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+});
+
+test('a closed pipe is exit 0; any other stream error is thrown', () => {
+  const listeners: Array<(e: NodeJS.ErrnoException) => void> = [];
+  const exits: number[] = [];
+  endQuietlyOnClosedPipe({ on: (_event, listener) => listeners.push(listener) }, (code) => exits.push(code));
+  listeners[0](Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+  expect(exits).toEqual([0]);
+  expect(() => listeners[0](Object.assign(new Error('disk full'), { code: 'ENOSPC' }))).toThrow('disk full');
 });

@@ -243,4 +243,13 @@ describe('status (aws-sdk-client-mock, CloudFormation wire format)', () => {
     expect(b.err).toEqual([expect.stringMatching(/region 'Ireland' is not an AWS region code/)]);
     expect(cfn.calls()).toHaveLength(0);
   });
+
+  test('missing credentials are reported before a missing region', async () => {
+    const { io, err } = memoryIo({});
+    const noRegion = new CloudFormationClient({ region: async () => { throw new Error('Region is missing'); } });
+    const noCredentials = async () => { throw new Error('Could not load credentials from any providers'); };
+    expect(await runCli(['status', '--stack', 'Shop'], io, deps({ client: noRegion, resolveCredentials: noCredentials }))).toBe(2);
+    expect(err).toEqual([expect.stringMatching(/^cdk-infra-engineer: no AWS credentials found .*cloudformation:DescribeStacks/)]);
+    expect(cfn.calls()).toHaveLength(0);
+  });
 });

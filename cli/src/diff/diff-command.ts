@@ -1,3 +1,4 @@
+import { findDesignReports, isDirectory } from '../assembly';
 import { CliError, CliIo, readJson } from '../io';
 import { signedUsd, table, usd } from '../table';
 
@@ -14,9 +15,26 @@ interface CostedResource {
   readonly expected: number;
 }
 
-/** Reads a design report or cost estimate JSON: its resources' expected monthly cost and the total. */
-function costsOf(io: CliIo, file: string): { total: number; resources: Map<string, CostedResource> } {
-  const json = readJson(io, file);
+/** The expected monthly cost of a design report or cost estimate JSON, or of every stack in a cloud assembly directory. */
+function costsOf(io: CliIo, fileOrDir: string): { total: number; resources: Map<string, CostedResource> } {
+  if (isDirectory(io, fileOrDir)) {
+    const found = findDesignReports(io, fileOrDir);
+    if (found.length === 0) throw new CliError(`no *.design-report.json in ${fileOrDir} or its stage assemblies (assembly-*)`);
+    const resources = new Map<string, CostedResource>();
+    let total = 0;
+    for (const { file, report } of found) {
+      if (typeof report.monthlyCost?.expected !== 'number') continue; // a stack without an estimate has nothing to compare
+      const costs = costsOfJson(report, file);
+      total += costs.total;
+      // Stacks of different stages share logical IDs: the stack name keeps them apart.
+      for (const r of costs.resources.values()) resources.set(`${report.stackName}/${r.logicalId}`, { ...r, logicalId: `${report.stackName}/${r.logicalId}` });
+    }
+    return { total, resources };
+  }
+  return costsOfJson(readJson(io, fileOrDir), fileOrDir);
+}
+
+function costsOfJson(json: any, file: string): { total: number; resources: Map<string, CostedResource> } {
   if (!json || !Array.isArray(json.resources) || typeof json.monthlyCost?.expected !== 'number') {
     throw new CliError(`${file} has no cost estimate (expected a design report or cost estimate with monthlyCost and resources)`);
   }
@@ -29,7 +47,7 @@ function costsOf(io: CliIo, file: string): { total: number; resources: Map<strin
 }
 
 /**
- * `diff <old.json> <new.json>`: the change in expected monthly cost per resource and in
+ * `diff <old> <new>` (report JSON files or cloud assembly directories): the change in expected monthly cost per resource and in
  * total. Returns 1 when a threshold is exceeded (to gate a pull request), else 0.
  */
 export function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: CliIo): number {

@@ -1,27 +1,20 @@
-import * as path from 'path';
 import { DesignReport } from 'cdk-infra-engineer/lib/report/model';
-import { CliError, CliIo, readJson } from '../io';
+import { findDesignReports } from '../assembly';
+import { CliError, CliIo } from '../io';
 import { table, usd } from '../table';
 
 /**
- * `report <cdk.out>`: the summary of every stack's design report in a cloud assembly: cost,
+ * `report <cdk.out>`: the summary of every stack's design report in a cloud assembly, stage
+ * assemblies included: cost,
  * budget, security compliance (the lowest framework) and the reliability score.
  */
 export function runReport(dir: string, io: CliIo): number {
-  let files: string[];
-  try {
-    files = io.readDir(dir).filter((f) => f.endsWith('.design-report.json')).sort();
-  } catch (e) {
-    throw new CliError(`cannot read ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  if (files.length === 0) throw new CliError(`no *.design-report.json in ${dir}: synthesize the app (cdk synth) with design reports on`);
+  const found = findDesignReports(io, dir);
+  if (found.length === 0) throw new CliError(`no *.design-report.json in ${dir} or its stage assemblies (assembly-*): synthesize the app (cdk synth) with design reports on`);
   const rows: string[][] = [];
   let total = 0;
-  for (const file of files) {
-    const report = readJson(io, path.join(dir, file)) as Partial<DesignReport>;
-    if (!report || typeof report !== 'object' || typeof report.stackName !== 'string' || !Array.isArray(report.resources)) {
-      throw new CliError(`${path.join(dir, file)} is not a design report (no stackName or resources)`);
-    }
+  for (const { file, report } of found as Array<{ file: string; report: Partial<DesignReport> }>) {
+    if (!Array.isArray(report.resources)) throw new CliError(`${file} is not a design report (no resources)`);
     const count = (status: string) => report.resources!.filter((r) => r.status === status).length;
     const cost = report.monthlyCost;
     total += cost?.expected ?? 0;
@@ -29,7 +22,7 @@ export function runReport(dir: string, io: CliIo): number {
       ? `${usd(report.budget.monthlyUsd)} ${report.budget.withinBudget === false ? 'EXCEEDED' : report.budget.withinBudget === true ? 'ok' : ''}`.trim()
       : '-';
     rows.push([
-      report.stackName,
+      String(report.stackName),
       `${report.region ?? '-'}${report.regionAssumed ? ' (assumed)' : ''}`,
       cost ? usd(cost.expected) : 'not estimated',
       cost ? `${usd(cost.low)} - ${usd(cost.high)}` : '-',
@@ -43,8 +36,8 @@ export function runReport(dir: string, io: CliIo): number {
   io.out(`Design reports in ${dir} (monthly cost in USD)`);
   const headers = ['Stack', 'Region', '>Expected', '>Low - high', '>Free tier', 'Budget', 'Priced/free/unpriced', 'Compliance', 'Reliability'];
   for (const line of table(headers, rows)) io.out(line);
-  if (files.length > 1) io.out(`Total expected: ${usd(total)} a month`);
-  const catalog = readJson(io, path.join(dir, files[0])).pricingCatalogDate;
+  if (found.length > 1) io.out(`Total expected: ${usd(total)} a month`);
+  const catalog = found[0].report.pricingCatalogDate;
   if (catalog) io.out(`Prices from the catalog effective ${catalog}; free tier shown as a separate deduction.`);
   return 0;
 }

@@ -34,13 +34,14 @@ export async function runStatus(options: StatusOptions, io: CliIo, overrides: Pa
   const regionOption = options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
   if (regionOption !== undefined) checkRegionFormat(regionOption);
   const deps = statusDefaults(overrides, regionOption);
-  const region = await deps.client.config.region().catch(() => {
-    throw new CliError('no AWS region: pass --region or set AWS_REGION (status reads the stack in one region)');
-  });
   const wait = progress(io, 'status');
   const aws = new AwsCaller(STATUS_NEEDS, deps, (text) => wait.step(text));
   try {
+    // Credentials first: without them, the region is not the problem to report.
     await aws.checkCredentials(io.env);
+    const region = await deps.client.config.region().catch(() => {
+      throw new CliError('no AWS region: pass --region or set AWS_REGION (status reads the stack in one region)');
+    });
     wait.step(`DescribeStacks ${options.stack} in ${region}`);
     const stacks = await aws.call('cloudformation:DescribeStacks', () => deps.client.send(new DescribeStacksCommand({ StackName: options.stack })), ['ValidationError'])
       .catch((e) => {
