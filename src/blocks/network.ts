@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledgeRules, inCompliancePacks } from './acknowledge';
 import { ManagedPolicyRole } from './iam/managed-policy-role';
+import { FixedSlotIpAddresses, maxAzsOf, SUBNET_CIDR_LAYOUT_CONTEXT, SubnetCidrLayout, subnetGroupMask } from './subnet-cidrs';
 
 /** AWS services that can be reached privately through an interface VPC endpoint. */
 export enum InterfaceEndpointService {
@@ -85,6 +86,13 @@ export interface NetworkBlockProps {
    */
   readonly removalPolicy?: RemovalPolicy;
   /**
+   * Where the subnets sit in the VPC's range. Never change it for a deployed VPC: a VPC that
+   * an earlier release created without public subnets (no NAT gateway) must say
+   * `PRIVATE_FIRST` to keep its subnets where they are.
+   * @default - the `cdk-infra-engineer:subnetCidrLayout` context value, else `RESERVED_SLOTS`
+   */
+  readonly subnetCidrLayout?: SubnetCidrLayout;
+  /**
    * Use this VPC instead of creating one; then nothing is created.
    * @default - a new VPC is created
    */
@@ -121,10 +129,14 @@ export class NetworkBlock extends Construct {
       throw new Error(`${this.node.path}: natGateways is ${natGateways} but publicSubnets is false; NAT gateways need public subnets`);
     }
     const privateType = natGateways > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED;
+    const layout = props.subnetCidrLayout ?? subnetCidrLayoutFromContext(this);
+    const maxAzs = props.maxAzs ?? NETWORK_DEFAULTS.maxAzs;
+    if (maxAzs > maxAzsOf(layout)) throw new Error(`${this.node.path}: maxAzs ${maxAzs} is more than the ${layout} subnet layout holds (${maxAzsOf(layout)})`);
 
+    // Group names are part of the subnets' logical IDs, and each group has a fixed CIDR slot.
     const subnetConfiguration: ec2.SubnetConfiguration[] = [
-      ...(publicSubnets ? [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false }] : []),
-      { name: 'Private', subnetType: privateType, cidrMask: 22 },
+      ...(publicSubnets ? [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: subnetGroupMask(layout, 'Public'), mapPublicIpOnLaunch: false }] : []),
+      { name: 'Private', subnetType: privateType, cidrMask: subnetGroupMask(layout, 'Private') },
     ];
 
     // Construct id 'FlowLogGroup' is a contract.
@@ -136,8 +148,8 @@ export class NetworkBlock extends Construct {
     const flowLogRole = new ManagedPolicyRole(this, 'FlowLogRole', { assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com') });
     // Construct id 'Vpc' is a contract.
     const vpc = new ec2.Vpc(this, 'Vpc', {
-      ipAddresses: ec2.IpAddresses.cidr(NETWORK_DEFAULTS.cidr),
-      maxAzs: props.maxAzs ?? NETWORK_DEFAULTS.maxAzs,
+      ipAddresses: new FixedSlotIpAddresses(layout),
+      maxAzs,
       natGateways,
       subnetConfiguration,
       restrictDefaultSecurityGroup: true,
@@ -177,6 +189,15 @@ export class NetworkBlock extends Construct {
       endpoint.connections.allowFrom(ec2.Peer.ipv4(NETWORK_DEFAULTS.cidr), ec2.Port.tcp(443), 'HTTPS from the VPC');
     }
   }
+}
+
+function subnetCidrLayoutFromContext(scope: Construct): SubnetCidrLayout {
+  const value = scope.node.tryGetContext(SUBNET_CIDR_LAYOUT_CONTEXT);
+  if (value === undefined) return SubnetCidrLayout.RESERVED_SLOTS;
+  if (!Object.values(SubnetCidrLayout).includes(value)) {
+    throw new Error(`context ${SUBNET_CIDR_LAYOUT_CONTEXT} must be one of ${Object.values(SubnetCidrLayout).join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 function privateSubnetSelectionOf(vpc: ec2.IVpc): ec2.SubnetSelection {
