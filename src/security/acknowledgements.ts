@@ -1,6 +1,6 @@
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { assertReason } from './policy/reason';
+import { assertReason, reasonProblem } from './policy/reason';
 
 /** Acceptance of one finding of a rule pack, with the reason. */
 export interface Acknowledgement {
@@ -21,6 +21,8 @@ export interface FoundAcknowledgement {
   readonly scope: IConstruct;
   /** True when it was made on a stack, stage or app, which the evaluation refuses. */
   readonly blanket: boolean;
+  /** Why the evaluation refuses it (a stack-wide scope, or a reason shorter than a sentence); undefined when it counts. */
+  readonly refused?: string;
 }
 
 const RULE_ID = /^[A-Za-z0-9.]+-[A-Za-z0-9]+(\[.+\])?$/;
@@ -89,7 +91,13 @@ export function findAcknowledgement(resource: IConstruct, ruleId: string): Found
     for (const entry of current.node.metadata) {
       if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
       for (const [key, reason] of Object.entries(entry.data as Record<string, string>)) {
-        if (key.replace(PREFIX, '') === ruleId) return { reason: String(reason), scope: current, blanket: isBlanketScope(current) };
+        if (key.replace(PREFIX, '') !== ruleId) continue;
+        const blanket = isBlanketScope(current);
+        const at = current.node.path || '<app>';
+        const weak = reasonProblem(reason);
+        const refused = blanket ? `An acknowledgement on '${at}' was ignored: a stack, stage or app is too wide a scope.`
+          : weak ? `The acknowledgement on '${at}' was ignored: its reason ${weak}.` : undefined;
+        return { reason: String(reason ?? ''), scope: current, blanket, refused };
       }
     }
     current = current.node.scope;

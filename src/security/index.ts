@@ -3,6 +3,8 @@ export { SecurityPolicy, type SecurityPolicyProps, type RuleRelaxation } from '.
 export { Acknowledgements, type Acknowledgement } from './acknowledgements';
 export { RequiredTags } from './tags';
 export { CdkInfraEngineerChecks, type CdkInfraEngineerChecksProps } from './cdk-infra-engineer-checks';
-export { RulePack } from './evaluation/rule-packs';
+export { RulePack } from './policy/rule-pack-selection';
 export type { ComplianceEvaluation, FrameworkScore, AcknowledgedFinding, SecurityFinding } from './evaluation/model';
 export { StackSecurity, type StackSecurityProps } from './stack-security';
+export { AcceptanceKind } from './exemptions';
+export { SynthGate, type ISynthCheck, type SynthCheckViolation } from './gate/synth-gate';

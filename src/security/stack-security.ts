@@ -1,21 +1,20 @@
-import { AspectPriority, Aspects, Stack, Validations } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { EnvironmentTier } from '../requirements';
 import { SecurityPolicyAspect } from './aspects/security-policy-aspect';
 import { customerManagedKey } from './aspects/shared-resources';
-import { evaluateCompliance } from './evaluation/evaluate';
 import { ComplianceEvaluation } from './evaluation/model';
-import { createRecordingPack, RulePack, rulePacksFor, usesFunctions } from './evaluation/rule-packs';
-import { EvaluationSource, StackValidationPlugin } from './evaluation/validation-plugin';
+import { SynthGate } from './gate/synth-gate';
 import { SecurityPolicy } from './policy/security-policy';
+import { RulePack, rulePacksFor } from './policy/rule-pack-selection';
 
 /** Properties of `StackSecurity`. */
 export interface StackSecurityProps {
   /** The policy the aspects enforce and the packs follow. */
   readonly policy: SecurityPolicy;
   /**
-   * Register the packs as CDK validation plugins, so that an unacknowledged finding fails
-   * `cdk synth` with the rule, the resource path and the fix.
+   * Fail `cdk synth` on an unacknowledged finding, with the rule, the resource path and the
+   * fix (through the stage's `SynthGate`, which prints nothing when nothing is found).
    * @default true
    */
   readonly failSynthOnFindings?: boolean;
@@ -23,12 +22,14 @@ export interface StackSecurityProps {
 
 /**
  * Security for one stack: mutating aspects that apply the policy to every resource in it
- * (including resources added by hand), and the rule packs that then check it, registered
- * as validation plugins and scored per pack.
+ * (including resources added by hand, raw `CfnResource`s and nested stacks), the rule packs
+ * that check the construct tree, and the template check that reads the final synthesized
+ * templates (the stack's and its nested stacks'). Both are scored per pack; an
+ * unacknowledged finding fails synth.
  *
  * Packs: AwsSolutions always; HIPAA Security, PCI DSS 3.2.1 and NIST 800-53 R5 for the
  * policy's frameworks; Serverless when the stack has Lambda functions; and
- * `CdkInfraEngineerChecks`.
+ * `CdkInfraEngineer` (with the template check's rules).
  */
 export class StackSecurity {
   /** The enforced policy. */
@@ -37,17 +38,23 @@ export class StackSecurity {
   public readonly rulePacks: RulePack[];
   private readonly stack: Stack;
   private last?: ComplianceEvaluation;
-  /** The evaluation made earlier in this synthesis (by the design report), for the plugin to reuse. */
+  /** The evaluation made earlier in this synthesis (by the design report), for the gate to reuse. */
   private pending?: ComplianceEvaluation;
+  /** Set when a synthesis of the stack started in this process: its templates are then read from the assembly. */
+  private synthesized = false;
 
   constructor(stack: Stack, props: StackSecurityProps) {
     this.stack = stack;
     this.policy = props.policy;
     this.rulePacks = rulePacksFor(this.policy.frameworks);
-    Aspects.of(stack).add(new SecurityPolicyAspect(this.policy, stack), { priority: AspectPriority.MUTATING });
+    Aspects.of(stack).add(new SecurityPolicyAspect(this.policy, stack, () => { this.synthesized = true; }), { priority: AspectPriority.MUTATING });
     if (props.failSynthOnFindings ?? true) {
-      const source: EvaluationSource = { evaluationForPlugin: () => this._evaluationForValidation() };
-      Validations.of(stack).addPlugins(new StackValidationPlugin(this.rulePacks, stack.node.path, source));
+      SynthGate.of(stack).addCheck({
+        name: `security of ${stack.node.path}`,
+        check: (outdir) => this._evaluationForValidation(outdir).findings.map((f) => ({
+          ruleId: f.ruleId, resourcePath: f.resourcePath, description: f.description, fix: f.fix,
+        })),
+      });
     }
   }
 
@@ -70,28 +77,36 @@ export class StackSecurity {
   }
 
   /**
-   * Runs every pack over the stack now and scores it. The enforcing aspects run at
-   * synthesis, so call this after `app.synth()` (or read `lastEvaluation`) for the
-   * deployed state.
+   * Runs every pack over the stack and the template check over its final templates now,
+   * and scores them. The enforcing aspects run at synthesis, so call this after
+   * `app.synth()` (or read `lastEvaluation`) for the deployed state.
    */
   public evaluate(): ComplianceEvaluation {
-    const packs = this.rulePacks
-      .filter((p) => p !== RulePack.SERVERLESS || usesFunctions(this.stack))
-      .map((p) => createRecordingPack(p, this.policy.environment === EnvironmentTier.PRODUCTION));
-    const result = evaluateCompliance(this.stack, packs);
-    this.last = result;
-    this.pending = result;
-    return result;
+    return this.evaluateIn(undefined);
   }
 
   /**
-   * The evaluation for the validation plugin: the one the design report made earlier in
-   * this synthesis, or a new one, so that the packs run once per synthesis.
+   * The evaluation for the synth gate: the one the design report made earlier in this
+   * synthesis, or a new one, so that the packs run once per synthesis.
    * @internal
    */
-  public _evaluationForValidation(): ComplianceEvaluation {
-    const result = this.pending ?? this.evaluate();
+  public _evaluationForValidation(outdir?: string): ComplianceEvaluation {
+    const result = this.pending ?? this.evaluateIn(outdir);
     this.pending = undefined;
+    return result;
+  }
+
+  private evaluateIn(outdir: string | undefined): ComplianceEvaluation {
+    // Loaded here, not at import: cdk-nag and the rules cost load time only when a stack is checked.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { evaluateStack } = require('./evaluation/evaluate-stack') as typeof import('./evaluation/evaluate-stack');
+    const result = evaluateStack(this.stack, this.policy, this.rulePacks, {
+      production: this.policy.environment === EnvironmentTier.PRODUCTION,
+      outdir,
+      readAssembly: this.synthesized || outdir !== undefined,
+    });
+    this.last = result;
+    this.pending = result;
     return result;
   }
 }

@@ -1,4 +1,5 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, CustomResourceProviderBase, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { exempt } from '../exemptions';
 
@@ -13,18 +14,29 @@ const HANDLER_FUNCTION_RULES = [
 /** Rules about the permissions CDK writes for a handler's role. */
 const HANDLER_ROLE_RULES = ['IAMNoManagedPolicies', 'IAMNoInlinePolicy', 'IAMNoWildcardPermissions', 'IAMNoWildcardActions', 'LambdaStarPermissions'];
 
+/** Stack-level singletons CDK creates for its own handlers: construct id and the CDK class that creates it. */
+const CDK_SINGLETONS: Record<string, string> = {
+  LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a: 'LogRetentionFunction',
+  BucketNotificationsHandler050a0587b7544547bf325f094a3db834: 'NotificationsResourceHandler',
+};
+
 /**
  * Finds the Lambda functions that serve custom resources (named by a custom resource's
- * ServiceToken) and exempts them, and their roles, from the rules that are about
- * application functions. Returns their logical IDs.
+ * ServiceToken) and that CDK itself created: a `CustomResourceProvider`, the function of a
+ * `SingletonFunction` (which CDK's own constructs use), the provider framework's functions,
+ * CDK's log retention and bucket notification handlers. Exempts them, and their roles, from
+ * the rules that are about application functions. Any other function used as a service
+ * token is an application function and is checked like one. Returns their logical IDs.
  */
 export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): Set<string> {
   const byId = new Map(all.map((r) => [stack.resolve(r.logicalId) as string, r]));
+  const singletons = singletonFunctions(stack);
   const handlers = new Set<string>();
   for (const r of all) {
     if (!r.cfnResourceType.startsWith('Custom::') && r.cfnResourceType !== 'AWS::CloudFormation::CustomResource') continue;
     for (const id of getAttIds(propertiesOf(stack, r).ServiceToken)) {
-      if (byId.get(id)?.cfnResourceType === 'AWS::Lambda::Function') handlers.add(id);
+      const fn = byId.get(id);
+      if (fn?.cfnResourceType === 'AWS::Lambda::Function' && isCreatedByCdk(fn, singletons)) handlers.add(id);
     }
   }
   for (const id of handlers) {
@@ -36,6 +48,38 @@ export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): 
     }
   }
   return handlers;
+}
+
+/** Whether CDK's own code made this function (it, or a construct owning it below the stack, is CDK's handler machinery). */
+export function isCreatedByCdk(fn: CfnResource, singletons: ReadonlySet<IConstruct>): boolean {
+  const provider = providerClass();
+  for (let c: IConstruct | undefined = fn; c && !Stack.isStack(c); c = c.node.scope) {
+    if (c instanceof CustomResourceProviderBase || singletons.has(c) || (provider && c instanceof provider)) return true;
+    if (CDK_SINGLETONS[c.node.id] !== undefined && CDK_SINGLETONS[c.node.id] === c.constructor.name) return true;
+  }
+  return false;
+}
+
+/** The functions behind the stack's `SingletonFunction`s. */
+function singletonFunctions(stack: Stack): Set<IConstruct> {
+  const out = new Set<IConstruct>();
+  for (const c of stack.node.findAll()) {
+    if (c instanceof lambda.SingletonFunction) {
+      const fn = (c as unknown as { lambdaFunction?: IConstruct }).lambdaFunction;
+      if (fn) out.add(fn);
+    }
+  }
+  return out;
+}
+
+let providerCache: (new (...args: never[]) => IConstruct) | null | undefined;
+/** The provider framework class, loaded only when a stack has custom resources. */
+function providerClass(): (new (...args: never[]) => IConstruct) | undefined {
+  if (providerCache === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    providerCache = (require('aws-cdk-lib/custom-resources') as { Provider?: new (...args: never[]) => IConstruct }).Provider ?? null;
+  }
+  return providerCache ?? undefined;
 }
 
 function propertiesOf(stack: Stack, r: CfnResource): Record<string, unknown> {
@@ -50,5 +94,5 @@ function getAttIds(value: unknown): string[] {
 
 /** The L2 owning a default `Resource` child (so exemptions cover its other children), else the resource. */
 function ownerOf(r: CfnResource): IConstruct {
-  return r.node.id === 'Resource' && r.node.scope ? r.node.scope : r;
+  return r.node.id === 'Resource' && r.node.scope && !Stack.isStack(r.node.scope) ? r.node.scope : r;
 }

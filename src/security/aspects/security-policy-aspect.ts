@@ -14,6 +14,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
 import { EnforcementContext } from './context';
+import { enforceRawResource, isRawCfnResource } from './enforce-raw-resources';
 import { enforceBucket } from './enforce-buckets';
 import { enforceFunction, enforceKey, enforceSubnet } from './enforce-compute';
 import { enforceDatabaseCluster, enforceDatabaseInstance, enforceReplicationGroup, enforceTable } from './enforce-databases';
@@ -30,21 +31,27 @@ import { SecurityPolicy } from '../policy/security-policy';
  * the shared resources (log bucket, key, backup plan) from what the stack contains; on each
  * resource it fills in what the policy asks for and the resource leaves unset. It never
  * overrides a setting a resource makes explicitly: a deliberately public bucket stays
- * public, and the packs report it.
+ * public, and the packs report it. Resources of nested stacks under the stack are enforced
+ * too, and raw `CfnResource`s of the types the enforcers know get the same defaults as
+ * property overrides.
  */
 export class SecurityPolicyAspect implements IAspect {
   private ctx?: EnforcementContext;
 
-  constructor(private readonly policy: SecurityPolicy, private readonly stack: Stack) {}
+  constructor(private readonly policy: SecurityPolicy, private readonly stack: Stack, private readonly onSynthesis?: () => void) {}
 
   public visit(node: IConstruct): void {
     if (node === this.stack) {
+      this.onSynthesis?.();
       this.ctx = provisionSharedResources(this.stack, this.policy);
       return;
     }
     const ctx = this.ctx;
-    if (!ctx || Stack.of(node) !== this.stack) return;
-    if (CfnResource.isCfnResource(node)) exemptRelaxedRules(ctx, node);
+    if (!ctx || !this.isInScope(Stack.of(node))) return;
+    if (CfnResource.isCfnResource(node)) {
+      exemptRelaxedRules(ctx, node);
+      if (isRawCfnResource(node)) enforceRawResource(ctx, node);
+    }
 
     if (node instanceof s3.Bucket) enforceBucket(ctx, node.node.defaultChild as s3.CfnBucket, node);
     else if (node instanceof s3.CfnBucket && !(node.node.scope instanceof s3.Bucket)) enforceBucket(ctx, node);
@@ -61,5 +68,11 @@ export class SecurityPolicyAspect implements IAspect {
     else if (node instanceof lambda.Function) enforceFunction(ctx, node);
     else if (node instanceof kms.CfnKey) enforceKey(ctx, node);
     else if (node instanceof ec2.CfnSubnet) enforceSubnet(ctx, node);
+  }
+
+  /** The stack itself, or a nested stack under it. */
+  private isInScope(stack: Stack): boolean {
+    for (let s: Stack | undefined = stack; s; s = s.nestedStackParent) if (s === this.stack) return true;
+    return false;
   }
 }

@@ -1,3 +1,5 @@
+import { AcceptanceKind } from '../exemptions';
+
 /** How a stack scores against one rule pack. */
 export interface FrameworkScore {
   /** Pack name: `AwsSolutions`, `HIPAA.Security`, `PCI.DSS.321`, `NIST.800.53.R5`, `Serverless` or `CdkInfraEngineer`. */
@@ -10,8 +12,29 @@ export interface FrameworkScore {
   readonly rulesAcknowledged: number;
   /** Evaluated rules with at least one unacknowledged finding. */
   readonly rulesFailed: number;
-  /** Share of evaluated rules with no unacknowledged finding, in percent (one decimal). */
+  /**
+   * Share of evaluated rules with neither an unacknowledged finding nor a framework waiver,
+   * in percent (one decimal); 0 when the pack is not applicable (see `notApplicable`).
+   */
   readonly compliancePercent: number;
+  /**
+   * True when no rule of the pack applied to any resource: the pack is "not applicable",
+   * never 100%.
+   * @default false
+   */
+  readonly notApplicable?: boolean;
+  /**
+   * Evaluated rules whose findings are accepted only by a framework waiver (a relaxation
+   * naming this framework): they do not fail synth but count against `compliancePercent`.
+   * @default 0
+   */
+  readonly rulesWaived?: number;
+  /**
+   * Rule results (findings) that passed only through an acknowledgement, exemption or
+   * relaxation: what the summary shows next to the percentage.
+   * @default 0
+   */
+  readonly findingsAcknowledged?: number;
 }
 
 /** A finding accepted by an acknowledgement. */
@@ -22,6 +45,12 @@ export interface AcknowledgedFinding {
   readonly resourcePath: string;
   /** Why the finding is acceptable. */
   readonly reason: string;
+  /**
+   * How it was accepted: an acknowledgement on the resource, a library exemption, a policy
+   * relaxation or a framework waiver.
+   * @default AcceptanceKind.ACKNOWLEDGEMENT
+   */
+  readonly kind?: AcceptanceKind;
 }
 
 /** A finding nobody acknowledged: it fails synthesis. */

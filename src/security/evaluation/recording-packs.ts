@@ -28,6 +28,8 @@ export interface RecordingPack {
   readonly ruleIdPrefix: string;
   /** Applies every rule to every resource under `scope`, reporting each application to `sink`. */
   run(scope: IConstruct, sink: (check: RuleCheck) => void): void;
+  /** The pack's rule ids by rule function name, as seen in the last run. */
+  readonly ruleIdsByName: ReadonlyMap<string, string>;
 }
 
 type PackClass = new (scope?: IConstruct, props?: NagPackProps) => NagPack;
@@ -42,6 +44,7 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
   const Base = pack as unknown as typeof AwsSolutionsChecks;
   class Recording extends Base implements RecordingPack {
     private sink?: (check: RuleCheck) => void;
+    public readonly ruleIdsByName = new Map<string, string>();
 
     public get ruleIdPrefix(): string {
       return this.readPackName;
@@ -57,6 +60,8 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
     }
 
     protected applyRule(params: IApplyRule): void {
+      const ruleId = `${this.readPackName}-${params.ruleSuffixOverride ?? params.rule.name}`;
+      this.ruleIdsByName.set(params.rule.name, ruleId);
       let result: NagRuleResult | undefined;
       let error: string | undefined;
       try {
@@ -67,7 +72,7 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
       // Most rules do not apply to most resources: report only those that do.
       if (result === NagRuleCompliance.NOT_APPLICABLE || !this.sink) return;
       this.sink({
-        ruleId: `${this.readPackName}-${params.ruleSuffixOverride ?? params.rule.name}`,
+        ruleId,
         ruleName: params.rule.name,
         info: params.info,
         explanation: params.explanation,

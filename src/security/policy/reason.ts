@@ -7,10 +7,15 @@ const MIN_REASON_WORDS = 4;
  * Throws an error naming `field` and what was given.
  */
 export function assertReason(reason: unknown, field: string): asserts reason is string {
+  const problem = reasonProblem(reason);
+  if (problem) throw new Error(`${field} ${problem}`);
+}
+
+/** What is wrong with a reason (it is not at least a sentence), or undefined when it is fine. */
+export function reasonProblem(reason: unknown): string | undefined {
   const text = typeof reason === 'string' ? reason.trim() : '';
   const words = text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
-  if (text.length < MIN_REASON_CHARACTERS || words < MIN_REASON_WORDS) {
-    throw new Error(`${field} must be at least a sentence (${MIN_REASON_CHARACTERS}+ characters, ${MIN_REASON_WORDS}+ words) `
-      + `saying why, got ${JSON.stringify(reason ?? null)}`);
-  }
+  return text.length < MIN_REASON_CHARACTERS || words < MIN_REASON_WORDS
+    ? `must be at least a sentence (${MIN_REASON_CHARACTERS}+ characters, ${MIN_REASON_WORDS}+ words) saying why, got ${JSON.stringify(reason ?? null)}`
+    : undefined;
 }

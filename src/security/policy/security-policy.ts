@@ -1,3 +1,4 @@
+import { FRAMEWORK_REQUIRED_RULES } from './framework-rules';
 import { assertReason } from './reason';
 import { SecurityRule } from './security-rule';
 import { ApplicationRequirements, ComplianceFramework, EnvironmentTier } from '../../requirements';
@@ -8,6 +9,13 @@ export interface RuleRelaxation {
   readonly rule: SecurityRule;
   /** Why not: at least a sentence. It is written into the report and every acknowledgement it causes. */
   readonly reason: string;
+  /**
+   * The chosen compliance frameworks that require this rule and that you accept falling short
+   * of. Required when one of the policy's frameworks requires the rule (the relaxation is
+   * refused otherwise); those frameworks' packs then score the relaxed findings as failed.
+   * @default - none: only rules no chosen framework requires can be relaxed
+   */
+  readonly frameworks?: ComplianceFramework[];
 }
 
 /** Properties of a `SecurityPolicy`. */
@@ -82,6 +90,12 @@ export class SecurityPolicy {
         throw new Error(`SecurityPolicy relaxations[${i}].rule must be one of ${Object.values(SecurityRule).join(', ')}, got ${JSON.stringify(r.rule)}`);
       }
       assertReason(r.reason, `SecurityPolicy relaxations[${i}].reason (relaxing '${r.rule}')`);
+      const unnamed = frameworks.filter((f) => FRAMEWORK_REQUIRED_RULES[f]?.includes(r.rule) && !(r.frameworks ?? []).includes(f));
+      if (unnamed.length > 0) {
+        throw new Error(`SecurityPolicy relaxations[${i}] (relaxing '${r.rule}') refused: ${unnamed.join(', ')} require${unnamed.length === 1 ? 's' : ''} it. `
+          + `To relax it anyway, name the framework: relax(SecurityRule.${ruleKey(r.rule)}, reason, [${unnamed.map((f) => `'${f}'`).join(', ')}]); `
+          + 'the report then scores that framework below 100%.');
+      }
     });
     this.environment = environment;
     this.frameworks = [...new Set(frameworks)];
@@ -118,9 +132,12 @@ export class SecurityPolicy {
   /**
    * A policy that does not enforce `rule`. The reason must be at least a sentence; it is
    * written into the design report and into every acknowledgement the relaxation causes.
+   * A rule one of the policy's compliance frameworks requires is refused unless
+   * `frameworks` names each such framework; their packs then score it as failed.
+   * @param frameworks the chosen frameworks that require the rule and that you accept falling short of
    */
-  public relax(rule: SecurityRule, reason: string): SecurityPolicy {
-    const relaxation = { rule, reason };
+  public relax(rule: SecurityRule, reason: string, frameworks?: ComplianceFramework[]): SecurityPolicy {
+    const relaxation: RuleRelaxation = { rule, reason, frameworks };
     return new SecurityPolicy(this.environment, this.frameworks, this.logRetentionDays,
       [...this.userRelaxations.filter((r) => r.rule !== rule), relaxation], this.enforcedDefaults.filter((r) => r !== rule));
   }
@@ -155,4 +172,8 @@ export class SecurityPolicy {
     }
     return out;
   }
+}
+
+function ruleKey(rule: SecurityRule): string {
+  return Object.entries(SecurityRule).find(([, v]) => v === rule)?.[0] ?? rule;
 }

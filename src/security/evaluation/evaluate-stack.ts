@@ -1,0 +1,26 @@
+import { Stack } from 'aws-cdk-lib';
+import { evaluateCompliance } from './evaluate';
+import { ComplianceEvaluation } from './model';
+import { createRecordingPack, RulePack, usesFunctions } from './rule-packs';
+import { SecurityPolicy } from '../policy/security-policy';
+import { checkTemplates } from '../template/check';
+import { loadTemplates } from '../template/load';
+
+/** Where the templates come from, and the tier. */
+export interface StackEvaluationOptions {
+  readonly production: boolean;
+  /** The assembly directory of this synthesis; defaults to the stage's. */
+  readonly outdir?: string;
+  /** Read the templates from the assembly (a synthesis of the stack ran); otherwise render them in memory. */
+  readonly readAssembly: boolean;
+}
+
+/** Runs the packs over the stack and the template check over its final templates, and scores both. */
+export function evaluateStack(stack: Stack, policy: SecurityPolicy, rulePacks: RulePack[], options: StackEvaluationOptions): ComplianceEvaluation {
+  const packs = rulePacks
+    .filter((p) => p !== RulePack.SERVERLESS || usesFunctions(stack))
+    .map((p) => createRecordingPack(p, options.production));
+  const templates = loadTemplates(stack, options.readAssembly ? options.outdir : undefined, options.readAssembly);
+  const template = checkTemplates(templates, { production: options.production, enforces: (rule) => policy.isEnforced(rule) });
+  return evaluateCompliance(stack, packs, { template, policy });
+}

@@ -1,0 +1,76 @@
+import { COMPLIANT, TemplateRule, Unknown } from '../model';
+
+/** Well-known secret formats, whatever they are called. */
+const SECRET_FORMATS: Array<[string, RegExp]> = [
+  ['an AWS access key id', /(^|[^A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}([^A-Z0-9]|$)/],
+  ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
+  ['a Stripe live key', /\b[sr]k_live_[A-Za-z0-9]{10,}/],
+  ['a GitHub token', /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
+  ['a Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
+  ['a JSON Web Token', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
+  ['credentials in a URL', /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@\u2026{}]+)@/i],
+];
+/** Names that say the value is secret. */
+const SECRET_NAME = /(password|passwd|pwd|secret|token|key|credential|signing|salt|private)/i;
+/** ...unless the name says it only locates or describes the secret. */
+const LOCATOR_NAME = /(arn|name|id|url|uri|endpoint|host|port|length|type|ttl|count|prefix|path|region|enabled|version|policy|mode|template|schema|usage|spec|rotation|size|algorithm|format|field|header|location)$/i;
+/** Property paths where names are chosen by the user: environment variables and their like. */
+const USER_NAMED = /(^|\.)(Environment\.Variables|Environment|Variables|EnvironmentVariables|Parameters|Secrets?)(\.|$)/;
+
+/**
+ * No secret in plain text in the final template: no value in a well-known secret format
+ * (AWS access keys, Stripe `sk_live_`, GitHub `ghp_`, Slack `xox`, private-key PEM blocks,
+ * JWTs, URLs with a password) anywhere, joins included; and no high-entropy literal under
+ * a user-chosen name (environment variables) that says key, token, secret or password.
+ */
+export const NoPlaintextSecretsInTemplate: TemplateRule = {
+  id: 'NoPlaintextSecretsInTemplate',
+  info: 'A secret appears in plain text in the final template.',
+  fix: 'Store the value in Secrets Manager and pass a reference: the secret ARN in an environment variable read at run time, '
+    + 'ecs.Secret.fromSecretsManager for containers, or SecretValue.secretsManager for properties.',
+  covers: ['NoPlaintextSecrets', 'LambdaEnvironmentSecrets'],
+  check(resource) {
+    const problems: string[] = [];
+    walk(resource.properties, '', problems);
+    return problems.length ? problems : COMPLIANT;
+  },
+};
+
+function walk(value: unknown, path: string, problems: string[]): void {
+  if (typeof value === 'string' || value instanceof Unknown) {
+    inspect(typeof value === 'string' ? value : value.text, path, typeof value === 'string', problems);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      const named = item && typeof item === 'object' && typeof (item as Record<string, unknown>).Name === 'string' && 'Value' in item;
+      // Name/Value pairs (container environment): the value is named by its Name.
+      if (named) walk((item as Record<string, unknown>).Value, `${path}.${(item as Record<string, unknown>).Name}`, problems);
+      else walk(item, `${path}.${i}`, problems);
+    });
+  } else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key, problems);
+  }
+}
+
+function inspect(text: string, path: string, literal: boolean, problems: string[]): void {
+  if (!text || text.includes('{{resolve:')) return;
+  const format = SECRET_FORMATS.find(([, pattern]) => pattern.test(text));
+  if (format) {
+    problems.push(`${path} holds ${format[0]}`);
+    return;
+  }
+  const name = path.slice(path.lastIndexOf('.') + 1);
+  const parent = path.slice(0, path.lastIndexOf('.'));
+  if (literal && USER_NAMED.test(`${parent}.`) && SECRET_NAME.test(name) && !LOCATOR_NAME.test(name) && isHighEntropy(text)) {
+    problems.push(`${path} holds a high-entropy literal under a secret's name`);
+  }
+}
+
+/** Long enough, varied enough and not an ARN, path or sentence: what a generated key looks like. */
+export function isHighEntropy(text: string): boolean {
+  if (text.length < 12 || /\s/.test(text) || text.startsWith('arn:') || /^[a-z]+:\/\//i.test(text) || text.startsWith('/')) return false;
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let entropy = 0;
+  for (const n of counts.values()) entropy -= (n / text.length) * Math.log2(n / text.length);
+  return entropy >= 3.3;
+}
