@@ -1,5 +1,6 @@
 import { HOUR, ModelContext } from './context';
 import { TemplateResource } from './template-index';
+import { isUnknown, untracked } from './unknown';
 
 const CDK_HELPER = 'a CDK helper custom resource: runs its handler at deploy, priced on the function';
 
@@ -95,7 +96,8 @@ const BILLABLE_OPTIONS: { readonly [type: string]: (p: { readonly [key: string]:
  */
 export function supplement(ctx: ModelContext): void {
   if (ctx.resource.Type !== 'AWS::EC2::Instance' || ctx.charges.some((c) => c.price.usageType.startsWith('PublicIPv4'))) return;
-  const why = publicIpv4(ctx);
+  // Whether an unknown subnet maps public IPs is not known: no address, said in the assumptions.
+  const why = untracked(() => publicIpv4(ctx));
   if (!why) return;
   ctx.assume(`one public IPv4 address: ${why}`);
   ctx.charge('Public IPv4 address', { serviceCode: 'AmazonVPC', usageType: 'PublicIPv4:InUseAddress' }, ctx.fixed(ctx.hours()), HOUR);
@@ -109,6 +111,10 @@ function publicIpv4(ctx: ModelContext): string | undefined {
   if (associate === true || associate === 'true') return 'AssociatePublicIpAddress is true';
   if (associate === false || associate === 'false') return undefined;
   const subnetRef = primary?.SubnetId ?? p.SubnetId;
+  if (isUnknown(subnetRef)) {
+    ctx.assume(`no public IPv4 address assumed: whether the subnet (${subnetRef.label}) assigns one is not known`);
+    return undefined;
+  }
   if (subnetRef === undefined) return interfaces.length === 0 ? 'no SubnetId: launched in the default VPC, whose subnets assign public IPs' : undefined;
   const subnet = ctx.referenced(subnetRef);
   const map = subnet?.resource.Type === 'AWS::EC2::Subnet' ? subnet.resource.Properties?.MapPublicIpOnLaunch : undefined;

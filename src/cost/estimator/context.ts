@@ -1,5 +1,5 @@
 import { TemplateIndex, TemplateResource, refTarget } from './template-index';
-export { Unknown, isUnknown } from './unknown';
+export { Unknown, isUnknown, untracked } from './unknown';
 import { UsageReader } from './usage';
 import { PriceDimensionRef } from '../catalog/types';
 import { ResourceUsage } from '../model';

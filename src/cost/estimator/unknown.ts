@@ -60,3 +60,8 @@ export function tracked<T extends object>(container: T, path: string): T {
     },
   });
 }
+
+/** Reads without recording: for optional refinements that must not make a resource unpriced. */
+export function untracked<T>(fn: () => T): T {
+  return trackUnknownReads(() => undefined, fn);
+}

@@ -1,0 +1,58 @@
+// The estimator on templates nobody here wrote (sources in fixtures/real-world/README.md):
+// no throw, no [object Object], and the share of cost-bearing resources it prices.
+import * as fs from 'fs';
+import * as path from 'path';
+import { CostEstimate, CostEstimator, ResourceCostStatus } from '../../src/cost';
+
+const DIR = path.join(__dirname, 'fixtures', 'real-world');
+const NESTED = { NestedStack1NestedStackNestedStack1NestedStackResource7E64AD52: fs.readFileSync(path.join(DIR, 'nested', 'nestedstackstestNestedStack1C289F6D5.nested.template.json'), 'utf8') };
+const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+
+/** The share of cost-bearing resources (priced or unpriced; free ones cost nothing) that are priced. */
+export function pricedShare(estimates: CostEstimate[]): { priced: number; costBearing: number; share: number } {
+  const all = estimates.flatMap((e) => e.resources).filter((r) => r.status !== ResourceCostStatus.FREE);
+  const priced = all.filter((r) => r.status === ResourceCostStatus.PRICED).length;
+  return { priced, costBearing: all.length, share: all.length === 0 ? 1 : priced / all.length };
+}
+
+describe('real-world templates', () => {
+  const estimates = new Map<string, CostEstimate>();
+  for (const file of files) {
+    estimates.set(file, CostEstimator.estimateTemplate({ template: fs.readFileSync(path.join(DIR, file), 'utf8'), nestedTemplates: NESTED }));
+  }
+
+  test('there are at least 15 of them', () => {
+    expect(files.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test.each(files)('%s: estimated without a throw, no [object Object], every unpriced resource with a reason', (file) => {
+    const e = estimates.get(file)!;
+    expect(JSON.stringify(e)).not.toContain('[object Object]');
+    for (const r of e.resources) if (r.status !== ResourceCostStatus.PRICED) expect(r.reason).toBeTruthy();
+    expect(e.headline).toMatch(/^\$[\d,]+\.\d\d a month/);
+  });
+
+  test('the priced share of cost-bearing resources, measured and printed', () => {
+    const { priced, costBearing, share } = pricedShare([...estimates.values()]);
+    const lines = [...estimates].map(([f, e]) => `  ${f}: ${e.headline}`);
+    // eslint-disable-next-line no-console
+    console.log(`real-world templates: ${priced} of ${costBearing} cost-bearing resources priced (${(share * 100).toFixed(1)}%)\n${lines.join('\n')}`);
+    // What holds with the estimator's mechanics alone; issue 10 targets 85% with the catalog breadth.
+    expect(share).toBeGreaterThanOrEqual(0.5);
+  });
+
+  test('templates the issue names: ForEach expands, parameters resolve, conditions hold', () => {
+    expect(estimates.get('fn-foreach-ddb.json')!.resources.map((r) => r.logicalId).sort()).toEqual(['DynamoDBLeaderboard', 'DynamoDBName', 'DynamoDBPoints', 'DynamoDBScore']);
+    const ddb = estimates.get('dynamodb-secondary-indexes.json')!.resources[0];
+    // Table and index: 10 + 10 WCU and 5 + 5 RCU from the parameters' Defaults.
+    expect(ddb.monthlyCost.expected).toBeCloseTo(730 * (20 * 0.00065 + 10 * 0.00013) + 0.25, 1);
+    expect(estimates.get('ad-connector-custom-resource.json')!.resources.find((r) => r.type === 'Custom::ADConnectorResource')!.reason)
+      .toBe('custom resource: may create billable resources outside the template');
+    expect(estimates.get('rds-mysql-read-replica.json')!.excludedResources.map((r) => r.logicalId)).toEqual(['DBEC2SecurityGroup']);
+    const eks = estimates.get('eks-cluster-on-ec2.json')!.resources.find((r) => r.type === 'AWS::EKS::Cluster')!;
+    expect(eks.reason).toContain("Version is the parameter 'EKSClusterVersion' with no default: pass parameters");
+    const nested = estimates.get('cdk-nested-stacks.json')!;
+    expect(nested.resources.filter((r) => r.nestedStack).length).toBe(5);
+    expect(nested.unpricedResources).toEqual([expect.stringMatching(/^NestedStack2\w+ \(AWS::CloudFormation::Stack\): nested stack: its template was not given/)]);
+  });
+});
