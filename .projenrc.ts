@@ -20,7 +20,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.16',
   typescriptVersion: '^6.0.3', // 7.x breaks ts-jest 29
   peerDeps: ['cdk-nag@^3.0.2'],
-  // The library bundles nothing: the AWS SDK clients and commander belong to the CLI package (cli/).
+  // Only yaml is bundled (Requirements.fromFile reads YAML); the AWS SDK clients and commander belong to the CLI package (cli/).
+  bundledDeps: ['yaml@^2'],
   devDeps: [
     'cdk-nag@^3.0.2',
     'aws-cdk@2.1148.1',
@@ -38,7 +39,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       // One test command for both packages: the library's tests and the CLI's (cli/test).
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/cli/test/**/*.test.ts'],
-      reporters: [new javascript.JestReporter('summary')],
+      reporters: [new javascript.JestReporter('summary', { summaryThreshold: 0 })],
       collectCoverage: false,
       // The CLI imports the library by its package name; its tests run against the sources.
       moduleNameMapper: {
@@ -139,6 +140,12 @@ project.eslint!.addOverride({
 
 // `npx projen compile` at the root builds the library (jsii) and then the CLI against it.
 project.compileTask.exec('tsc --build', { cwd: 'cli' });
+
+// The JSON Schema of ApplicationRequirements, generated from src/requirements/types.ts; CI regenerates and diffs it.
+project.addTask('schema', {
+  description: 'Generate schema/requirements.schema.json from the requirements types',
+  exec: 'node scripts/requirements-schema.js',
+});
 
 project.addTask('example', {
   description: 'Synthesize the example app with the cdk CLI and write its design report',

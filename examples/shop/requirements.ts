@@ -7,6 +7,9 @@ export const shopRequirements: ApplicationRequirements = {
   name: 'shop',
   environment: EnvironmentTier.PRODUCTION,
   tags: { 'owner': 'platform-team', 'cost-center': 'shop' },
+  // A production HIPAA stack serves its user-facing services over HTTPS on your own domain.
+  // Placeholders: put your hosted zone's name and ID here (given, not looked up: synth needs no credentials).
+  domain: { zoneName: 'example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' },
   services: [
     {
       name: 'api',

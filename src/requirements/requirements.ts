@@ -1,5 +1,6 @@
 import { RequirementsOverrides } from './overrides';
 import { RequirementsValidationError } from './problem';
+import { RequirementsFileError, readRequirementsFile } from './requirements-file';
 import { ApplicationRequirements, ValidationProblem } from './types';
 import { findRequirementProblems, validateRequirements } from './validate';
 
@@ -11,6 +12,18 @@ export class Requirements {
    */
   public static findProblems(requirements: ApplicationRequirements): ValidationProblem[] {
     return findRequirementProblems(requirements);
+  }
+
+  /**
+   * Reads requirements from a JSON or YAML file (`.json`, `.yaml`, `.yml`; enum fields take their
+   * string values, e.g. `"environment": "production"`) and validates them. Throws one error
+   * listing every problem, each naming the file, the line where known, and the field's path.
+   * Editors validate such a file against the package's `schema/requirements.schema.json`.
+   */
+  public static fromFile(file: string): ApplicationRequirements {
+    const { requirements, problems } = readRequirementsFile(file);
+    if (problems.length > 0) throw new RequirementsFileError(file, problems);
+    return requirements as ApplicationRequirements;
   }
 
   /** Throws one error listing every problem, each naming its path and the accepted values. */
