@@ -51,23 +51,41 @@ export function parsePriceListEntry(entry: string): ParsedProduct {
   const offer = offers ? Object.values(offers)[0] : undefined;
   const dims = Object.values(offer?.priceDimensions ?? {});
   if (dims.length === 0) throw new Error(`PriceList entry ${sku} has no OnDemand price dimensions`);
+  const { tiers, freeUnits, unit } = tiersFromDimensions(dims.map((d) => ({ beginRange: d.beginRange, endRange: d.endRange, usd: d.pricePerUnit?.USD, unit: d.unit })));
+  if (tiers.length === 0) throw new Error(`PriceList entry ${sku} has a price dimension without a USD price`);
+  return { sku, usageType, unit, tiers, freeUnits, effectiveDate: (offer?.effectiveDate ?? json.publicationDate ?? '').slice(0, 10) };
+}
+
+/** One price dimension as the Price List writes it (JSON or CSV): ranges and price as strings. */
+export interface RawDimension {
+  readonly beginRange?: string;
+  readonly endRange?: string;
+  readonly usd?: string;
+  readonly unit?: string;
+}
+
+/**
+ * The catalog tiers of a product's price dimensions, ascending. A leading $0 tier is a free
+ * allowance: the catalog keeps allowances apart from prices, so it is removed and reported in
+ * `freeUnits`. Empty tiers when a dimension has no USD price.
+ */
+export function tiersFromDimensions(dims: readonly RawDimension[]): { tiers: PriceTier[]; freeUnits: number; unit: string } {
   const sorted = dims
     .map((d) => ({
-      begin: Number(d.beginRange ?? '0'),
-      end: d.endRange === undefined || d.endRange === 'Inf' ? null : Number(d.endRange),
-      usd: Number(d.pricePerUnit?.USD),
+      begin: Number(d.beginRange || '0'),
+      end: d.endRange === undefined || d.endRange === '' || d.endRange === 'Inf' ? null : Number(d.endRange),
+      usd: d.usd === undefined || d.usd === '' ? NaN : Number(d.usd),
       unit: d.unit ?? '',
     }))
     .sort((a, b) => a.begin - b.begin);
-  if (sorted.some((d) => !Number.isFinite(d.usd) || !Number.isFinite(d.begin))) throw new Error(`PriceList entry ${sku} has a price dimension without a USD price`);
-  // A leading $0 tier is a free allowance: the catalog keeps allowances apart from prices.
+  if (sorted.length === 0 || sorted.some((d) => !Number.isFinite(d.usd) || !Number.isFinite(d.begin))) return { tiers: [], freeUnits: 0, unit: '' };
   let freeUnits = 0;
   if (sorted.length > 1 && sorted[0].usd === 0 && sorted[0].begin === 0 && sorted[0].end !== null) {
     freeUnits = sorted[0].end;
     sorted.shift();
   }
   const tiers = sorted.map((d) => ({ beginRange: d.begin - freeUnits, endRange: d.end === null ? null : d.end - freeUnits, usd: d.usd }));
-  return { sku, usageType, unit: sorted[0].unit, tiers, freeUnits, effectiveDate: (offer?.effectiveDate ?? json.publicationDate ?? '').slice(0, 10) };
+  return { tiers, freeUnits, unit: sorted[0].unit };
 }
 
 /** A difference between two catalogs, for the refresh summary. */
