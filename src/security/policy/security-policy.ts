@@ -1,7 +1,9 @@
+import type { Stack } from 'aws-cdk-lib';
 import { FRAMEWORK_REQUIRED_RULES } from './framework-rules';
 import { assertReason } from './reason';
 import { SecurityRule } from './security-rule';
 import { ApplicationRequirements, ComplianceFramework, EnvironmentTier } from '../../requirements';
+import type { StackSecurity } from '../stack-security';
 
 /** A security rule that is not enforced, and why. */
 export interface RuleRelaxation {
@@ -140,6 +142,20 @@ export class SecurityPolicy {
     const relaxation: RuleRelaxation = { rule, reason, frameworks };
     return new SecurityPolicy(this.environment, this.frameworks, this.logRetentionDays,
       [...this.userRelaxations.filter((r) => r.rule !== rule), relaxation], this.enforcedDefaults.filter((r) => r !== rule));
+  }
+
+  /**
+   * Puts any stack (one the library did not write: a plain `Stack`, a platform team's
+   * shared stack) under this policy: the enforcing aspects, the rule packs, the template
+   * check of its final templates (nested stacks included) and the compliance score. An
+   * unacknowledged finding fails `cdk synth`. The evaluation is on the returned object
+   * (`lastEvaluation` after synth). Call it once per stack.
+   */
+  public applyTo(stack: Stack): StackSecurity {
+    // Loaded on use: the stack security module imports this one.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { StackSecurity: Security } = require('../stack-security') as typeof import('../stack-security');
+    return new Security(stack, { policy: this });
   }
 
   /** A policy that enforces `rule` even where the tier relaxes it by default. */

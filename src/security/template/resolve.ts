@@ -22,6 +22,7 @@ export function resolveValue(value: unknown, template: TemplateJson): unknown {
     if (key === 'Fn::Join') return join(arg, template);
     if (key === 'Fn::Sub') return substitute(arg);
     if (key === 'Fn::Select') return select(arg, template);
+    if (key === 'Fn::If') return choice(arg, template);
     if (key.startsWith('Fn::') || key === 'Condition') return new Unknown();
   }
   const out: Record<string, unknown> = {};
@@ -44,6 +45,16 @@ function substitute(arg: unknown): unknown {
   if (!/\$\{[^!]/.test(text)) return text.replace(/\$\{!/g, '${');
   return new Unknown(text.replace(/\$\{[^!][^}]*\}/g, PLACEHOLDER));
 }
+
+/** Either branch may be deployed: the constant text of both, separated by ` | `. */
+function choice(arg: unknown, template: TemplateJson): Unknown {
+  if (!Array.isArray(arg) || arg.length !== 3) return new Unknown();
+  const text = (v: unknown) => (typeof v === 'string' ? v : v instanceof Unknown ? v.text || PLACEHOLDER : PLACEHOLDER);
+  return new Unknown(`${text(resolveValue(arg[1], template))}${CHOICE}${text(resolveValue(arg[2], template))}`);
+}
+
+/** Separates the branches of an `Fn::If` in an `Unknown`'s text. */
+export const CHOICE = ' | ';
 
 function select(arg: unknown, template: TemplateJson): unknown {
   if (!Array.isArray(arg) || arg.length !== 2) return new Unknown();

@@ -1,5 +1,8 @@
 import { Unknown } from '../model';
-import { asList } from '../resolve';
+import { asList, CHOICE } from '../resolve';
+
+/** An ARN or a service name: a principal built from pseudo parameters is still a named one. */
+const NAMED_PRINCIPAL = /^arn:|:iam::|\.amazonaws\.com(\.cn)?$/;
 
 /** Condition keys that tie a `*` principal to an account, organisation, source or network. */
 const RESTRICTING_KEYS: ReadonlySet<string> = new Set([
@@ -16,13 +19,21 @@ export function statementsOf(document: unknown): Statement[] {
   return asList((document as Statement).Statement).filter((s): s is Statement => !!s && typeof s === 'object' && !(s instanceof Unknown));
 }
 
-/** Whether a principal is anyone: `*`, `{ AWS: '*' }`, or not known at synth. */
+/**
+ * Whether a principal is anyone: `*`, `{ AWS: '*' }`, or not known at synth. A principal
+ * whose every possible value is an ARN or a service name built from pseudo parameters
+ * (`arn:${Partition}:iam::${AccountId}:root`) is a named one.
+ */
 export function isAnyPrincipal(principal: unknown): boolean {
-  if (principal === '*' || principal instanceof Unknown) return true;
-  if (principal && typeof principal === 'object') {
-    return Object.values(principal as Statement).some((v) => asList(v).some((p) => p === '*' || p instanceof Unknown));
+  if (principal === '*' || isUnknownPrincipal(principal)) return true;
+  if (principal && typeof principal === 'object' && !(principal instanceof Unknown)) {
+    return Object.values(principal as Statement).some((v) => asList(v).some((p) => p === '*' || isUnknownPrincipal(p)));
   }
   return false;
+}
+
+function isUnknownPrincipal(p: unknown): boolean {
+  return p instanceof Unknown && !p.text.split(CHOICE).every((branch) => NAMED_PRINCIPAL.test(branch));
 }
 
 /**
