@@ -277,3 +277,39 @@ test('free types found in common templates are free with a reason', () => {
 test('no output shows [object Object]', () => {
   expect(JSON.stringify(e)).not.toContain('[object Object]');
 });
+
+describe('values known only at deploy time, and read replicas', () => {
+  const TEMPLATE = {
+    Parameters: { Subnet: { Type: 'AWS::EC2::Subnet::Id' } },
+    Resources: {
+      Vm: { Type: 'AWS::EC2::Instance', Properties: { InstanceType: 'm5.large', SubnetId: { Ref: 'Subnet' } } },
+      Elb: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { AvailabilityZones: { 'Fn::GetAZs': '' }, Listeners: [] } },
+      Main: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'mysql', DBInstanceClass: 'db.m5.large', AllocatedStorage: 100 } },
+      Replica: { Type: 'AWS::RDS::DBInstance', Properties: { SourceDBInstanceIdentifier: { Ref: 'Main' } } },
+    },
+  };
+  let d: CostEstimate;
+  beforeAll(() => {
+    d = estimate({ template: TEMPLATE, catalog: BUNDLED_CATALOG });
+  });
+  const of = (id: string) => d.resources.find((x) => x.logicalId === id)!;
+
+  test('an instance in a parameter subnet is priced, with no public IPv4 assumed', () => {
+    expect(of('Vm').status).toBe(ResourceCostStatus.PRICED);
+    expect(of('Vm').lineItems.map((l) => l.description)).toEqual(['Instance (m5.large)']);
+  });
+
+  test('a Classic Load Balancer across !GetAZs is priced, two AZs assumed for its addresses', () => {
+    expect(of('Elb').status).toBe(ResourceCostStatus.PRICED);
+    expect(of('Elb').lineItems.find((l) => l.description === 'Public IPv4 addresses (2 AZs)')!.monthlyCost).toBeCloseTo(7.3, 6);
+  });
+
+  test('a read replica takes the source\'s engine, class and storage', () => {
+    const replica = of('Replica');
+    expect(replica.status).toBe(ResourceCostStatus.PRICED);
+    expect(Object.fromEntries(replica.lineItems.map((l) => [l.description, l.monthlyCost]))).toEqual({
+      'Instance (db.m5.large, MySQL, Single-AZ)': expect.closeTo(124.83, 6),
+      'Storage (gp2, 100 GB, Single-AZ)': expect.closeTo(11.5, 6),
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import { runsPerMonth } from './schedule-expression';
 import { blockDevices } from './storage';
 import { PriceDimensionRef } from '../catalog/types';
-import { GB, HOUR, ModelContext, PER_MILLION, Quantity, times } from '../estimator/context';
+import { GB, HOUR, ModelContext, PER_MILLION, Quantity, isUnknown, times, untracked } from '../estimator/context';
 import { TemplateIndex, TemplateResource, numberProp } from '../estimator/template-index';
 
 const LAMBDA_DEFAULT_REQUESTS = 1_000_000;
@@ -164,7 +164,8 @@ export function ec2Instance(ctx: ModelContext): void {
   if (ctx.props.InstanceType === undefined) ctx.assume('InstanceType not set: CloudFormation\'s default m1.small');
   ctx.assume('Linux, shared tenancy, on-demand');
   ctx.charge(`Instance (${type})`, EC2_HOURS(type), ctx.fixed(ctx.hours()), HOUR);
-  const publicIp = instancePublicIpv4(ctx);
+  // Whether the subnet maps public addresses refines the estimate; an unknown subnet does not make the instance unpriced.
+  const publicIp = untracked(() => instancePublicIpv4(ctx));
   if (publicIp) {
     ctx.assume(`public IPv4 address: ${publicIp}`);
     ctx.charge('Public IPv4 address', { serviceCode: 'AmazonVPC', usageType: 'PublicIPv4:InUseAddress' }, ctx.fixed(ctx.hours()), HOUR);
@@ -184,6 +185,10 @@ function instancePublicIpv4(ctx: ModelContext): string | undefined {
   if (asked) return asked.AssociatePublicIpAddress === true || asked.AssociatePublicIpAddress === 'true' ? 'its network interface sets AssociatePublicIpAddress' : undefined;
   const subnetValue = ctx.props.SubnetId ?? interfaces.find((n) => n?.SubnetId !== undefined)?.SubnetId;
   if (subnetValue === undefined) return 'no SubnetId: launched in the default VPC, whose subnets assign public IPv4 addresses';
+  if (isUnknown(subnetValue)) {
+    ctx.assume(`SubnetId is ${subnetValue.label}: no public IPv4 address assumed`);
+    return undefined;
+  }
   const subnet = ctx.referenced(subnetValue);
   if (subnet?.resource.Type !== 'AWS::EC2::Subnet') return undefined;
   const map = subnet.resource.Properties?.MapPublicIpOnLaunch;

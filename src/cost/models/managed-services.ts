@@ -1,6 +1,6 @@
 import { EC2_HOURS, dataTransferOut } from './compute';
 import { engineName } from './relational';
-import { GB, GB_MONTH, HOUR, MONTH, ModelContext, PER_MILLION, Quantity, times } from '../estimator/context';
+import { GB, GB_MONTH, HOUR, MONTH, ModelContext, PER_MILLION, Quantity, times, untracked } from '../estimator/context';
 import { numberProp } from '../estimator/template-index';
 
 const IPV4 = { serviceCode: 'AmazonVPC', usageType: 'PublicIPv4:InUseAddress' };
@@ -77,10 +77,11 @@ export function classicLoadBalancer(ctx: ModelContext): void {
   const gb = ctx.usage.get('monthlyDataProcessedGb', 10, 'light traffic');
   ctx.charge('Data processed', { serviceCode: 'AWSELB', usageType: 'DataProcessing-Bytes', filters: clb }, ctx.scaled(gb), GB);
   if (engineName(ctx.props.Scheme) !== 'internal') {
-    let azs = list(ctx.props.Subnets).length || list(ctx.props.AvailabilityZones).length;
+    // The AZ count only sizes the public IPv4 line: `!GetAZs ''` or a parameter list does not make the ELB unpriced.
+    let azs = untracked(() => list(ctx.props.Subnets).length || list(ctx.props.AvailabilityZones).length);
     if (azs === 0) {
       azs = 2;
-      ctx.assume('subnets and AZs not in the template: 2 AZs assumed');
+      ctx.assume('subnets and AZs not known from the template: 2 AZs assumed');
     }
     ctx.assume(`internet-facing: one public IPv4 address per AZ (${azs})`);
     ctx.charge(`Public IPv4 addresses (${azs} AZs)`, IPV4, ctx.fixed(azs * hours), HOUR);

@@ -51,13 +51,19 @@ export function dbInstance(ctx: ModelContext): void {
     auroraInstance(ctx);
     return;
   }
-  const engine = engineName(p.Engine);
+  // A read replica takes its engine, class and storage from its source unless it sets them.
+  const source = p.SourceDBInstanceIdentifier !== undefined ? ctx.referenced(p.SourceDBInstanceIdentifier) : undefined;
+  const sp = source?.resource.Type === 'AWS::RDS::DBInstance' ? source.resource.Properties ?? {} : undefined;
+  if (sp) ctx.assume(`read replica of ${source!.id}: engine, class and storage not set here are the source's`);
+  const engine = engineName(p.Engine ?? sp?.Engine);
   const spec = rdsEngine(ctx, engine);
   if (!spec) {
-    ctx.unpriced(`instance of engine '${engine || 'not set'}' (no figure in the catalog)`);
+    ctx.unpriced(engine ? `instance of engine '${engine}' (no figure in the catalog)`
+      : p.SourceDBInstanceIdentifier !== undefined ? 'read replica of an instance outside the template (give Engine)' : 'instance hours (Engine not in the template)');
     return;
   }
-  const instanceClass = typeof p.DBInstanceClass === 'string' ? p.DBInstanceClass : undefined;
+  const classValue = p.DBInstanceClass ?? sp?.DBInstanceClass;
+  const instanceClass = typeof classValue === 'string' ? classValue : undefined;
   const multiAz = p.MultiAZ === true || engineName(p.MultiAZ) === 'true';
   const deploymentOption = multiAz ? 'Multi-AZ' : 'Single-AZ';
   const label = [spec.databaseEngine, spec.edition, spec.license === 'Bring your own license' ? 'BYOL' : undefined].filter(Boolean).join(' ');
@@ -71,7 +77,7 @@ export function dbInstance(ctx: ModelContext): void {
       : { databaseEngine: spec.databaseEngine, deploymentOption };
     ctx.charge(`Instance (${instanceClass}, ${label}, ${deploymentOption})`, { serviceCode: 'AmazonRDS', usageType, filters }, ctx.fixed(ctx.hours()), HOUR);
   }
-  rdsStorage(ctx, spec, multiAz);
+  rdsStorage(ctx, spec, multiAz, sp);
 }
 
 /** gp3 includes 3,000 IOPS below 400 GB and 12,000 from 400 GB (MySQL, MariaDB, PostgreSQL); 3,000 for Oracle below 200 GB and SQL Server. */
@@ -81,8 +87,17 @@ function gp3IncludedIops(spec: RdsEngine, gb: number): number {
   return gb >= threshold ? 12000 : 3000;
 }
 
-function rdsStorage(ctx: ModelContext, spec: RdsEngine, multiAz: boolean): void {
-  const p = ctx.props;
+function rdsStorage(ctx: ModelContext, spec: RdsEngine, multiAz: boolean, sourceProps?: { readonly [key: string]: any }): void {
+  // Read each property only where it is used (an unknown value makes the resource unpriced), the replica's own first.
+  const own = ctx.props;
+  const p = {
+    get AllocatedStorage() { return own.AllocatedStorage ?? sourceProps?.AllocatedStorage; },
+    get Iops() { return own.Iops ?? sourceProps?.Iops; },
+    get StorageType() { return own.StorageType ?? sourceProps?.StorageType; },
+    get StorageThroughput() { return own.StorageThroughput ?? sourceProps?.StorageThroughput; },
+    get SourceDBInstanceIdentifier() { return own.SourceDBInstanceIdentifier; },
+    get DBSnapshotIdentifier() { return own.DBSnapshotIdentifier; },
+  };
   const gb = numberProp(p.AllocatedStorage);
   if (gb === undefined) {
     const from = p.SourceDBInstanceIdentifier !== undefined ? 'the source instance' : p.DBSnapshotIdentifier !== undefined ? 'the snapshot' : undefined;
