@@ -113,7 +113,8 @@ function rdsStorage(ctx: ModelContext, spec: RdsEngine, multiAz: boolean, source
   const az = multiAz ? 'Multi-AZ' : 'Single-AZ';
   const m = multiAz ? 'Multi-AZ-' : '';
   const ref = (usageType: string): PriceDimensionRef => ({ serviceCode: 'AmazonRDS', usageType, filters: { deploymentOption: az } });
-  const storage = (usageType: string, what: string) => ctx.charge(`Storage (${what}, ${gb} GB, ${az})`, ref(usageType), ctx.fixed(gb), GB_MONTH);
+  ctx.assume(`${gb} GB allocated`);
+  const storage = (usageType: string, what: string) => ctx.charge(`Storage (${what}, ${az})`, ref(usageType), ctx.fixed(gb), GB_MONTH);
   switch (type) {
     case 'gp2':
       storage(`RDS:${m}GP2-Storage`, 'gp2');
@@ -159,7 +160,7 @@ function auroraInstance(ctx: ModelContext): void {
     return;
   }
   const ioOptimized = engineName(cp.StorageType) === 'aurora-iopt1';
-  const config = ioOptimized ? 'I/O-Optimized' : 'Standard';
+  const config = ioOptimized ? ', I/O-Optimized' : '';
   const instanceClass = typeof p.DBInstanceClass === 'string' ? p.DBInstanceClass : undefined;
   const hours = ctx.hours();
   if (instanceClass === undefined) {
@@ -175,11 +176,11 @@ function auroraInstance(ctx: ModelContext): void {
     ctx.assume(`ACU range of ${cluster?.id ?? 'the cluster'}: low = ${min}, high = ${max}`);
     const q: Quantity = { low: Math.min(min, acu) * hours, expected: acu * hours, high: Math.max(max, acu) * hours };
     const usageType = ioOptimized ? 'Aurora:ServerlessV2IOOptimizedUsage' : 'Aurora:ServerlessV2Usage';
-    ctx.charge(`Serverless v2 capacity (${databaseEngine}, ${config})`, { serviceCode: 'AmazonRDS', usageType, filters: { databaseEngine } }, q, { unit: 'ACU-hour', per: 1 });
+    ctx.charge(`Serverless v2 capacity (${databaseEngine}${config})`, { serviceCode: 'AmazonRDS', usageType, filters: { databaseEngine } }, q, { unit: 'ACU-hour', per: 1 });
     return;
   }
   const usageType = ioOptimized ? `InstanceUsageIOOptimized:${instanceClass}` : `InstanceUsage:${instanceClass}`;
-  ctx.charge(`Instance (${instanceClass}, ${databaseEngine}, ${config})`, { serviceCode: 'AmazonRDS', usageType, filters: { databaseEngine } }, ctx.fixed(hours), HOUR);
+  ctx.charge(`Instance (${instanceClass}, ${databaseEngine}${config})`, { serviceCode: 'AmazonRDS', usageType, filters: { databaseEngine } }, ctx.fixed(hours), HOUR);
 }
 
 /** Aurora cluster: storage and I/O (Standard) or storage only (I/O-Optimized); instances are priced on their DBInstance. */
