@@ -112,7 +112,7 @@ describe('every bypass of the issue fails synth on the final template, naming th
     expectFinding('CdkInfraEngineer-ResourcePolicyNotPublic', 'Shop/Data/files', /allows s3:GetObject to principal '\*'/);
   });
   test('the production table: deleted with the stack, unprotected, no point-in-time recovery', () => {
-    expectFinding('CdkInfraEngineer-StatefulDataRetained', 'Shop/Data/orders', /DeletionPolicy is "Delete"/);
+    expectFinding('CdkInfraEngineer-StatefulResourceRetained', 'Shop/Data/orders', /DeletionPolicy is "Delete"/);
     expectFinding('CdkInfraEngineer-DeletionProtected', 'Shop/Data/orders', /DeletionProtectionEnabled is false/);
     expectFinding('CdkInfraEngineer-BackupsEnabled', 'Shop/Data/orders', /PointInTimeRecoveryEnabled is false/);
   });

@@ -19,20 +19,24 @@ const requirements = (compliance: ComplianceFramework[] = []): ApplicationRequir
   dataStores: [{ name: 'files', kind: DataStoreKind.OBJECT_STORAGE }],
 });
 
-/** Synthesizes with the CDK validation report captured; restores the exit code a failed validation sets. */
+/** Synthesizes, capturing what it prints and the error a finding stops it with; the templates are read from the outdir. */
 function synth(app: App) {
   const errors: string[] = [];
   const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { errors.push(args.join(' ')); });
+  let message = '';
   try {
-    const assembly = app.synth();
-    const failed = process.exitCode === 1;
-    const reportFile = path.join(assembly.directory, 'validation-report.json');
-    const report = fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : undefined;
-    return { assembly, failed, report, output: errors.join('\n') };
+    app.synth();
+  } catch (e) {
+    message = (e as Error).message;
   } finally {
     spy.mockRestore();
     process.exitCode = undefined;
   }
+  const assembly = {
+    directory: app.outdir,
+    getStackByName: (name: string) => ({ template: JSON.parse(fs.readFileSync(path.join(app.outdir, `${name}.template.json`), 'utf8')) }),
+  };
+  return { assembly, failed: message !== '', message, output: errors.join('\n') };
 }
 const newApp = () => new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cie-sec-')) });
 
@@ -104,7 +108,7 @@ describe('a deliberately insecure resource', () => {
   const app = newApp();
   const stack = new ApplicationStack(app, 'Shop', { requirements: requirements(), designReport: false });
   const bucket = new s3.Bucket(stack, 'Public', { publicReadAccess: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ACLS_ONLY });
-  const { failed, report, output, assembly } = synth(app);
+  const { failed, message, assembly } = synth(app);
 
   test('is not silently changed by the aspects', () => {
     const cfn = assembly.getStackByName('Shop').template.Resources[stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket)];
@@ -115,13 +119,11 @@ describe('a deliberately insecure resource', () => {
 
   test('fails synth naming the rule, the resource path, the fix and how to acknowledge it', () => {
     expect(failed).toBe(true);
-    const pack = report.pluginReports.find((r: any) => r.pluginName === 'Security rule packs (Shop): AwsSolutions, Serverless, CdkInfraEngineer');
-    expect(pack.conclusion).toBe('failure');
-    const violation = pack.violations.find((v: any) => v.ruleName === 'AwsSolutions-S2');
-    expect(violation.violatingConstructs.map((c: any) => c.constructPath)).toEqual(['Shop/Public/Resource']);
-    expect(violation.description).toMatch(/public access/);
-    expect(violation.suggestedFix).toContain("Acknowledgements.of(<the construct at 'Shop/Public'>).acknowledge({ ruleId: 'AwsSolutions-S2'");
-    expect(output).toMatch(/AwsSolutions-S2[\s\S]*Construct Path: Shop\/Public\/Resource[\s\S]*How to fix:/);
+    expect(message).toMatch(/^\d+ finding\(s\) stop synthesis:/);
+    expect(message).toMatch(/\[AwsSolutions-S2\] Shop\/Public\/Resource \(security of Shop\)\n  What: .*public access.*\n  Fix: .*Acknowledgements\.of\(<the construct at 'Shop\/Public'>\)\.acknowledge\(\{ ruleId: 'AwsSolutions-S2'/);
+    // The final template shows what the packs alone would let through: the policy and the block settings.
+    expect(message).toContain('[CdkInfraEngineer-S3PublicAccessBlocked] Shop/Public/Resource');
+    expect(message).toContain('[CdkInfraEngineer-ResourcePolicyNotPublic] Shop/Public/Policy/Resource');
     expect(stack.security!.lastEvaluation!.frameworks[0].compliancePercent).toBeLessThan(100);
   });
 
@@ -130,11 +132,15 @@ describe('a deliberately insecure resource', () => {
     const stack2 = new ApplicationStack(app2, 'Shop', { requirements: requirements(), designReport: false });
     const b = new s3.Bucket(stack2, 'Public', { publicReadAccess: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ACLS_ONLY });
     const reason = 'Public downloads of the product catalogue, which holds no personal data.';
-    const ids = ['AwsSolutions-S2', 'CdkInfraEngineer-IAMNoWildcardActions', 'AwsSolutions-S5'];
+    const ids = ['AwsSolutions-S2', 'CdkInfraEngineer-IAMNoWildcardActions', 'AwsSolutions-S5', 'CdkInfraEngineer-S3PublicAccessBlocked',
+      'CdkInfraEngineer-ResourcePolicyNotPublic'];
     Acknowledgements.of(b).acknowledge(...ids.map((ruleId) => ({ ruleId, reason })));
     const result = synth(app2);
     expect(result.failed).toBe(false);
-    expect(stack2.security!.lastEvaluation!.acknowledgements).toContainEqual({ ruleId: 'AwsSolutions-S2', resourcePath: 'Shop/Public/Resource', reason });
+    expect(stack2.security!.lastEvaluation!.acknowledgements).toContainEqual({ ruleId: 'AwsSolutions-S2', resourcePath: 'Shop/Public/Resource', reason, kind: 'acknowledgement' });
+    expect(stack2.security!.lastEvaluation!.acknowledgements).toContainEqual({
+      ruleId: 'CdkInfraEngineer-ResourcePolicyNotPublic', resourcePath: 'Shop/Public/Policy/Resource', reason, kind: 'acknowledgement',
+    });
   });
 
   test('an acknowledgement made stack-wide through CDK is ignored, and the finding says why', () => {
@@ -164,7 +170,7 @@ describe('a relaxed rule', () => {
     expect(buckets.length).toBeGreaterThan(0);
     for (const b of buckets) expect(b.Properties.LoggingConfiguration).toBeUndefined();
     expect(stack.security!.lastEvaluation!.acknowledgements).toContainEqual({
-      ruleId: 'AwsSolutions-S1', resourcePath: 'Shop/Data/files/Bucket/Resource', reason: `Security policy relaxes 'access-logs': ${reason}`,
+      ruleId: 'AwsSolutions-S1', resourcePath: 'Shop/Data/files/Bucket/Resource', reason: `Security policy relaxes 'access-logs': ${reason}`, kind: 'policy-relaxation',
     });
   });
 });

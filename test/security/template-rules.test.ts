@@ -115,7 +115,7 @@ describe('template rules: compliant and non-compliant final templates', () => {
     ]);
   });
 
-  test('StatefulDataRetained (production): Delete policies on stateful resources; not applied outside production', () => {
+  test('StatefulResourceRetained (production): Delete policies on stateful resources; not applied outside production', () => {
     const resources = {
       Table: res('AWS::DynamoDB::Table', {}, { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Retain' }),
       Db: res('AWS::RDS::DBCluster', {}, { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' }),

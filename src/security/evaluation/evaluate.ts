@@ -68,8 +68,10 @@ export function evaluateCompliance(scope: IConstruct, packs: RecordingPack[], ex
         accepted.push({ ruleId: f.findingId, resourcePath: f.path, reason: status.reason, kind: status.acceptance });
       }
     };
+    // A construct-tree rule whose id a template rule has is superseded by it: the template is the truth.
+    const superseded = prefix === TEMPLATE_PACK && template.length > 0 ? new Set(template.map((r) => `${TEMPLATE_PACK}-${r.rule.id}`)) : undefined;
     pack?.run(scope, (check) => {
-      if (check.result === NagRuleCompliance.NOT_APPLICABLE) return;
+      if (check.result === NagRuleCompliance.NOT_APPLICABLE || superseded?.has(check.ruleId)) return;
       score.evaluated.add(check.ruleId);
       const ids = check.error !== undefined || check.result === NagRuleCompliance.NON_COMPLIANT ? [check.ruleId]
         : Array.isArray(check.result) ? check.result.map((d) => `${check.ruleId}[${d}]`) : [];

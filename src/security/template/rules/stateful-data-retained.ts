@@ -6,10 +6,12 @@ const SNAPSHOT_TYPES = new Set(['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', '
 /**
  * In production, stateful resources keep their data when the stack is deleted or the
  * resource replaced: DeletionPolicy and UpdateReplacePolicy are Retain (or Snapshot for
- * databases and caches) in the final template, whatever override wrote them.
+ * databases and caches) in the final template, whatever override wrote them. Rule id
+ * `CdkInfraEngineer-StatefulResourceRetained`, like the construct-tree rule it supersedes.
  */
 export const StatefulDataRetained: TemplateRule = {
-  id: 'StatefulDataRetained',
+  // The same id as the construct-tree rule it replaces when templates are checked: one acknowledgement covers both.
+  id: 'StatefulResourceRetained',
   info: 'The stateful resource is deleted with the stack or on replacement.',
   fix: 'Apply RemovalPolicy.RETAIN (or SNAPSHOT for databases and caches) and remove any DeletionPolicy/UpdateReplacePolicy override.',
   covers: ['StatefulResourceRetained'],
