@@ -330,15 +330,17 @@ function resourceEstimate(w: ResourceWork, pools: Map<string, Pool>, fallbacks: 
     ...(w.nestedStack !== undefined ? { nestedStack: w.nestedStack } : {}),
     status,
     monthlyCost,
-    lineItems: lineItems.map((l) => ({ ...l, description: readable(l.description) })),
-    assumptions: assumptions.map(readable),
+    lineItems: lineItems.some((l) => l.description.includes(OBJECT)) ? lineItems.map((l) => ({ ...l, description: readable(l.description) })) : lineItems,
+    assumptions: assumptions.some((a) => a.includes(OBJECT)) ? assumptions.map(readable) : assumptions,
     ...(reason !== undefined ? { reason: readable(reason) } : {}),
   };
 }
 
+const OBJECT = '[object Object]';
+
 /** A last guard: a template expression a model turned into text never shows as [object Object]. */
 function readable(text: string): string {
-  return text.includes('[object Object]') ? text.split('[object Object]').join('(a template expression)') : text;
+  return text.includes(OBJECT) ? text.split(OBJECT).join('(a template expression)') : text;
 }
 
 function sumRanges(ranges: MonthlyCostRange[]): MonthlyCostRange {

@@ -80,5 +80,10 @@ export function freeTierDeductions(catalog: PricingCatalog, pools: Map<string, P
 
 /** Drops floating-point noise (0.19999999999999998 -> 0.2) while keeping 12 significant digits. */
 export function clean(n: number): number {
-  return Number(n.toPrecision(12));
+  if (n === 0 || !Number.isFinite(n)) return n;
+  // Same result as Number(n.toPrecision(12)), without the string round trip (it is called per line item).
+  const exponent = Math.floor(Math.log10(Math.abs(n)));
+  if (exponent < -10 || exponent > 11) return Number(n.toPrecision(12));
+  const scale = 10 ** (11 - exponent);
+  return Math.round(n * scale) / scale;
 }

@@ -82,13 +82,14 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
     const p = params.get(name);
     if (p) {
       if (p.fromDefault) usedDefaults?.add(name);
+      if (isUnknown(p.value)) unknownSeen = true;
       return p.value;
     }
     if (name === 'AWS::Region') return input.region;
     if (name === 'AWS::Partition') return partition;
     if (name === 'AWS::URLSuffix') return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
     if (name === 'AWS::NoValue') return NO_VALUE;
-    if (PSEUDO_UNKNOWN[name]) return new Unknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, source);
+    if (PSEUDO_UNKNOWN[name]) return makeUnknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, source);
     return source; // a resource: kept for the models
   };
 
@@ -104,6 +105,7 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       continue;
     }
     usedDefaults = new Set();
+    unknownSeen = false;
     if (typeof raw.Condition === 'string') {
       const c = conditions.get(raw.Condition);
       if (c === false) {
@@ -116,17 +118,30 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
         result.conditionUnknown.set(id, `deployed only if its condition '${raw.Condition}' is true, which depends on ${c.what}`);
       }
     }
+    unknownSeen = false;
     const properties = raw.Properties === undefined ? undefined : value(raw.Properties);
-    const resolved: any = { ...raw };
-    if (properties === undefined || properties === NO_VALUE) delete resolved.Properties;
-    else resolved.Properties = trackUnknowns(properties, id);
-    result.resources[id] = resolved;
+    if (properties === raw.Properties) {
+      result.resources[id] = raw as TemplateResource; // nothing to resolve: the resource as written
+    } else {
+      const resolved: any = { ...raw };
+      if (properties === undefined || properties === NO_VALUE) delete resolved.Properties;
+      else resolved.Properties = unknownSeen ? trackUnknowns(properties, id) : properties;
+      result.resources[id] = resolved;
+    }
     if (usedDefaults.size > 0) {
       result.defaultsUsed.set(id, [...usedDefaults].map((n) => `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`));
     }
   }
   usedDefaults = undefined;
   return result;
+}
+
+/** Set when resolving a value met an Unknown: only then are its containers wrapped for tracking. */
+let unknownSeen = false;
+
+function makeUnknown(what: string, label: string, source: unknown): Unknown {
+  unknownSeen = true;
+  return new Unknown(what, label, source);
 }
 
 interface Scope {
@@ -164,7 +179,7 @@ export function resolveValue(v: unknown, scope: Scope): unknown {
 
 function intrinsic(name: string, arg: any, source: unknown, scope: Scope): unknown {
   const value = (x: unknown) => resolveValue(x, scope);
-  const deployTime = (what: string) => new Unknown(`a value known only at deploy (${what})`, `${what} at deploy`, source);
+  const deployTime = (what: string) => makeUnknown(`a value known only at deploy (${what})`, `${what} at deploy`, source);
   switch (name) {
     case 'Ref':
       return typeof arg === 'string' ? scope.ref(arg, source) : source;
@@ -176,23 +191,23 @@ function intrinsic(name: string, arg: any, source: unknown, scope: Scope): unkno
       if (c === true) return value(arg[1]);
       if (c === false) return value(arg[2]);
       const why = c === undefined ? `its condition '${arg[0]}' is not defined` : `its condition '${arg[0]}' depends on ${c.what}`;
-      return new Unknown(`a choice (Fn::If) not known before deploy: ${why}`, `Fn::If ${arg[0]}`, source);
+      return makeUnknown(`a choice (Fn::If) not known before deploy: ${why}`, `Fn::If ${arg[0]}`, source);
     }
     case 'Fn::FindInMap': {
       if (!Array.isArray(arg) || arg.length < 3) return source;
       const [map, k1, k2] = [value(arg[0]), value(arg[1]), value(arg[2])];
-      for (const k of [map, k1, k2]) if (isUnknown(k)) return new Unknown(`a mapping entry chosen by ${k.what}`, `mapping ${String(arg[0])}`, source);
+      for (const k of [map, k1, k2]) if (isUnknown(k)) return makeUnknown(`a mapping entry chosen by ${k.what}`, `mapping ${String(arg[0])}`, source);
       const found = scope.mappings[String(map)]?.[String(k1)]?.[String(k2)];
       if (found !== undefined) return value(found);
       if (isObject(arg[3]) && 'DefaultValue' in arg[3]) return value(arg[3].DefaultValue);
-      return new Unknown(`a mapping entry that does not exist (Mappings.${String(map)}.${String(k1)}.${String(k2)})`, `mapping ${String(map)}`, source);
+      return makeUnknown(`a mapping entry that does not exist (Mappings.${String(map)}.${String(k1)}.${String(k2)})`, `mapping ${String(map)}`, source);
     }
     case 'Fn::Select': {
       if (!Array.isArray(arg) || arg.length !== 2) return source;
       const index = Number(value(arg[0]));
       const list = value(arg[1]);
       if (Array.isArray(list) && Number.isInteger(index) && index >= 0 && index < list.length) return list[index];
-      return isUnknown(list) ? new Unknown(list.what, list.label, source) : deployTime('Fn::Select');
+      return isUnknown(list) ? makeUnknown(list.what, list.label, source) : deployTime('Fn::Select');
     }
     case 'Fn::Split': {
       if (!Array.isArray(arg) || arg.length !== 2) return source;
@@ -204,7 +219,7 @@ function intrinsic(name: string, arg: any, source: unknown, scope: Scope): unkno
       const list = value(arg[1]);
       if (Array.isArray(list) && list.every(isScalar)) return list.join(String(arg[0]));
       const unknown = Array.isArray(list) ? list.find(isUnknown) : isUnknown(list) ? list : undefined;
-      return unknown ? new Unknown(unknown.what, unknown.label, source) : deployTime('Fn::Join');
+      return unknown ? makeUnknown(unknown.what, unknown.label, source) : deployTime('Fn::Join');
     }
     case 'Fn::Sub':
       return sub(arg, source, scope);
@@ -222,7 +237,7 @@ function intrinsic(name: string, arg: any, source: unknown, scope: Scope): unkno
     }
     case 'Fn::ImportValue': {
       const n = value(arg);
-      return new Unknown(`an export of another stack (Fn::ImportValue ${typeof n === 'string' ? `'${n}'` : ''}), known only at deploy`.replace(' ()', ''), 'imported value', source);
+      return makeUnknown(`an export of another stack (Fn::ImportValue ${typeof n === 'string' ? `'${n}'` : ''}), known only at deploy`.replace(' ()', ''), 'imported value', source);
     }
     case 'Fn::GetAZs':
       return deployTime('Fn::GetAZs');
@@ -250,8 +265,8 @@ function sub(arg: any, source: unknown, scope: Scope): unknown {
     else deploy = true;
     return whole;
   });
-  if (unknown) return new Unknown(unknown.what, unknown.label, source);
-  if (deploy) return new Unknown('a value known only at deploy (Fn::Sub of a resource attribute)', 'Fn::Sub at deploy', source);
+  if (unknown) return makeUnknown(unknown.what, unknown.label, source);
+  if (deploy) return makeUnknown('a value known only at deploy (Fn::Sub of a resource attribute)', 'Fn::Sub at deploy', source);
   return out;
 }
 

@@ -147,6 +147,22 @@ export function dmsReplicationInstance(ctx: ModelContext): void {
   ctx.unpriced('replication storage (no figure in the catalog)');
 }
 
+/** Data Firehose delivery stream: GB ingested, format conversion; VPC delivery and dynamic partitioning unpriced. */
+export function firehoseStream(ctx: ModelContext): void {
+  const p = ctx.props;
+  const gb = ctx.usage.get('monthlyDataProcessedGb', 1, 'light log delivery');
+  ctx.assume('records are billed in 5 KB steps: GB ingested counts each record rounded up to 5 KB');
+  ctx.charge('Data ingested', { serviceCode: 'AmazonKinesisFirehose', usageType: 'BilledBytes' }, ctx.scaled(gb), GB);
+  const s3 = p.ExtendedS3DestinationConfiguration ?? {};
+  if (s3.DataFormatConversionConfiguration?.Enabled === true || s3.DataFormatConversionConfiguration?.Enabled === 'true') {
+    ctx.charge('Format conversion', { serviceCode: 'AmazonKinesisFirehose', usageType: 'DataFormatConversion-Bytes' }, ctx.scaled(gb), GB);
+  }
+  if (s3.DynamicPartitioningConfiguration?.Enabled === true || s3.DynamicPartitioningConfiguration?.Enabled === 'true') ctx.unpriced('dynamic partitioning (no figure in the catalog)');
+  const vpc = [p.ElasticsearchDestinationConfiguration, p.AmazonopensearchserviceDestinationConfiguration].some((d) => d?.VpcConfiguration !== undefined);
+  if (vpc) ctx.unpriced('delivery into a VPC: hours per AZ and GB processed (no figure in the catalog)');
+  ctx.assume('the destination (S3, OpenSearch, ...) is priced on its own resource');
+}
+
 // --- Identity, CI/CD, governance ---------------------------------------------------------------
 
 const COGNITO_TIERS: { [tier: string]: string } = { LITE: 'Lite', ESSENTIALS: 'Essentials', PLUS: 'Plus' };

@@ -5,7 +5,7 @@ import { alarm, dashboard, distribution, kmsKey, logGroup, secret, webAcl } from
 import { eventBus, hostedZone, kinesisStream, stateMachine, transitGatewayAttachment } from './integration';
 import {
   acmCertificate, appRunnerService, classicLoadBalancer, cloudTrail, clusterDbInstance, clusterDbStorage, codeBuildProject, codePipeline, cognitoUserPool,
-  configRecorder, configRule, directory, dmsReplicationInstance, ecsCluster, emrCluster, emrInstanceGroup, flowLog, glueJob, mskCluster, openSearchDomain,
+  configRecorder, configRule, directory, dmsReplicationInstance, ecsCluster, emrCluster, emrInstanceGroup, firehoseStream, flowLog, glueJob, mskCluster, openSearchDomain,
   privateCertificateAuthority, ssmParameter,
 } from './managed-services';
 import { elasticIp, loadBalancer, natGateway, vpcEndpoint } from './network';
@@ -74,6 +74,7 @@ export const COST_MODELS: { readonly [type: string]: CostModel } = {
   'AWS::Neptune::DBInstance': clusterDbInstance('AmazonNeptune'),
   'AWS::Neptune::DBCluster': clusterDbStorage('AmazonNeptune'),
   'AWS::MSK::Cluster': mskCluster,
+  'AWS::KinesisFirehose::DeliveryStream': firehoseStream,
   'AWS::Cognito::UserPool': cognitoUserPool,
   'AWS::CodeBuild::Project': codeBuildProject,
   'AWS::CodePipeline::Pipeline': codePipeline,
