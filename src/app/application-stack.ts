@@ -1,22 +1,21 @@
 import { Annotations, CfnOutput, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CacheCluster, InterfaceEndpointService, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability, RelationalDatabase } from '../blocks';
-import { BudgetValidationPlugin, DerivedUsage, usageFor } from './cost-wiring';
+import { BudgetValidationPlugin } from './cost-wiring';
 import { BuiltDataStore, buildDataStore } from './data-stores';
 import { FIXED_OUTPUT_KEY, outputKey } from './names';
+import { reportContributors, warnOnAvailability } from './report-contributors';
 import { logRetention } from './retention';
-import { securityReportContributor, wireSecurity } from './security-wiring';
-import { buildService } from './services';
+import { BuiltService, buildService } from './services';
+import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
 import { ResourceUsage } from '../cost';
-import { costReportContributor } from '../cost/report-contributor';
 import { InfrastructureDesign } from '../design/infrastructure-design';
 import { NetworkPlan } from '../design/model';
-import { compositeAvailability, reliabilityReportContributor } from '../reliability';
 import { ReportContributor } from '../report/model';
 import { DesignReportWriter } from '../report/writer';
 import { ApplicationRequirements } from '../requirements';
 import { RequirementsValidationError } from '../requirements/problem';
-import { SecurityPolicy, StackSecurity } from '../security';
+import { RequiredTags, SecurityPolicy, StackSecurity } from '../security';
 
 /** Properties of an ApplicationStack. */
 export interface ApplicationStackProps extends StackProps {
@@ -78,16 +77,26 @@ export class ApplicationStack extends Stack {
   private readonly reportContributors: ReportContributor[] = [];
 
   constructor(scope: Construct, id: string, props: ApplicationStackProps) {
-    // Validate before any construct exists, so bad input never fails deep inside CDK.
-    const design = InfrastructureDesign.fromRequirements(props.requirements);
+    // Validate (and design) before any construct exists, so bad input never fails deep inside CDK.
+    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    const req = props.requirements;
+    const pins = readPins(scope, path, req);
+    const design = InfrastructureDesign.fromRequirements(req, {
+      region: props.env?.region && !Token.isUnresolved(props.env.region) ? props.env.region : undefined,
+      pins,
+      chooseCheapest: [true, 'true'].includes(scope.node.tryGetContext('cdk-infra-engineer:chooseCheapestRuntime')),
+      monthlyRequests: requestOverrides(path, (req.services ?? []).map((s) => s.name), props.usage),
+    });
     super(scope, id, props);
     this.design = design;
-    const req = props.requirements;
 
     Tags.of(this).add('application', req.name);
     Tags.of(this).add('environment', req.environment);
     Tags.of(this).add('managed-by', 'cdk-infra-engineer');
     for (const [key, value] of Object.entries(req.tags ?? {})) Tags.of(this).add(key, value);
+    // Stand-ins the design records when the requirements leave the owner or cost centre out.
+    if (!req.tags?.[RequiredTags.OWNER]) Tags.of(this).add(RequiredTags.OWNER, req.name);
+    if (!req.tags?.[RequiredTags.COST_ALLOCATION]) Tags.of(this).add(RequiredTags.COST_ALLOCATION, req.name);
 
     // Dashboard names are unique per account across regions, so the region is part of it.
     this.observability = new Observability(this, 'Observability', {
@@ -97,33 +106,60 @@ export class ApplicationStack extends Stack {
     this.checkAvailabilityZones(design);
     this.network = design.network.required ? this.buildNetwork(design.network) : undefined;
 
+    const policy = props.securityPolicy ?? SecurityPolicy.fromRequirements(req);
+    if (props._security ?? true) this.security = new StackSecurity(this, { policy, failSynthOnFindings: true });
+    const replicaKey = () => (this.security && policy.requiresCustomerManagedKeys ? this.security.customerManagedKey() : undefined);
+
     const dataScope = new Construct(this, 'Data');
     const stores = new Map<string, BuiltDataStore>();
     for (const plan of design.dataStores) {
-      stores.set(plan.name, buildDataStore(dataScope, plan, design.resilience, this.network, this.observability));
+      stores.set(plan.name, buildDataStore(dataScope, plan, design.resilience, this.network, this.observability, replicaKey));
     }
     const servicesScope = new Construct(this, 'Services');
     const edgeScope = new Construct(this, 'Edge');
-    for (const plan of design.services) {
-      buildService(servicesScope, plan, {
-        resilience: design.resilience, network: this.network, stores, observability: this.observability, edgeScope, outputScope: this,
-      });
+    const services = new Map<string, BuiltService>();
+    for (const plan of calleesFirst(design)) {
+      services.set(plan.name, buildService(servicesScope, plan, {
+        resilience: design.resilience, network: this.network, stores, services, observability: this.observability, edgeScope, outputScope: this,
+      }));
     }
     for (const store of stores.values()) this.outputStore(store);
     new CfnOutput(this, FIXED_OUTPUT_KEY.dashboard, { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
     new CfnOutput(this, FIXED_OUTPUT_KEY.alarmTopic, { value: this.observability.alarmTopic.topicArn, description: 'SNS topic every alarm notifies: subscribe the on-call here' });
 
-    if (props._security ?? true) {
-      this.security = wireSecurity({
-        stack: this, design, observability: this.observability, policy: props.securityPolicy, failSynthOnFindings: true,
-      });
-      this._addReportContributor(securityReportContributor(this.security));
-    }
-    this.wireCost(design, props);
-    this.wireReliability(design);
+    this.reportPins(path);
+    warnOnAvailability(this, design);
+    // Usage is keyed by construct path and checked against the template at synth.
+    let derived: DerivedUsage | undefined;
+    const usage = () => (derived ??= usageFor(this, design, props.usage));
+    const guarded = BudgetValidationPlugin.of(Stage.of(this)!).guard({ stack: this, budget: design.budget, usage: () => usage().usage });
+    this.reportContributors.push(...reportContributors({
+      stack: this,
+      design,
+      security: this.security,
+      usage: () => usage().usage,
+      usageExplanations: () => usage().explanations,
+      onEstimate: (estimate) => { guarded.lastEstimate = estimate; },
+    }));
     if (props.designReport ?? true) {
       new DesignReportWriter(scope, `${id}-design-report`, { stack: this, design, contributors: this.reportContributors });
     }
+  }
+
+  /**
+   * Each open choice is recorded as a context value the first time it is made; later syntheses
+   * keep it (see DESIGN pins in docs/ARCHITECTURE.md). CDK writes `cdk.context.json` only for
+   * lookups it resolves through the CLI, so the value to commit is reported here.
+   */
+  private reportPins(path: string): void {
+    for (const pin of this.design.pins) {
+      const key = pinContextKey(path, pin.key);
+      if (this.node.tryGetContext(key) === undefined) {
+        Annotations.of(this).addInfo(`decision made: ${pin.subject} runs on '${pin.value}'. To keep it through upgrades and price changes, `
+          + `commit it to cdk.json "context" (or cdk.context.json): "${key}": "${pin.value}"`);
+      }
+    }
+    for (const notice of this.design.pinNotices) Annotations.of(this).addWarningV2('cdk-infra-engineer:pinned-decision', notice);
   }
 
   /**
@@ -145,37 +181,6 @@ export class ApplicationStack extends Stack {
         message: `${design.resilience.targetAvailabilityPercent} needs ${design.network.maxAzs} availability zones, but an environment-agnostic `
           + 'stack can only use 2: give the stack an env (account and region), or lower the target to 99.95',
       }]);
-    }
-  }
-
-  /**
-   * The cost estimate runs at synth, on the finished template: the report gets its cost
-   * section, and the budget plugin fails synth (or warns) when the estimate exceeds the budget.
-   */
-  private wireCost(design: InfrastructureDesign, props: ApplicationStackProps): void {
-    // Usage is derived at synth, when every construct (ours and the user's) exists.
-    let derived: DerivedUsage | undefined;
-    const usage = () => (derived ??= usageFor(this, design, props.usage)).usage;
-    const guarded = BudgetValidationPlugin.of(Stage.of(this)!).guard({ stack: this, budget: design.budget, usage });
-    this._addReportContributor(costReportContributor({
-      usage,
-      usageExplanations: () => (derived ??= usageFor(this, design, props.usage)).explanations,
-      onEstimate: (estimate) => { guarded.lastEstimate = estimate; },
-    }));
-  }
-
-  /**
-   * The reliability section is scored at synth on the finished template; a target the
-   * architecture's published SLAs cannot meet is a warning now, naming the weakest component.
-   */
-  private wireReliability(design: InfrastructureDesign): void {
-    this._addReportContributor(reliabilityReportContributor(design));
-    const { composite, weakest, weakestComponent } = compositeAvailability(design);
-    const target = design.resilience.targetAvailabilityPercent;
-    if (composite < target) {
-      Annotations.of(this).addWarningV2('cdk-infra-engineer:availability-target',
-        `requirements.availability.targetPercent ${target} is above what the architecture's published SLAs give: ${composite}% on the `
-        + `'${weakest.service}' path, whose weakest component is ${weakestComponent.service} (${weakestComponent.percent}%)`);
     }
   }
 
@@ -205,4 +210,33 @@ export class ApplicationStack extends Stack {
       new CfnOutput(this, outputKey('cacheEndpoint', plan.name), { value: block.endpointAddress, description: `ElastiCache primary endpoint of the '${plan.name}' store (TLS required)` });
     }
   }
+}
+
+/** The context key a decision of a stack is pinned under. */
+export function pinContextKey(stackPath: string, key: string): string {
+  return `cdk-infra-engineer:${stackPath}:${key}`;
+}
+
+function readPins(scope: Construct, stackPath: string, req: ApplicationRequirements): { [subject: string]: string } {
+  const pins: { [subject: string]: string } = {};
+  for (const s of req.services ?? []) {
+    const value = scope.node.tryGetContext(pinContextKey(stackPath, `runtime:${s.name}`));
+    if (typeof value === 'string') pins[s.name] = value;
+  }
+  return pins;
+}
+
+/** Callees before their callers, so a caller is wired to a built service. */
+function calleesFirst(design: InfrastructureDesign) {
+  const out: typeof design.services = [];
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const plan = design.service(name);
+    plan.calls.forEach(visit);
+    out.push(plan);
+  };
+  design.services.forEach((s) => visit(s.name));
+  return out;
 }

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
   CacheCluster, IDataStoreBlock, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability,
@@ -18,7 +19,7 @@ export interface BuiltDataStore {
  * names its stateful resource with a fixed id, so logical IDs survive library upgrades.
  */
 export function buildDataStore(scope: Construct, plan: DataStorePlan, r: ResiliencePlan, network: NetworkBlock | undefined,
-  observability: Observability): BuiltDataStore {
+  observability: Observability, replicaKey?: () => kms.IKey | undefined): BuiltDataStore {
   const removalPolicy = r.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
   const needVpc = () => {
     if (!network) throw new Error(`Data store '${plan.name}' needs a VPC but the design has none (design bug)`);
@@ -57,6 +58,7 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
     }
     case DataStoreTechnology.S3: {
       const block = new ObjectStore(scope, plan.name, { versioned: plan.versioned, removalPolicy });
+      if (plan.replicated) block.addReplica(replicaKey?.());
       return { plan, block };
     }
     case DataStoreTechnology.SQS_STANDARD: {
@@ -64,8 +66,7 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
       observability.monitorQueue(plan.name, block.queue, block.deadLetterQueue);
       return { plan, block };
     }
-    case DataStoreTechnology.ELASTICACHE_REDIS:
-    default: {
+    case DataStoreTechnology.ELASTICACHE_REDIS: {
       const net = needVpc();
       const block = new CacheCluster(scope, plan.name, {
         vpc: net.vpc,

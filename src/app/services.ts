@@ -5,20 +5,22 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import {
-  BlockFunctionProps, ContainerService, FunctionService, IComputeBlock, MessageQueue, NetworkBlock, Observability,
-  QueueWorker, RegionalWebAcl, ScheduledJob, StaticSite,
-} from '../blocks';
-import { ComputeRuntime, ResiliencePlan, ServicePlan } from '../design/model';
-import { WorkloadType } from '../requirements';
+import { monitorBackendService, monitorWebSocketApi } from './alarms';
 import { BuiltDataStore } from './data-stores';
 import { envPrefix, outputKey } from './names';
 import { logRetention } from './retention';
+import {
+  BackendContainerService, BackendFunction, BlockFunctionProps, ContainerService, FunctionService, IComputeBlock, MessageQueue, NetworkBlock,
+  Observability, QueueWorker, RegionalWebAcl, ScheduledJob, StaticSite, WebSocketService,
+} from '../blocks';
+import { ResiliencePlan, ServiceBlockKind, ServicePlan } from '../design/model';
 
 export interface ServiceContext {
   readonly resilience: ResiliencePlan;
   readonly network?: NetworkBlock;
   readonly stores: Map<string, BuiltDataStore>;
+  /** Services built so far (callees are built before their callers). */
+  readonly services: Map<string, BuiltService>;
   readonly observability: Observability;
   /** Scope for shared edge resources (web ACLs). */
   readonly edgeScope: Construct;
@@ -26,26 +28,61 @@ export interface ServiceContext {
   readonly outputScope: Construct;
 }
 
-/** Builds one service, grants it least-privilege access to its stores, monitors it and outputs how to reach it. */
-export function buildService(scope: Construct, plan: ServicePlan, ctx: ServiceContext): void {
-  if (plan.runtime === ComputeRuntime.S3_CLOUDFRONT) {
-    const site = new StaticSite(scope, plan.name, {
-      contentPath: plan.codePath,
-      removalPolicy: ctx.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    ctx.observability.monitorDistribution(plan.name, site.distribution);
-    output(ctx, outputKey('siteUrl', plan.name), site.url, `URL of the '${plan.name}' static site (CloudFront)`);
-    output(ctx, outputKey('siteBucket', plan.name), site.bucket.bucketName, `Bucket holding the '${plan.name}' site files`);
-    return;
-  }
-  const compute = plan.runtime === ComputeRuntime.FARGATE ? buildContainer(scope, plan, ctx) : buildFunction(scope, plan, ctx);
-  grantStores(plan, compute, ctx);
+/** A built service, with what its callers need to reach it. */
+export interface BuiltService {
+  readonly plan: ServicePlan;
+  readonly block: Construct;
+  readonly compute?: IComputeBlock;
+  /** Environment variables a caller gets (unprefixed: the caller's wiring adds the callee's name). */
+  readonly endpoint: { [key: string]: string };
+  /** Least-privilege access for a caller: IAM invoke, or network ingress on the service port. */
+  readonly allowCaller: (caller: IComputeBlock) => void;
 }
 
-function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext): IComputeBlock {
-  const network = ctx.network!;
+type ServiceBuilder = (scope: Construct, plan: ServicePlan, ctx: ServiceContext) => BuiltService;
+
+/** One builder per block kind: a new ServiceBlockKind does not compile until it is built somewhere. */
+const BUILDERS: Record<ServiceBlockKind, ServiceBuilder> = {
+  [ServiceBlockKind.STATIC_SITE]: buildStaticSite,
+  [ServiceBlockKind.CONTAINER_SERVICE]: buildContainer,
+  [ServiceBlockKind.FUNCTION_API]: buildFunctionApi,
+  [ServiceBlockKind.QUEUE_WORKER]: buildQueueWorker,
+  [ServiceBlockKind.SCHEDULED_JOB]: buildScheduledJob,
+  [ServiceBlockKind.BACKEND_FUNCTION]: buildBackendFunction,
+  [ServiceBlockKind.BACKEND_CONTAINER]: buildBackendContainer,
+  [ServiceBlockKind.WEBSOCKET_API]: buildWebSocket,
+};
+
+/**
+ * Builds one service from its plan, grants it least-privilege access to its stores and to the
+ * services it calls, monitors it and outputs how to reach it.
+ */
+export function buildService(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const built = BUILDERS[plan.block](scope, plan, ctx);
+  if (built.compute) {
+    grantStores(plan, built.compute, ctx);
+    for (const callee of plan.calls) {
+      const target = ctx.services.get(callee)!;
+      target.allowCaller(built.compute);
+      for (const [key, value] of Object.entries(target.endpoint)) built.compute.addEnvironment(`${envPrefix(callee)}_${key}`, value);
+    }
+  }
+  return built;
+}
+
+const noCallerAccess = () => undefined;
+
+function buildStaticSite(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const site = new StaticSite(scope, plan.name, { contentPath: plan.codePath, removalPolicy: removal(ctx) });
+  ctx.observability.monitorDistribution(plan.name, site.distribution);
+  output(ctx, outputKey('siteUrl', plan.name), site.url, `URL of the '${plan.name}' static site (CloudFront)`);
+  output(ctx, outputKey('siteBucket', plan.name), site.bucket.bucketName, `Bucket holding the '${plan.name}' site files`);
+  return { plan, block: site, endpoint: { URL: site.url }, allowCaller: noCallerAccess };
+}
+
+function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
   const service = new ContainerService(scope, plan.name, {
-    vpc: network.vpc,
+    vpc: ctx.network!.vpc,
     image: plan.containerImage ? containerImage(scope, plan.name, plan.containerImage) : undefined,
     containerPort: plan.containerPort,
     healthCheckPath: plan.healthCheckPath,
@@ -56,15 +93,16 @@ function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext
     maxCapacity: plan.maxTasks,
     targetRequestsPerTask: plan.scaleOutRequestsPerTaskPerMinute,
     logRetention: logRetention(ctx.resilience.logRetentionDays),
-    removalPolicy: ctx.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    removalPolicy: removal(ctx),
   });
   if (plan.webApplicationFirewall) {
     const acl = new RegionalWebAcl(ctx.edgeScope, `${plan.name}-waf`, {});
     acl.associate(service.loadBalancer.loadBalancerArn, `${plan.name}-waf-association`);
+    ctx.observability.monitorWebAcl(plan.name, acl.metricName);
   }
   ctx.observability.monitorLoadBalancedService(plan.name, service.service, service.loadBalancer, service.targetGroup);
   output(ctx, outputKey('serviceEndpoint', plan.name), service.url, `Endpoint URL of the '${plan.name}' service (Application Load Balancer)`);
-  return service;
+  return { plan, block: service, compute: service, endpoint: { URL: service.url }, allowCaller: noCallerAccess };
 }
 
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)(?::([^@]+)|@(sha256:[a-f0-9]{64}))?$/;
@@ -84,46 +122,104 @@ function containerImage(scope: Construct, name: string, image: string): ecs.Cont
   return ecs.ContainerImage.fromEcrRepository(repository, digest ?? tag ?? 'latest');
 }
 
-function buildFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext): IComputeBlock {
-  const common: BlockFunctionProps = {
+function functionProps(plan: ServicePlan, ctx: ServiceContext): BlockFunctionProps {
+  return {
     code: plan.codePath ? lambda.Code.fromAsset(plan.codePath) : undefined,
     handler: plan.codePath ? plan.handler : undefined,
     memorySize: plan.memoryMiB,
     timeout: Duration.seconds(plan.timeoutSeconds),
     vpc: plan.inVpc ? ctx.network?.vpc : undefined,
     vpcSubnets: plan.inVpc ? ctx.network?.privateSubnets : undefined,
+    reservedConcurrentExecutions: plan.reservedConcurrency,
     logRetention: logRetention(ctx.resilience.logRetentionDays),
-    removalPolicy: ctx.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    removalPolicy: removal(ctx),
   };
-  const o = ctx.observability;
-  if (plan.workload === WorkloadType.QUEUE_WORKER) {
-    const consumed = plan.consumesQueue ? ctx.stores.get(plan.consumesQueue)!.block as MessageQueue : undefined;
-    const worker = new QueueWorker(scope, plan.name, { ...common, queue: consumed?.queue });
-    o.monitorFunction(plan.name, worker.lambdaFunction, backgroundLatencyMs(plan));
-    if (!consumed) {
-      o.monitorQueue(`${plan.name}-queue`, worker.queue, worker.deadLetterQueue);
-      output(ctx, outputKey('workQueueUrl', plan.name), (worker.queue as sqs.IQueue).queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
-    }
-    return worker;
-  }
-  if (plan.workload === WorkloadType.SCHEDULED_JOB) {
-    const job = new ScheduledJob(scope, plan.name, { ...common, schedule: scheduler.ScheduleExpression.expression(plan.schedule!) });
-    o.monitorFunction(plan.name, job.lambdaFunction, backgroundLatencyMs(plan));
-    // The scheduler's dead-letter queue holds invocations that could not be delivered: its
-    // age alarm fires when one has waited five minutes unhandled.
-    o.monitorQueue(`${plan.name}-schedule-dlq`, job.deadLetterQueue);
-    output(ctx, outputKey('jobFunction', plan.name), job.lambdaFunction.functionName, `Function the '${plan.name}' job runs on '${plan.schedule}'`);
-    return job;
-  }
+}
+
+function buildFunctionApi(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
   const api = new FunctionService(scope, plan.name, {
-    ...common,
+    ...functionProps(plan, ctx),
     throttlingRateLimit: plan.throttleRatePerSecond,
     throttlingBurstLimit: plan.throttleBurst,
   });
-  o.monitorFunction(plan.name, api.lambdaFunction);
-  o.monitorHttpApi(plan.name, api.httpApi);
+  ctx.observability.monitorFunction(plan.name, api.lambdaFunction);
+  ctx.observability.monitorHttpApi(plan.name, api.httpApi);
   output(ctx, outputKey('serviceEndpoint', plan.name), api.url, `Endpoint URL of the '${plan.name}' API (API Gateway HTTP API)`);
-  return api;
+  return { plan, block: api, compute: api, endpoint: { URL: api.url }, allowCaller: noCallerAccess };
+}
+
+function buildQueueWorker(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const consumed = plan.consumesQueue ? ctx.stores.get(plan.consumesQueue)!.block as MessageQueue : undefined;
+  const worker = new QueueWorker(scope, plan.name, { ...functionProps(plan, ctx), queue: consumed?.queue });
+  ctx.observability.monitorFunction(plan.name, worker.lambdaFunction, backgroundLatencyMs(plan));
+  if (!consumed) {
+    ctx.observability.monitorQueue(`${plan.name}-queue`, worker.queue, worker.deadLetterQueue);
+    output(ctx, outputKey('workQueueUrl', plan.name), (worker.queue as sqs.IQueue).queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
+  }
+  return {
+    plan, block: worker, compute: worker, endpoint: { QUEUE_URL: worker.queue.queueUrl },
+    allowCaller: (caller) => { worker.queue.grantSendMessages(caller); },
+  };
+}
+
+function buildScheduledJob(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const job = new ScheduledJob(scope, plan.name, { ...functionProps(plan, ctx), schedule: scheduler.ScheduleExpression.expression(plan.schedule!) });
+  ctx.observability.monitorFunction(plan.name, job.lambdaFunction, backgroundLatencyMs(plan));
+  // The scheduler's dead-letter queue holds invocations that could not be delivered: its
+  // age alarm fires when one has waited five minutes unhandled.
+  ctx.observability.monitorQueue(`${plan.name}-schedule-dlq`, job.deadLetterQueue);
+  output(ctx, outputKey('jobFunction', plan.name), job.lambdaFunction.functionName, `Function the '${plan.name}' job runs on '${plan.schedule}'`);
+  return functionCallee(plan, job, job.lambdaFunction);
+}
+
+function buildBackendFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const backend = new BackendFunction(scope, plan.name, functionProps(plan, ctx));
+  ctx.observability.monitorFunction(plan.name, backend.lambdaFunction);
+  output(ctx, outputKey('backendFunction', plan.name), backend.lambdaFunction.functionName, `Function callers of the '${plan.name}' backend invoke (no public endpoint)`);
+  return functionCallee(plan, backend, backend.lambdaFunction);
+}
+
+function buildBackendContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const backend = new BackendContainerService(scope, plan.name, {
+    vpc: ctx.network!.vpc,
+    image: plan.containerImage ? containerImage(scope, plan.name, plan.containerImage) : undefined,
+    containerPort: plan.containerPort,
+    cpu: plan.cpuUnits,
+    memoryLimitMiB: plan.memoryMiB,
+    desiredCount: plan.minTasks,
+    minCapacity: plan.minTasks,
+    maxCapacity: plan.maxTasks,
+    logRetention: logRetention(ctx.resilience.logRetentionDays),
+    removalPolicy: removal(ctx),
+  });
+  monitorBackendService(ctx.outputScope, ctx.observability, plan.name, backend.service);
+  output(ctx, outputKey('backendEndpoint', plan.name), backend.url, `Private URL of the '${plan.name}' backend (Cloud Map name, inside the VPC)`);
+  return {
+    plan, block: backend, compute: backend, endpoint: { URL: backend.url },
+    allowCaller: (caller) => { if (caller.connections) backend.allowCallsFrom(caller.connections); },
+  };
+}
+
+function buildWebSocket(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const ws = new WebSocketService(scope, plan.name, {
+    ...functionProps(plan, ctx),
+    throttlingRateLimit: plan.throttleRatePerSecond,
+    throttlingBurstLimit: plan.throttleBurst,
+    pointInTimeRecovery: ctx.resilience.retainOnDelete || plan.reservedConcurrency !== undefined,
+    deletionProtection: ctx.resilience.deletionProtection,
+  });
+  ctx.observability.monitorFunction(plan.name, ws.lambdaFunction);
+  ctx.observability.monitorTable(`${plan.name}-connections`, ws.connectionsTable);
+  monitorWebSocketApi(ctx.outputScope, ctx.observability, plan.name, ws.webSocketApi, ws.stage.stageName);
+  output(ctx, outputKey('webSocketUrl', plan.name), ws.url, `WebSocket URL of the '${plan.name}' API (API Gateway)`);
+  return {
+    plan, block: ws, compute: ws, endpoint: { CALLBACK_URL: ws.callbackUrl },
+    allowCaller: (caller) => ws.grantManageConnections(caller),
+  };
+}
+
+function functionCallee(plan: ServicePlan, block: IComputeBlock, fn: lambda.IFunction): BuiltService {
+  return { plan, block, compute: block, endpoint: { FUNCTION_NAME: fn.functionName }, allowCaller: (caller) => { fn.grantInvoke(caller); } };
 }
 
 /** Least privilege: data actions only, read-only where the requirements say so, network only to stores used. */
@@ -147,6 +243,10 @@ function grantStores(plan: ServicePlan, compute: IComputeBlock, ctx: ServiceCont
  */
 function backgroundLatencyMs(plan: ServicePlan): number {
   return Math.round(plan.timeoutSeconds * 1000 * 0.8);
+}
+
+function removal(ctx: ServiceContext): RemovalPolicy {
+  return ctx.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 }
 
 function output(ctx: ServiceContext, key: string, value: string, description: string): void {

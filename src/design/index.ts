@@ -1,2 +1,3 @@
 export * from './model';
+export * from './pins';
 export * from './infrastructure-design';

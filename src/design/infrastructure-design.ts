@@ -1,28 +1,72 @@
-import { ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, WorkloadType } from '../requirements';
-import { describeComponents } from './components';
-import { planService } from './compute';
-import { planDataStore } from './data';
-import {
-  ArchitectureDecision, BudgetPlan, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, DesignComponent, NetworkPlan, ResiliencePlan,
-  ServicePlan,
-} from './model';
-import { planNetwork } from './network';
-import { planSecurity } from './security';
-import { planResilience } from './tier';
+import { ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, ServiceRequirements, WorkloadType } from '../requirements';
 import { validateRequirements } from '../requirements/validate';
+import { priceBill } from './bill';
+import { describeComponents } from './components';
+import { ASSUMED_DURATION_SECONDS } from './constants';
+import {
+  ArchitectureDecision, BudgetPlan, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, DesignComponent, NatStrategy, NetworkPlan,
+  ResiliencePlan, ServicePlan,
+} from './model';
+import { networkBill, planNetwork } from './network';
+import { DecisionPin, pinKey, RUNTIME_LABEL } from './pins';
+import { planSecurity } from './security';
+import { STORE_DESIGNERS } from './stores';
+import { planResilience } from './tier';
+import { UsageModel } from './usage-model';
+import { WORKLOAD_DESIGNERS } from './workloads';
+import { BillEntry, UsageEntry } from './workloads/designer';
+
+/** Options of a design beyond the requirements. */
+export interface DesignOptions {
+  /**
+   * Region the whole-design prices are quoted for.
+   * @default - us-east-1
+   */
+  readonly region?: string;
+  /**
+   * Choices recorded by earlier syntheses (see `DecisionPin`), by subject: a service name
+   * to its runtime (`lambda`, `fargate`). A pin is kept while the requirements allow it.
+   * @default - no pins: every open choice is made now
+   */
+  readonly pins?: { [subject: string]: string };
+  /**
+   * Monthly requests per service name replacing the requirements' traffic in the usage model
+   * (the stack passes the user's usage overrides here), so everything derived follows them.
+   * @default - the requirements' traffic
+   */
+  readonly monthlyRequests?: { [service: string]: number };
+  /**
+   * Let RuntimePreference.AUTO choose the cheapest whole design for kinds earlier releases chose
+   * by a rule (HTTP APIs): new applications should set it (context
+   * `cdk-infra-engineer:chooseCheapestRuntime`); deployed ones keep the rule's choice so an upgrade
+   * never switches their architecture, and the design says when another runtime is cheaper.
+   * @default false
+   */
+  readonly chooseCheapest?: boolean;
+}
+
+interface Forced {
+  readonly runtimes: Map<string, ComputeRuntime>;
+  readonly reasons: Map<string, string>;
+  readonly nat?: NatStrategy;
+}
 
 /**
  * Every architecture choice for an application, with the reasons. Pure and deterministic:
- * the same requirements always give the same design, and nothing here touches CDK.
+ * the same requirements (and pins) always give the same design, and nothing here touches CDK.
+ * Where the requirements leave a runtime open, every candidate is designed and priced as a
+ * whole design, and the cheapest that meets the requirements wins.
  */
 export class InfrastructureDesign {
   /**
    * Validates the requirements (throwing one error that lists every problem) and makes
    * the design.
    */
-  public static fromRequirements(requirements: ApplicationRequirements): InfrastructureDesign {
+  public static fromRequirements(requirements: ApplicationRequirements, options: DesignOptions = {}): InfrastructureDesign {
     validateRequirements(requirements);
-    return new InfrastructureDesign(requirements);
+    const make = (forced: Forced) => new InfrastructureDesign(requirements, options, forced);
+    const { forced, pins, notices } = chooseRuntimes(requirements, options, make);
+    return new InfrastructureDesign(requirements, options, forced, { pins, notices });
   }
 
   /** The requirements the design was made from. */
@@ -44,9 +88,24 @@ export class InfrastructureDesign {
    * @default - no budget
    */
   public readonly budget?: BudgetPlan;
+  /** The choices to record so that later syntheses keep them (one per open choice). */
+  public readonly pins: DecisionPin[];
+  /** Pins that are no longer the cheapest, or that the requirements now rule out. */
+  public readonly pinNotices: string[];
 
-  private constructor(req: ApplicationRequirements) {
+  /** @internal */
+  public readonly _usage: UsageModel;
+  /** @internal */
+  public readonly _forced: Forced;
+  private readonly options: DesignOptions;
+  private readonly usageEntries: UsageEntry[] = [];
+  private readonly billEntries: BillEntry[] = [];
+
+  private constructor(req: ApplicationRequirements, options: DesignOptions, forced: Forced,
+    chosen?: { pins: DecisionPin[]; notices: string[] }) {
     this.requirements = req;
+    this.options = options;
+    this._forced = forced;
     const resilience = planResilience(req);
     this.resilience = resilience.plan;
     this.budget = req.budget ? { monthlyUsd: req.budget.monthlyUsd, enforcement: req.budget.enforcement ?? BudgetEnforcement.WARN } : undefined;
@@ -55,28 +114,22 @@ export class InfrastructureDesign {
     const complianceNames = (req.compliance ?? []).map(frameworkName);
     const storeReqs = req.dataStores ?? [];
     const kindOf = new Map(storeReqs.map((s) => [s.name, s.kind]));
-    this.dataStores = storeReqs.map((s) => {
-      const d = planDataStore(s, this.resilience, complianceNames);
-      decisions.push(d.decision);
-      return d.plan;
-    });
+    const storeDesigns = storeReqs.map((s) => STORE_DESIGNERS[s.kind].design(s, { resilience: this.resilience, complianceNames }));
+    decisions.push(...storeDesigns.map((d) => d.decision));
 
-    this.services = req.services.map((s) => {
-      const used = [...(s.dataStores ?? []), ...(s.readOnlyDataStores ?? [])];
-      const queues = used.filter((n) => kindOf.get(n) === DataStoreKind.QUEUE);
-      const d = planService(s, {
-        tier: req.environment,
-        vpcStoresUsed: used.filter((n) => kindOf.get(n) === DataStoreKind.RELATIONAL || kindOf.get(n) === DataStoreKind.CACHE),
-        complianceNames: s.workload === WorkloadType.STATIC_SITE ? [] : complianceNames,
-        consumesQueue: s.workload === WorkloadType.QUEUE_WORKER ? (s.consumesQueue ?? (queues.length === 1 ? queues[0] : undefined)) : undefined,
-      });
-      decisions.push(...d.decisions);
-      return d.plan;
-    });
+    // Callees first: a caller of a service in the VPC must run in the VPC too.
+    const designed = new Map<string, ReturnType<typeof designService>>();
+    for (const s of calleesFirst(req.services)) {
+      const callsIntoVpc = (s.calls ?? []).filter((c) => designed.get(c)?.plan.runtime === ComputeRuntime.FARGATE);
+      designed.set(s.name, designService(s, req, forced, complianceNames, kindOf, callsIntoVpc));
+    }
+    const serviceDesigns = req.services.map((s) => designed.get(s.name)!);
+    decisions.push(...serviceDesigns.flatMap((d) => d.decisions));
 
-    this.dataStores = this.dataStores.map((store) => withConsumerVisibility(store, this.services));
+    this.services = serviceDesigns.map((d) => d.plan);
+    this.dataStores = storeDesigns.map((d) => withConsumerVisibility(d.plan, this.services));
 
-    const network = planNetwork(this.services, this.dataStores, this.resilience, req.name);
+    const network = planNetwork(this.services, this.dataStores, this.resilience, req.name, forced.nat);
     this.network = network.plan;
     if (network.decision) decisions.push(network.decision);
     if (req.domainName) {
@@ -97,7 +150,23 @@ export class InfrastructureDesign {
       rationale: 'every compute and data resource has an alarm so a failure pages someone before users report it',
       alternatives: [{ option: 'no alarms by default', whyNot: 'an unmonitored stack fails silently' }],
     });
-    this.decisions = decisions;
+
+    this._usage = new UsageModel(req, this.services, this.dataStores, new Map(Object.entries(options.monthlyRequests ?? {})));
+    for (const plan of this.services) {
+      const designer = WORKLOAD_DESIGNERS[plan.workload];
+      this.usageEntries.push(...designer.usage(plan, this._usage.service(plan.name)));
+      this.billEntries.push(...designer.bill(plan, Math.max(2, this.network.maxAzs)));
+    }
+    for (const plan of this.dataStores) {
+      const designer = STORE_DESIGNERS[plan.kind];
+      this.usageEntries.push(...designer.usage(plan, this._usage.store(plan.name)));
+      this.billEntries.push(...designer.bill(plan));
+    }
+    this.billEntries.push(...networkBill(this.network));
+
+    this.pins = chosen?.pins ?? [];
+    this.pinNotices = chosen?.notices ?? [];
+    this.decisions = chosen ? this.priceAlternatives(decisions, serviceDesigns, network.natAlternatives) : decisions;
     this.components = describeComponents(this.services, this.dataStores, this.network);
   }
 
@@ -114,6 +183,139 @@ export class InfrastructureDesign {
     if (!s) throw new Error(`No data store named '${name}' in the design (data stores: ${this.dataStores.map((x) => x.name).join(', ') || 'none'})`);
     return s;
   }
+
+  /** What the priced part of this design costs a month (what differs between designs), in USD. @internal */
+  public _price(): number {
+    return priceBill(this.billEntries, this.usageEntries, this.options.region);
+  }
+
+  /** Usage of every block, keyed by block path, from the one usage model. @internal */
+  public _usageEntries(): UsageEntry[] {
+    return this.usageEntries;
+  }
+
+  /** The same requirements with one more choice forced. @internal */
+  public _withChoice(change: { runtime?: [string, ComputeRuntime]; nat?: NatStrategy }): InfrastructureDesign {
+    const runtimes = new Map(this._forced.runtimes);
+    if (change.runtime) runtimes.set(change.runtime[0], change.runtime[1]);
+    return new InfrastructureDesign(this.requirements, this.options, { runtimes, reasons: this._forced.reasons, nat: change.nat ?? this._forced.nat });
+  }
+
+  /** Each priced alternative is the whole design with that one choice changed, priced with the same usage. */
+  private priceAlternatives(decisions: ArchitectureDecision[], serviceDesigns: Array<ReturnType<typeof designService>>,
+    natAlternatives: Array<[number, NatStrategy]>): ArchitectureDecision[] {
+    const own = this._price();
+    const priced = new Map<ArchitectureDecision, Map<number, number>>();
+    for (const d of serviceDesigns) {
+      const compute = d.decisions[0];
+      for (const [index, runtime] of d.runtimeAlternatives ?? []) {
+        const other = this._withChoice({ runtime: [d.plan.name, runtime] });
+        priced.set(compute, new Map([...(priced.get(compute) ?? []), [index, other._price()]]));
+      }
+    }
+    const networkDecision = decisions.find((d) => d.area === DecisionArea.NETWORK);
+    if (networkDecision && this.network.required) {
+      for (const [index, nat] of natAlternatives) priced.set(networkDecision, new Map([[index, this._withChoice({ nat })._price()]]));
+    }
+    return decisions.map((d) => {
+      const prices = priced.get(d);
+      if (!prices) return d;
+      return {
+        ...d,
+        choiceEstimatedMonthlyUsd: own,
+        alternatives: d.alternatives.map((a, i) => (prices.has(i) ? { ...a, estimatedMonthlyUsd: prices.get(i) } : a)),
+      };
+    });
+  }
+}
+
+function designService(s: ServiceRequirements, req: ApplicationRequirements, forced: Forced, complianceNames: string[],
+  kindOf: Map<string, DataStoreKind>, callsIntoVpc: string[]) {
+  const used = [...(s.dataStores ?? []), ...(s.readOnlyDataStores ?? [])];
+  const queues = used.filter((n) => kindOf.get(n) === DataStoreKind.QUEUE);
+  const vpcStores = used.filter((n) => kindOf.get(n) === DataStoreKind.RELATIONAL || kindOf.get(n) === DataStoreKind.CACHE);
+  return WORKLOAD_DESIGNERS[s.workload].design(s, {
+    requirements: req,
+    tier: req.environment,
+    vpcStoresUsed: [...vpcStores, ...callsIntoVpc],
+    complianceNames: s.workload === WorkloadType.STATIC_SITE ? [] : complianceNames,
+    consumesQueue: s.workload === WorkloadType.QUEUE_WORKER ? (s.consumesQueue ?? (queues.length === 1 ? queues[0] : undefined)) : undefined,
+    runtime: forced.runtimes.get(s.name),
+    runtimeReason: forced.reasons.get(s.name),
+  });
+}
+
+/**
+ * Where the requirements leave a runtime open: a pin that the requirements still allow is kept
+ * (with a notice when another runtime has become cheaper); otherwise every runtime is designed
+ * and priced as a whole design, and the cheapest that meets the peak wins.
+ */
+function chooseRuntimes(req: ApplicationRequirements, options: DesignOptions, make: (forced: Forced) => InfrastructureDesign)
+  : { forced: Forced; pins: DecisionPin[]; notices: string[] } {
+  const runtimes = new Map<string, ComputeRuntime>();
+  const reasons = new Map<string, string>();
+  const pins: DecisionPin[] = [];
+  const notices: string[] = [];
+  for (const s of calleesFirst(req.services)) {
+    const candidates = WORKLOAD_DESIGNERS[s.workload].runtimes(s);
+    if (candidates.length < 2) continue;
+    const priced = candidates.map((runtime) => {
+      runtimes.set(s.name, runtime);
+      const design = make({ runtimes: new Map(runtimes), reasons });
+      return { runtime, usd: design._price(), meetsPeak: meetsPeak(design.service(s.name)) };
+    });
+    const feasible = priced.filter((p) => p.meetsPeak);
+    const cheapest = (feasible.length ? feasible : priced).reduce((a, b) => (b.usd < a.usd ? b : a));
+    const pinned = options.pins?.[s.name] as ComputeRuntime | undefined;
+    const pinnedCandidate = priced.find((p) => p.runtime === pinned);
+    let chosen = cheapest;
+    const legacy = WORKLOAD_DESIGNERS[s.workload].legacyRuntime?.(s);
+    const legacyCandidate = priced.find((p) => p.runtime === legacy);
+    if ((pinned === undefined || !pinnedCandidate) && legacyCandidate && !options.chooseCheapest && (s.runtime ?? 'auto') === 'auto') {
+      chosen = legacyCandidate;
+      if (cheapest.runtime !== legacyCandidate.runtime && cheapest.usd < legacyCandidate.usd) {
+        notices.push(`${s.name}: ${RUNTIME_LABEL[cheapest.runtime]} would be $${(legacyCandidate.usd - cheapest.usd).toFixed(2)} a month less than `
+          + `${RUNTIME_LABEL[legacyCandidate.runtime]}: set the context 'cdk-infra-engineer:chooseCheapestRuntime' to true (or the service's runtime) to switch`);
+      }
+      const other = priced.filter((p) => p !== legacyCandidate).map((p) => `$${(p.usd - legacyCandidate.usd).toFixed(2)} a month ${p.usd >= legacyCandidate.usd ? 'more' : 'less'} with ${RUNTIME_LABEL[p.runtime]}`);
+      reasons.set(s.name, `the rule earlier releases applied (containers from an average of 100 requests/s), kept so an upgrade never switches a deployed `
+        + `service; whole designs priced with the same usage: ${other.join('; ')}`);
+    } else if (pinned !== undefined && pinnedCandidate) {
+      chosen = pinnedCandidate;
+      if (cheapest.runtime !== pinned && cheapest.usd < pinnedCandidate.usd) {
+        notices.push(`${s.name}: ${RUNTIME_LABEL[cheapest.runtime]} would now be $${(pinnedCandidate.usd - cheapest.usd).toFixed(2)} a month less than the pinned `
+          + `${RUNTIME_LABEL[pinned]}: remove the pin '${pinKey(s.name)}' to switch`);
+      }
+      reasons.set(s.name, `pinned to ${RUNTIME_LABEL[pinned]} when it was first chosen (context '${pinKey(s.name)}'), so an upgrade or a price change never switches it`);
+    } else {
+      if (pinned !== undefined) notices.push(`${s.name}: the pin '${pinned}' is not a runtime the requirements allow now; chose again`);
+      const others = priced.filter((p) => p !== cheapest).map((p) => `$${(p.usd - cheapest.usd).toFixed(2)} a month more with ${RUNTIME_LABEL[p.runtime]}${p.meetsPeak ? '' : ' (which cannot meet the peak)'}`);
+      reasons.set(s.name, `the cheapest whole design that meets the peak, priced with the same usage (NAT, public addresses, WAF and load balancer included): ${others.join('; ')}`);
+    }
+    runtimes.set(s.name, chosen.runtime);
+    pins.push({ subject: s.name, key: pinKey(s.name), value: chosen.runtime });
+  }
+  return { forced: { runtimes, reasons }, pins, notices };
+}
+
+/** Functions meet a peak within the default account concurrency; container designs scale to it by construction. */
+function meetsPeak(plan: ServicePlan): boolean {
+  return plan.runtime !== ComputeRuntime.LAMBDA || Math.ceil(plan.peakRequestsPerSecond * ASSUMED_DURATION_SECONDS) <= 1000;
+}
+
+/** Services ordered so that every callee comes before its callers (validation rejects cycles). */
+function calleesFirst(services: ServiceRequirements[]): ServiceRequirements[] {
+  const byName = new Map(services.map((s) => [s.name, s]));
+  const out: ServiceRequirements[] = [];
+  const seen = new Set<string>();
+  const visit = (s: ServiceRequirements) => {
+    if (seen.has(s.name)) return;
+    seen.add(s.name);
+    for (const c of s.calls ?? []) if (byName.has(c)) visit(byName.get(c)!);
+    out.push(s);
+  };
+  services.forEach(visit);
+  return out;
 }
 
 /**
@@ -127,7 +329,7 @@ function withConsumerVisibility(store: DataStorePlan, services: ServicePlan[]): 
   return { ...store, visibilityTimeoutSeconds: Math.max(30, 6 * longest) };
 }
 
-function frameworkName(f: ComplianceFramework): string {
+export function frameworkName(f: ComplianceFramework): string {
   switch (f) {
     case ComplianceFramework.HIPAA: return 'HIPAA';
     case ComplianceFramework.PCI_DSS_321: return 'PCI DSS 3.2.1';

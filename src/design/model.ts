@@ -1,4 +1,4 @@
-import { BudgetEnforcement, DataStoreKind, EnvironmentTier, WorkloadType } from '../requirements';
+import { BudgetEnforcement, DataStoreKind, EnvironmentTier, ServiceAuthRequirements, WorkloadType } from '../requirements';
 
 /** The area an architecture decision belongs to. */
 export enum DecisionArea {
@@ -97,11 +97,52 @@ export enum NatStrategy {
   VPC_ENDPOINTS_ONLY = 'vpc-endpoints-only',
 }
 
+/** The building block a service plan is built with (one builder each in the stack). */
+export enum ServiceBlockKind {
+  /** `FunctionService`: a function behind an HTTP API. */
+  FUNCTION_API = 'function-api',
+  /** `ContainerService`: Fargate tasks behind an Application Load Balancer. */
+  CONTAINER_SERVICE = 'container-service',
+  /** `QueueWorker`: a function consuming a queue. */
+  QUEUE_WORKER = 'queue-worker',
+  /** `ScheduledJob`: a function run by EventBridge Scheduler. */
+  SCHEDULED_JOB = 'scheduled-job',
+  /** `StaticSite`: a private bucket behind CloudFront. */
+  STATIC_SITE = 'static-site',
+  /** `BackendFunction`: a function only other services invoke (no public entry point). */
+  BACKEND_FUNCTION = 'backend-function',
+  /** `BackendContainerService`: Fargate tasks reached through ECS Service Connect (no load balancer). */
+  BACKEND_CONTAINER = 'backend-container',
+  /** `WebSocketService`: an API Gateway WebSocket API, route handler function and connections table. */
+  WEBSOCKET_API = 'websocket-api',
+}
+
 /** How one service is built. */
 export interface ServicePlan {
   readonly name: string;
   readonly workload: WorkloadType;
   readonly runtime: ComputeRuntime;
+  /** The block that builds it. */
+  readonly block: ServiceBlockKind;
+  /** Services this one calls (their endpoint in its environment, their SLA on its request path). */
+  readonly calls: string[];
+  /**
+   * Host name the service is served on (issue 12 wires it).
+   * @default - the AWS-provided name
+   */
+  readonly hostName?: string;
+  /**
+   * How callers authenticate (issue 12 wires it).
+   * @default - as the block's defaults
+   */
+  readonly auth?: ServiceAuthRequirements;
+  /**
+   * The nested stack the service is placed in, for applications with many services.
+   * @default - the application stack itself
+   */
+  readonly placement?: string;
+  /** Runs a month of a scheduled job (from its expression); 0 for other workloads. */
+  readonly runsPerMonth: number;
   /** Function memory, or task memory for containers (MiB); 0 for static sites. */
   readonly memoryMiB: number;
   /** Fargate CPU units (1024 = 1 vCPU); 0 when not a container. */

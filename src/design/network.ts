@@ -1,9 +1,13 @@
 import { EnvironmentTier } from '../requirements';
-import { PRICED_AS } from './alternatives';
+import { BillEntry } from './workloads/designer';
 import { ArchitectureDecision, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, NatStrategy, NetworkPlan, ResiliencePlan, ServicePlan } from './model';
 
-export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r: ResiliencePlan, appName: string)
-  : { plan: NetworkPlan; decision?: ArchitectureDecision } {
+/**
+ * The network the services and stores need. `forced` designs the network with another NAT
+ * strategy, to price that alternative as a whole design.
+ */
+export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r: ResiliencePlan, appName: string, forced?: NatStrategy)
+  : { plan: NetworkPlan; decision?: ArchitectureDecision; natAlternatives: Array<[number, NatStrategy]> } {
   const inVpc = [...services.filter((s) => s.inVpc).map((s) => s.name), ...stores.filter((s) => s.inVpc).map((s) => s.name)];
   if (inVpc.length === 0) {
     return {
@@ -15,6 +19,7 @@ export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r:
         rationale: 'every component is a regional AWS service reached over its API; nothing needs private networking',
         alternatives: [{ option: 'a VPC with NAT', whyNot: 'a NAT gateway costs about $33 a month with nothing to route' }],
       },
+      natAlternatives: [],
     };
   }
   const production = r.environment === EnvironmentTier.PRODUCTION;
@@ -30,6 +35,10 @@ export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r:
   } else {
     natStrategy = NatStrategy.VPC_ENDPOINTS_ONLY;
     why = 'only functions and data stores live in the VPC and they reach AWS services alone, so endpoints replace NAT and there is no internet egress';
+  }
+  if (forced !== undefined) {
+    natStrategy = forced;
+    why = 'the alternative being priced';
   }
   const usesTech = (t: DataStoreTechnology) => stores.some((s) => s.technology === t);
   const vpcFunctions = services.filter((s) => s.inVpc && s.runtime === ComputeRuntime.LAMBDA);
@@ -55,12 +64,28 @@ export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r:
       rationale: `${inVpc.join(', ')} need private networking; ${maxAzs} AZs ${maxAzs === 3 ? `for a ${r.targetAvailabilityPercent}% target` : 'is the minimum for a load balancer and a database subnet group'}; ${why}`,
       alternatives: [
         natStrategy === NatStrategy.NAT_GATEWAY_PER_AZ
-          ? { option: 'single NAT gateway', whyNot: 'one AZ failure would cut egress for every AZ', pricedAs: PRICED_AS.natGateways(1) }
+          ? { option: 'single NAT gateway', whyNot: 'one AZ failure would cut egress for every AZ' }
           : natStrategy === NatStrategy.SINGLE_NAT_GATEWAY
-            ? { option: 'NAT gateway per AZ', whyNot: `about $33 a month more per AZ, not needed in ${r.environment}`, pricedAs: PRICED_AS.natGateways(maxAzs) }
-            : { option: 'NAT gateway', whyNot: 'about $33 a month plus data processing, for egress nothing needs', pricedAs: PRICED_AS.natGateways(1) },
+            ? { option: 'NAT gateway per AZ', whyNot: `a NAT gateway and its address in every AZ, not needed in ${r.environment}` }
+            : { option: 'NAT gateway', whyNot: 'a NAT gateway, its address and data processing, for egress nothing needs' },
       ],
-      choicePricedAs: plan.natGateways > 0 ? PRICED_AS.natGateways(plan.natGateways) : PRICED_AS.interfaceEndpoints(endpoints.length, maxAzs),
     },
+    natAlternatives: [[0, natStrategy === NatStrategy.NAT_GATEWAY_PER_AZ ? NatStrategy.SINGLE_NAT_GATEWAY
+      : natStrategy === NatStrategy.SINGLE_NAT_GATEWAY ? NatStrategy.NAT_GATEWAY_PER_AZ : NatStrategy.SINGLE_NAT_GATEWAY]],
   };
+}
+
+/** The network's billable resources: NAT gateways with their addresses, interface endpoints, the flow log group. */
+export function networkBill(plan: NetworkPlan): BillEntry[] {
+  if (!plan.required) return [];
+  const out: BillEntry[] = [{ scope: 'Network', block: 'Network', path: 'FlowLogGroup', type: 'AWS::Logs::LogGroup', properties: {} }];
+  for (let i = 1; i <= plan.natGateways; i++) {
+    out.push({ scope: 'Network', block: 'Network', path: `Vpc/PublicSubnet${i}/EIP`, type: 'AWS::EC2::EIP', properties: { Domain: 'vpc' } });
+    out.push({ scope: 'Network', block: 'Network', path: `Vpc/PublicSubnet${i}/NATGateway`, type: 'AWS::EC2::NatGateway', properties: { AllocationId: { 'Fn::GetAtt': [`Vpc/PublicSubnet${i}/EIP`, 'AllocationId'] } } });
+  }
+  const subnets = Array.from({ length: plan.maxAzs }, (_, i) => `subnet-${i}`);
+  for (const e of plan.interfaceEndpoints) {
+    out.push({ scope: 'Network', block: 'Network', path: `Endpoint-${e}`, type: 'AWS::EC2::VPCEndpoint', properties: { VpcEndpointType: 'Interface', SubnetIds: subnets } });
+  }
+  return out;
 }

@@ -1,14 +1,15 @@
-import { REQUESTS_PER_TASK } from '../design/compute';
+import { ASSUMED_DURATION_SECONDS, REQUESTS_PER_TASK } from '../design/constants';
 import { InfrastructureDesign } from '../design/infrastructure-design';
-import { ComputeRuntime, DataStorePlan, DataStoreTechnology, ServicePlan } from '../design/model';
+import { ComputeRuntime, DataStoreTechnology } from '../design/model';
 import { CloudFormationTemplate, ReliabilitySection } from '../report/model';
 import { EnvironmentTier } from '../requirements';
-import { inSeries, ServiceSla, SLA } from './slas';
+import { compositeAvailability } from './request-path';
+import { SlaComponent } from '../design/slas';
+
+
 
 /** Lambda's default regional concurrency quota. */
 const LAMBDA_CONCURRENCY_QUOTA = 1000;
-/** Assumed average function duration for the concurrency check (as in the design). */
-const ASSUMED_DURATION_SECONDS = 0.1;
 /** Assumed recovery times, in minutes, used against the RTO. */
 const RECOVERY_MINUTES = {
   auroraFailover: 1,
@@ -34,7 +35,7 @@ export interface ReliabilityAssessment extends ReliabilitySection {
   /** The component with the lowest SLA on the weakest request path. */
   readonly weakestComponent: string;
   /** Every SLA that went into the composite, per request path. */
-  readonly paths: Array<{ readonly service: string; readonly components: ServiceSla[]; readonly percent: number }>;
+  readonly paths: Array<{ readonly service: string; readonly components: SlaComponent[]; readonly percent: number }>;
 }
 
 /**
@@ -58,7 +59,8 @@ export function assessReliability(design: InfrastructureDesign, template: CloudF
     name: 'composite availability meets the target',
     passed: composite >= r.targetAvailabilityPercent,
     reason: `the weakest request path (${weakest.service}: ${weakest.components.map((c) => `${c.service} ${c.percent}%`).join(' x ')}) `
-      + `gives ${composite}% against a target of ${r.targetAvailabilityPercent}%; its weakest component is ${weakestComponent.service}`,
+      + `gives ${composite}% against a target of ${r.targetAvailabilityPercent}%; its weakest component is ${weakestComponent.service}`
+      + '; asynchronous components (queues it sends to, objects kept for later, credentials read at start) are not on the path',
   });
   const score = Math.round((100 * checks.filter((c) => c.passed).length) / checks.length);
   return {
@@ -69,41 +71,6 @@ export function assessReliability(design: InfrastructureDesign, template: CloudF
     weakestComponent: weakestComponent.service,
     paths,
   };
-}
-
-/**
- * Composite availability from published SLAs: per service, the product of the SLAs of the
- * components a request passes through in series; the architecture's figure is its weakest
- * user-facing path (every path when nothing is user-facing). Needs only the design.
- */
-export function compositeAvailability(design: InfrastructureDesign) {
-  const paths = design.services.map((s) => ({ service: s.name, components: pathOf(s, design) }))
-    .map((p) => ({ ...p, percent: round(inSeries(p.components.map((c) => c.percent))) }));
-  const userFacing = paths.filter((p) => design.service(p.service).publicEndpoint);
-  const considered = userFacing.length ? userFacing : paths;
-  const weakest = considered.reduce((a, b) => (b.percent < a.percent ? b : a));
-  const weakestComponent = weakest.components.reduce((a, b) => (b.percent < a.percent ? b : a));
-  return { paths, weakest, weakestComponent, composite: weakest.percent };
-}
-
-/** The components a request to (or a run of) a service passes through, in series. */
-function pathOf(s: ServicePlan, design: InfrastructureDesign): ServiceSla[] {
-  const front: ServiceSla[] = s.runtime === ComputeRuntime.S3_CLOUDFRONT ? [SLA.cloudFront, SLA.s3]
-    : s.runtime === ComputeRuntime.FARGATE ? [SLA.elb, SLA.fargate]
-      : s.publicEndpoint ? [SLA.apiGateway, SLA.lambda] : [SLA.lambda];
-  const stores = [...s.readWriteStores, ...s.readOnlyStores].map((n) => design.dataStore(n));
-  if (s.consumesQueue && !stores.some((d) => d.name === s.consumesQueue)) stores.push(design.dataStore(s.consumesQueue));
-  return [...front, ...stores.flatMap(storeSlas)];
-}
-
-function storeSlas(d: DataStorePlan): ServiceSla[] {
-  switch (d.technology) {
-    case DataStoreTechnology.AURORA_POSTGRESQL_SERVERLESS_V2: return [d.replicas > 0 ? SLA.auroraMultiAz : SLA.auroraSingleAz, SLA.secretsManager];
-    case DataStoreTechnology.ELASTICACHE_REDIS: return [d.replicas > 0 ? SLA.elastiCacheMultiAz : SLA.elastiCacheSingleAz];
-    case DataStoreTechnology.S3: return [SLA.s3];
-    case DataStoreTechnology.SQS_STANDARD: return [SLA.sqs];
-    default: return [SLA.dynamoDb];
-  }
 }
 
 function multiAz(design: InfrastructureDesign): ReliabilityCheck[] {
@@ -234,6 +201,4 @@ function deletionProtection(design: InfrastructureDesign, template: CloudFormati
   };
 }
 
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
+

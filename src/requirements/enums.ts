@@ -20,6 +20,10 @@ export enum WorkloadType {
   SCHEDULED_JOB = 'scheduled-job',
   /** Static files served from a CDN. */
   STATIC_SITE = 'static-site',
+  /** A service only other services call: no internet-facing entry point (AWS Copilot's "Backend Service"). */
+  BACKEND_SERVICE = 'backend-service',
+  /** A WebSocket API: persistent client connections, messages handled by a function. */
+  WEBSOCKET_API = 'websocket-api',
 }
 
 /** How a service prefers to run. */

@@ -4,3 +4,6 @@ export * from './container-service-props';
 export * from './container-service';
 export * from './queue-worker';
 export * from './scheduled-job';
+export * from './backend-function';
+export * from './backend-container-service';
+export * from './websocket-service';

@@ -1,0 +1,63 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { ResourceUsage } from '../cost';
+import { blockPath } from '../design/bill';
+import { InfrastructureDesign } from '../design/infrastructure-design';
+
+/** Usage for the estimator's resolver, keyed by construct path, and a sentence per derived figure. */
+export interface DerivedUsage {
+  readonly usage: { [key: string]: ResourceUsage };
+  readonly explanations: string[];
+}
+
+/**
+ * The monthly requests a user's usage gives a service (a key at or under the service's block
+ * path, or above it): they go into the design's usage model, so what is derived from a
+ * service's requests (data transfer, LCUs, tasks, store traffic) follows the override.
+ */
+export function requestOverrides(stackPath: string, design: { services: Array<{ name: string }> } | string[],
+  userUsage: { [key: string]: ResourceUsage } = {}): { [service: string]: number } {
+  const names = Array.isArray(design) ? design : design.services.map((s) => s.name);
+  const out: { [service: string]: number } = {};
+  for (const name of names) {
+    const block = `${stackPath}/Services/${name}`;
+    const matches = Object.entries(userUsage)
+      .filter(([key, u]) => u.monthlyRequests !== undefined && (key === block || block.startsWith(`${key}/`) || key.startsWith(`${block}/`)))
+      .sort(([a], [b]) => b.length - a.length);
+    if (matches.length) out[name] = matches[0][1].monthlyRequests!;
+  }
+  return out;
+}
+
+/**
+ * The design's usage, keyed by the logical IDs of the resources at and under each entry's block
+ * path, with the user's usage laid over it: a user key (a construct path or a logical ID) wins
+ * field by field, a more specific path over a broader one. Paths are resolved through the
+ * construct tree because templates synthesized outside the CLI carry no path metadata; a user
+ * key that matches nothing is passed on for the estimator to reject with its message.
+ */
+export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: { [key: string]: ResourceUsage } = {}): DerivedUsage {
+  const resources = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
+  const idsUnder = (key: string) => resources.filter((r) => r.node.path === key || r.node.path.startsWith(`${key}/`))
+    .map((r) => stack.resolve(r.logicalId) as string);
+  const usage: { [logicalId: string]: ResourceUsage } = {};
+  const explanations: string[] = [];
+  for (const entry of design._usageEntries()) {
+    const key = blockPath(stack.node.path, entry);
+    const ids = idsUnder(key);
+    if (ids.length === 0) continue;
+    for (const id of ids) usage[id] = { ...usage[id], ...entry.usage };
+    explanations.push(`${key.slice(stack.node.path.length + 1)}: ${entry.why}`);
+  }
+  const passedOn: { [key: string]: ResourceUsage } = {};
+  const logicalIds = new Set(resources.map((r) => stack.resolve(r.logicalId) as string));
+  for (const [key, fields] of Object.entries(userUsage).sort(([a], [b]) => a.length - b.length)) {
+    const ids = logicalIds.has(key) ? [] : idsUnder(key);
+    if (ids.length === 0) {
+      passedOn[key] = fields;
+      continue;
+    }
+    for (const id of ids) usage[id] = { ...usage[id], ...fields };
+  }
+  for (const [key, fields] of Object.entries(passedOn)) usage[key] = logicalIds.has(key) ? { ...usage[key], ...fields } : fields;
+  return { usage, explanations };
+}
