@@ -172,14 +172,15 @@ describe('ContainerService', () => {
     });
   });
 
-  test('task definition: sample image, x86, 256/512, awslogs, placeholder keeps a writable root', () => {
+  test('task definition: unprivileged nginx placeholder, x86, 256/512, awslogs, placeholder keeps a writable root', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       Cpu: '256',
       Memory: '512',
       RuntimePlatform: { CpuArchitecture: 'X86_64', OperatingSystemFamily: 'LINUX' },
       ContainerDefinitions: [Match.objectLike({
-        Image: 'public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest',
-        PortMappings: [Match.objectLike({ ContainerPort: 80 })],
+        Image: 'public.ecr.aws/nginx/nginx-unprivileged:stable-alpine',
+        PortMappings: [Match.objectLike({ ContainerPort: 8080 })],
+        User: '101:101',
         LogConfiguration: Match.objectLike({ LogDriver: 'awslogs' }),
         ReadonlyRootFilesystem: false,
       })],

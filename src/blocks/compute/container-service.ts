@@ -1,4 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
@@ -11,8 +12,8 @@ import { acknowledgeRules, inCompliancePacks } from '../acknowledge';
 import { IComputeBlock } from '../contracts';
 import { ManagedPolicyRole } from '../iam/managed-policy-role';
 
-/** Public sample image used when no image is given. */
-const PLACEHOLDER_IMAGE = 'public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest';
+/** Public image used when no image is given: nginx as its unprivileged user, on port 8080. */
+const PLACEHOLDER = { image: 'public.ecr.aws/nginx/nginx-unprivileged:stable-alpine', port: 8080, user: '101:101' };
 
 /**
  * Secure defaults. Rule: user props win, except these which are always on: deployment
@@ -37,7 +38,8 @@ const CONTAINER_SERVICE_DEFAULTS = {
 /**
  * A Fargate service behind an Application Load Balancer, auto scaled on requests and CPU.
  *
- * Construct ids (contract): 'Cluster', 'LogGroup', 'TaskDefinition', 'TaskRole', 'ExecutionRole', 'Service'.
+ * Construct ids (contract): 'Cluster', 'LogGroup', 'TaskDefinition', 'TaskRole', 'ExecutionRole', 'Service',
+ * 'Certificate'.
  */
 export class ContainerService extends Construct implements IComputeBlock {
   /** The Fargate service. */
@@ -50,7 +52,7 @@ export class ContainerService extends Construct implements IComputeBlock {
   public readonly taskDefinition: ecs.FargateTaskDefinition;
   /** The application container. */
   public readonly container: ecs.ContainerDefinition;
-  /** The load balancer URL (`http://` or `https://` + ALB DNS name). */
+  /** The service URL: `https://` + the custom domain, or `http(s)://` + the ALB DNS name. */
   public readonly url: string;
   /** True when the service runs the placeholder sample image. */
   public readonly usesPlaceholder: boolean;
@@ -88,15 +90,16 @@ export class ContainerService extends Construct implements IComputeBlock {
         operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
       },
     });
-    // The sample image runs Apache, which writes under /run/httpd and /var/log/httpd,
-    // so its root filesystem cannot be read-only; user images default to read-only.
+    // The placeholder's entrypoint edits its nginx configuration, so its root filesystem
+    // cannot be read-only; user images default to read-only.
     const readonlyRoot = props.readonlyRootFilesystem ?? !this.usesPlaceholder;
     this.container = this.taskDefinition.addContainer('App', {
-      image: props.image ?? ecs.ContainerImage.fromRegistry(PLACEHOLDER_IMAGE),
-      portMappings: [{ containerPort: props.containerPort ?? d.containerPort }],
+      image: props.image ?? ecs.ContainerImage.fromRegistry(PLACEHOLDER.image),
+      portMappings: [{ containerPort: this.usesPlaceholder ? PLACEHOLDER.port : props.containerPort ?? d.containerPort }],
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'app' }),
       environment: props.environment,
       readonlyRootFilesystem: readonlyRoot,
+      user: props.user ?? (this.usesPlaceholder ? PLACEHOLDER.user : undefined),
     });
     if (readonlyRoot) {
       this.taskDefinition.addVolume({ name: 'tmp' });
@@ -106,18 +109,32 @@ export class ContainerService extends Construct implements IComputeBlock {
       'The container environment holds locators only (table names, queue URLs, endpoints, secret ARNs), never secret values: '
       + 'the code reads secrets from Secrets Manager, and the CdkInfraEngineer-NoPlaintextSecrets rule checks every variable.');
 
-    const https = props.certificate !== undefined;
+    if ((props.domainName === undefined) !== (props.hostedZone === undefined)) {
+      throw new Error(`${this.node.path}: domainName and hostedZone go together (the alias record is created in the zone)`);
+    }
+    const certificate = props.certificate ?? (props.domainName && props.hostedZone
+      ? new acm.Certificate(this, 'Certificate', { domainName: props.domainName, validation: acm.CertificateValidation.fromDns(props.hostedZone) })
+      : undefined);
+    const https = certificate !== undefined;
+    if (props.jwtIssuer !== undefined && (!https || props.jwksEndpoint === undefined)) {
+      throw new Error(`${this.node.path}: jwtIssuer needs an HTTPS listener (domainName or certificate) and jwksEndpoint`);
+    }
     const pattern = new ecsPatterns.ApplicationLoadBalancedFargateService(this, 'Service', {
       cluster,
       taskDefinition: this.taskDefinition,
       desiredCount: props.desiredCount ?? d.desiredCount,
+      // Deployments start new tasks before stopping old ones, so capacity never drops below the desired count.
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      domainName: props.domainName,
+      domainZone: props.hostedZone,
       taskSubnets: props.vpc.privateSubnets.length > 0
         ? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }
         : { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       assignPublicIp: false,
       circuitBreaker: { enable: true, rollback: true },
       publicLoadBalancer: props.publicLoadBalancer ?? true,
-      certificate: props.certificate,
+      certificate,
       protocol: https ? elbv2.ApplicationProtocol.HTTPS : elbv2.ApplicationProtocol.HTTP,
       redirectHTTP: https,
       sslPolicy: https ? elbv2.SslPolicy.RECOMMENDED_TLS : undefined,
@@ -129,6 +146,13 @@ export class ContainerService extends Construct implements IComputeBlock {
     this.loadBalancer = pattern.loadBalancer;
     this.targetGroup = pattern.targetGroup;
     this.loadBalancer.setAttribute('routing.http.drop_invalid_header_fields.enabled', 'true');
+    if (props.jwtIssuer !== undefined && props.jwksEndpoint !== undefined) {
+      pattern.listener.addAction('VerifyJwt', {
+        action: elbv2.ListenerAction.authenticateJwt({
+          issuer: props.jwtIssuer, jwksEndpoint: props.jwksEndpoint, next: elbv2.ListenerAction.forward([this.targetGroup]),
+        }),
+      });
+    }
     if (props.publicLoadBalancer ?? true) {
       acknowledgeRules(this.loadBalancer.connections.securityGroups[0], ['AwsSolutions-EC23'],
         'Internet-facing load balancer of a public service: it must accept connections from any address on its listener ports; '
@@ -157,7 +181,7 @@ export class ContainerService extends Construct implements IComputeBlock {
       targetUtilizationPercent: props.targetCpuUtilizationPercent ?? d.targetCpuUtilizationPercent,
     });
 
-    this.url = `${https ? 'https' : 'http'}://${this.loadBalancer.loadBalancerDnsName}`;
+    this.url = `${https ? 'https' : 'http'}://${props.domainName ?? this.loadBalancer.loadBalancerDnsName}`;
     this.grantPrincipal = this.taskDefinition.taskRole;
     this.connections = this.service.connections;
   }

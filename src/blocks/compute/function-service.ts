@@ -1,11 +1,15 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
@@ -41,6 +45,14 @@ const HTTP_API_ACCESS_LOG_FIELDS = {
   integrationError: '$context.integrationErrorMessage',
 };
 
+/** A JWT authorizer: tokens from `issuer` whose audience is one of `audience`. */
+export interface JwtAuthorizerOptions {
+  /** The token issuer's https URL (its OpenID discovery document is read from there). */
+  readonly issuer: string;
+  /** Accepted audiences (client IDs); at least one. */
+  readonly audience: string[];
+}
+
 /** Properties for a `FunctionService`. */
 export interface FunctionServiceProps extends BlockFunctionProps {
   /**
@@ -54,17 +66,51 @@ export interface FunctionServiceProps extends BlockFunctionProps {
    */
   readonly throttlingBurstLimit?: number;
   /**
-   * Authorizer of the catch-all route (JWT, Lambda or IAM).
-   * @default - no authorizer: the application authenticates requests itself
+   * Authorizer of the catch-all route (JWT, Lambda or IAM). At most one of `authorizer`,
+   * `jwtAuthorizer` and `iamAuthorization`.
+   * @default - no authorizer (see `publicAccessReason`)
    */
   readonly authorizer?: apigwv2.IHttpRouteAuthorizer;
+  /**
+   * Verify JSON Web Tokens at the API (an `HttpJwtAuthorizer`).
+   * @default - no JWT authorizer
+   */
+  readonly jwtAuthorizer?: JwtAuthorizerOptions;
+  /**
+   * Require SigV4-signed requests from IAM principals allowed `execute-api:Invoke` (an `HttpIamAuthorizer`).
+   * @default false
+   */
+  readonly iamAuthorization?: boolean;
+  /**
+   * Why the API has no authorizer, shown with the acknowledged `AwsSolutions-APIG4` finding
+   * (for example the requirements' `auth.reason`).
+   * @default - 'the application authenticates its requests'
+   */
+  readonly publicAccessReason?: string;
+  /**
+   * Custom domain (for example `api.example.com`) served with TLS 1.2 or later, mapped to
+   * the default stage; the execute-api endpoint is then disabled so every caller uses it.
+   * @default - the execute-api endpoint only
+   */
+  readonly domainName?: string;
+  /**
+   * Hosted zone of `domainName`: an alias record is created in it, and the certificate is
+   * validated in it when `certificate` is not given.
+   * @default - none (then `certificate` is required with `domainName`, and no record is created)
+   */
+  readonly hostedZone?: route53.IHostedZone;
+  /**
+   * Certificate for `domainName`, in the stack's region.
+   * @default - a DNS-validated certificate created in `hostedZone`
+   */
+  readonly certificate?: acm.ICertificate;
 }
 
 /**
  * An HTTP API (API Gateway v2) whose catch-all `$default` route invokes a Lambda function.
  *
  * Construct ids (contract): 'Function', 'LogGroup', 'ServiceRole', 'DeadLetterQueue', 'HttpApi',
- * 'HttpApi/DefaultStage', 'AccessLogGroup'.
+ * 'HttpApi/DefaultStage', 'AccessLogGroup', 'DomainName', 'Certificate', 'ApiMapping', 'AliasRecord'.
  */
 export class FunctionService extends Construct implements IComputeBlock {
   /** The function serving requests. */
@@ -100,21 +146,25 @@ export class FunctionService extends Construct implements IComputeBlock {
       enforceSSL: true,
       retentionPeriod: FUNCTION_SERVICE_DEFAULTS.deadLetterRetention,
       removalPolicy,
+      // The function sends here directly (not an SQS redrive), so no queue may use it as its dead-letter queue.
+      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.DENY_ALL },
     });
     if (this.deadLetterQueue) acknowledgeDeadLetterQueue(this.deadLetterQueue, 'the function\'s failed asynchronous invocations');
     this.lambdaFunction = createBlockFunction(this, props, { timeout: FUNCTION_SERVICE_DEFAULTS.timeout, deadLetterQueue: this.deadLetterQueue });
     this.grantPrincipal = this.lambdaFunction.grantPrincipal;
     this.connections = functionConnections(this.lambdaFunction);
 
+    const authorizer = this.authorizerOf(props);
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       defaultIntegration: new HttpLambdaIntegration('Integration', this.lambdaFunction),
-      defaultAuthorizer: props.authorizer,
+      defaultAuthorizer: authorizer,
       createDefaultStage: false,
+      disableExecuteApiEndpoint: props.domainName !== undefined ? true : undefined,
     });
-    if (!props.authorizer) {
+    if (!authorizer) {
       acknowledgeRules(this.httpApi, ['AwsSolutions-APIG4'],
-        'Public API without an authorizer: the application authenticates its requests; pass `authorizer` (JWT, Lambda or IAM) '
-        + 'to authorize at the edge instead.');
+        `Public API without an authorizer: ${props.publicAccessReason ?? 'the application authenticates its requests'}; `
+        + 'pass jwtAuthorizer, iamAuthorization or authorizer to authorize at the API instead.');
     }
 
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogGroup', {
@@ -135,7 +185,42 @@ export class FunctionService extends Construct implements IComputeBlock {
         : undefined,
     });
 
-    this.url = this.stage.url;
+    this.url = props.domainName ? `https://${props.domainName}/` : this.stage.url;
+    if (props.domainName) this.mapCustomDomain(props, props.domainName);
+  }
+
+  private authorizerOf(props: FunctionServiceProps): apigwv2.IHttpRouteAuthorizer | undefined {
+    const given = [props.authorizer, props.jwtAuthorizer, props.iamAuthorization || undefined].filter((a) => a !== undefined);
+    if (given.length > 1) throw new Error(`${this.node.path}: give at most one of authorizer, jwtAuthorizer and iamAuthorization`);
+    if (props.jwtAuthorizer) {
+      const { issuer, audience } = props.jwtAuthorizer;
+      if (!issuer.startsWith('https://') || audience.length === 0) {
+        throw new Error(`${this.node.path}: jwtAuthorizer needs an https issuer and at least one audience`);
+      }
+      return new HttpJwtAuthorizer('JwtAuthorizer', issuer, { jwtAudience: audience });
+    }
+    if (props.iamAuthorization) return new HttpIamAuthorizer();
+    return props.authorizer;
+  }
+
+  private mapCustomDomain(props: FunctionServiceProps, domainName: string): void {
+    if (!props.certificate && !props.hostedZone) {
+      throw new Error(`${this.node.path}: domainName needs a certificate or a hostedZone to validate one in`);
+    }
+    const certificate = props.certificate ?? new acm.Certificate(this, 'Certificate', {
+      domainName, validation: acm.CertificateValidation.fromDns(props.hostedZone),
+    });
+    const domain = new apigwv2.DomainName(this, 'DomainName', {
+      domainName, certificate, securityPolicy: apigwv2.SecurityPolicy.TLS_1_2, endpointType: apigwv2.EndpointType.REGIONAL,
+    });
+    new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.httpApi, domainName: domain, stage: this.stage });
+    if (props.hostedZone) {
+      new route53.ARecord(this, 'AliasRecord', {
+        zone: props.hostedZone,
+        recordName: domainName,
+        target: route53.RecordTarget.fromAlias(new route53Targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId)),
+      });
+    }
   }
 
   /** Add an environment variable to the function (a warning for an existing function). */

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -61,9 +61,26 @@ export interface CacheClusterProps {
    * @default - a new replication group
    */
   readonly existingCache?: ExistingCacheAttributes;
+  /**
+   * How clients authenticate. IAM needs Redis OSS 7 or later.
+   * @default CacheAuthentication.NETWORK_ONLY
+   */
+  readonly authentication?: CacheAuthentication;
 }
 
 /** How to reach a replication group created elsewhere. */
+/** How clients prove who they are to the cache. */
+export enum CacheAuthentication {
+  /** No Redis user: the security groups given `allowConnectionsFrom` are the only gate (always over TLS). */
+  NETWORK_ONLY = 'NETWORK_ONLY',
+  /**
+   * Redis RBAC with IAM authentication: a user group whose only enabled user signs in with an
+   * IAM token (`elasticache:Connect`, granted by `grantRead`/`grantReadWrite`); the `default`
+   * user is disabled.
+   */
+  IAM = 'IAM',
+}
+
 export interface ExistingCacheAttributes {
   /** Replication group id. */
   readonly replicationGroupId: string;
@@ -116,6 +133,8 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
   public readonly connections: ec2.Connections;
   /** Environment variables: `CACHE_ENDPOINT` and `CACHE_PORT`. */
   public readonly connectionEnvironment: { [key: string]: string };
+  /** The IAM-authenticated Redis user, with CacheAuthentication.IAM. */
+  private iamUser?: elasticache.CfnUser;
 
   constructor(scope: Construct, id: string, props: CacheClusterProps) {
     super(scope, id);
@@ -167,11 +186,14 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
       securityGroupIds: [securityGroup.securityGroupId],
       snapshotRetentionLimit: props.snapshotRetentionLimit ?? d.snapshotRetentionLimit,
       autoMinorVersionUpgrade: true,
+      userGroupIds: props.authentication === CacheAuthentication.IAM ? [this.createIamUserGroup().ref] : undefined,
     });
     this.replicationGroup.applyRemovalPolicy(removalPolicy);
-    acknowledgeRules(this.replicationGroup, ['AwsSolutions-AEC6'],
-      'No shared Redis AUTH token: it would sit in every client\'s configuration and could not be rotated without a custom '
-      + 'function. Only the security groups given allowConnectionsFrom reach the cache (no CIDR rules), always over TLS.');
+    acknowledgeRules(this.replicationGroup, ['AwsSolutions-AEC6'], props.authentication === CacheAuthentication.IAM
+      ? 'Redis RBAC with IAM authentication replaces the shared AUTH token: clients sign in as the user group\'s IAM user with a '
+        + 'short-lived token from their role (elasticache:Connect); the default user is disabled.'
+      : 'No shared Redis AUTH token: it would sit in every client\'s configuration and could not be rotated without a custom '
+        + 'function. Only the security groups given allowConnectionsFrom reach the cache (no CIDR rules), always over TLS.');
     if (replicas === 0) {
       acknowledgeRules(this.replicationGroup, ['AwsSolutions-AEC4'],
         'Single node by choice (replicasPerNodeGroup 0): a cache holds data rebuilt from its source of truth, and Multi-AZ '
@@ -188,17 +210,55 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
     this.connectionEnvironment = {
       CACHE_ENDPOINT: this.endpointAddress,
       CACHE_PORT: String(this.port),
+      ...(this.iamUser ? { CACHE_USER: this.iamUser.userName } : {}),
     };
   }
 
-  /** No-op: access is network (`allowConnectionsFrom`) plus TLS, not IAM. */
-  public grantRead(grantee: iam.IGrantable): void {
-    void grantee;
+  /**
+   * The user group of IAM authentication: ElastiCache requires a user named `default` in
+   * every group, so it is there, switched off; the IAM user (user ID = user name) has full access.
+   */
+  private createIamUserGroup(): elasticache.CfnUserGroup {
+    // IDs are account-wide names: 1-40 characters, a letter first.
+    const base = Names.uniqueResourceName(this, { maxLength: 32, separator: '-' }).toLowerCase().replace(/[^a-z0-9-]/g, '');
+    const id = /^[a-z]/.test(base) ? base : `c${base.slice(1)}`;
+    const defaultUser = new elasticache.CfnUser(this, 'DefaultUser', {
+      engine: 'redis',
+      userId: `${id}-off`,
+      userName: 'default',
+      accessString: 'off -@all',
+      authenticationMode: { Type: 'no-password-required' },
+    });
+    this.iamUser = new elasticache.CfnUser(this, 'IamUser', {
+      engine: 'redis', userId: `${id}-iam`, userName: `${id}-iam`, accessString: 'on ~* +@all', authenticationMode: { Type: 'iam' },
+    });
+    const group = new elasticache.CfnUserGroup(this, 'UserGroup', { engine: 'redis', userGroupId: id, userIds: [defaultUser.ref, this.iamUser.ref] });
+    group.addDependency(defaultUser);
+    group.addDependency(this.iamUser);
+    return group;
   }
 
-  /** No-op: access is network (`allowConnectionsFrom`) plus TLS, not IAM. */
+  /** With CacheAuthentication.IAM, lets the grantee sign in as the IAM user; otherwise a no-op (the network is the gate). */
+  public grantRead(grantee: iam.IGrantable): void {
+    this.grantConnect(grantee);
+  }
+
+  /** Same as `grantRead`: Redis access control is per user, not per operation. */
   public grantReadWrite(grantee: iam.IGrantable): void {
-    void grantee;
+    this.grantConnect(grantee);
+  }
+
+  private grantConnect(grantee: iam.IGrantable): void {
+    if (!this.iamUser || !this.replicationGroup) return;
+    const stack = Stack.of(this);
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['elasticache:Connect'],
+      resourceArns: [
+        stack.formatArn({ service: 'elasticache', resource: 'replicationgroup', resourceName: this.replicationGroup.ref, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+        this.iamUser.attrArn,
+      ],
+    });
   }
 
   /** Allow the peer to connect on the cache's port. */

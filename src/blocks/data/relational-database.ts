@@ -48,6 +48,14 @@ export interface RelationalDatabaseProps {
    */
   readonly databaseName?: string;
   /**
+   * Name of the cluster's admin (master) user, kept in the generated secret. Choose it before
+   * the first deploy and never change it: a different name gives the cluster a new secret and
+   * a new MasterUsername, and CloudFormation replaces the cluster (a new, empty database).
+   * @default - the `cdk-infra-engineer:databaseAdminUsername` context value, else 'postgres'
+   * (what earlier releases deployed, so that their clusters stay)
+   */
+  readonly adminUsername?: string;
+  /**
    * Days of automated backups.
    * @default 7
    */
@@ -92,6 +100,12 @@ export interface RelationalDatabaseProps {
  * `rds.force_ssl`, enhanced monitoring and a fixed port (5432, so security group rules name
  * it), which are always on.
  */
+/** The context key an application can set, before its first deploy, instead of `adminUsername`. */
+export const DATABASE_ADMIN_USERNAME_CONTEXT = 'cdk-infra-engineer:databaseAdminUsername';
+/** PostgreSQL identifiers Aurora accepts as the master user: a letter, then letters, digits or underscores. */
+const ADMIN_USERNAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
+const RESERVED_ADMIN_USERNAMES = ['rdsadmin', 'rdsrepladmin', 'rds_superuser', 'public', 'pg_signal_backend'];
+
 const RELATIONAL_DATABASE_DEFAULTS = {
   engineVersion: rds.AuroraPostgresEngineVersion.VER_16_13,
   port: 5432,
@@ -210,16 +224,22 @@ export class RelationalDatabase extends Construct implements IDataStoreBlock, ec
       description: 'Aurora PostgreSQL: TLS required',
       parameters: { 'rds.force_ssl': '1' },
     });
+    // Performance Insights is on for the cluster; saying so on each instance too keeps CDK from warning that it is not.
     const readers = Array.from({ length: props.readers ?? d.readers }, (_, i) =>
-      rds.ClusterInstance.serverlessV2(`reader${i + 1}`, { scaleWithWriter: i === 0 }));
+      rds.ClusterInstance.serverlessV2(`reader${i + 1}`, { scaleWithWriter: i === 0, enablePerformanceInsights: true }));
+    const adminUsername = props.adminUsername ?? this.node.tryGetContext(DATABASE_ADMIN_USERNAME_CONTEXT) ?? d.masterUsername;
+    if (typeof adminUsername !== 'string' || !ADMIN_USERNAME.test(adminUsername) || RESERVED_ADMIN_USERNAMES.includes(adminUsername.toLowerCase())) {
+      throw new Error(`${this.node.path}: adminUsername must be 1-63 letters, digits or underscores starting with a letter, and not one of `
+        + `${RESERVED_ADMIN_USERNAMES.join(', ')}; got ${JSON.stringify(adminUsername)}`);
+    }
 
     const removalPolicy = props.removalPolicy ?? d.removalPolicy;
     // Construct id 'Cluster' is a contract: it fixes the logical ID across library versions.
     const cluster = new rds.DatabaseCluster(this, 'Cluster', {
       engine,
       parameterGroup,
-      credentials: rds.Credentials.fromGeneratedSecret(d.masterUsername),
-      writer: rds.ClusterInstance.serverlessV2('writer'),
+      credentials: rds.Credentials.fromGeneratedSecret(adminUsername),
+      writer: rds.ClusterInstance.serverlessV2('writer', { enablePerformanceInsights: true }),
       readers,
       serverlessV2MinCapacity: props.minCapacity ?? d.minCapacity,
       serverlessV2MaxCapacity: props.maxCapacity ?? d.maxCapacity,

@@ -1,2 +1,3 @@
 export * from './static-site';
 export * from './web-application-firewall';
+export * from './cloudfront-certificate-stack';

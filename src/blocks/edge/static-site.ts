@@ -1,7 +1,9 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -27,6 +29,8 @@ const STATIC_SITE_DEFAULTS = {
   defaultRootObject: 'index.html',
   deploymentMemoryMiB: 512,
   minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+  /** Deploys replace every file, so old versions pile up; keep them long enough to roll back. */
+  noncurrentVersionExpiration: Duration.days(30),
 };
 
 /** Properties for a `StaticSite`. */
@@ -58,10 +62,17 @@ export interface StaticSiteProps {
    */
   readonly certificate?: acm.ICertificate;
   /**
-   * Custom domain names (require `certificate`).
+   * Custom domain names. Each needs `certificate` (in us-east-1), or `hostedZone` in a stack
+   * in us-east-1, where a DNS-validated certificate is created. From another region, create
+   * the certificate with a `CloudFrontCertificateStack`.
    * @default - the CloudFront domain only
    */
   readonly domainNames?: string[];
+  /**
+   * Hosted zone of `domainNames`: A and AAAA alias records are created in it.
+   * @default - no DNS records
+   */
+  readonly hostedZone?: route53.IHostedZone;
   /**
    * ARN of a CLOUDFRONT-scope WAFv2 web ACL to attach.
    * @default - no web ACL
@@ -83,7 +94,7 @@ export interface StaticSiteProps {
 /**
  * A static website: a private S3 bucket served by CloudFront through Origin Access Control.
  *
- * Construct ids (contract): 'Bucket', 'Distribution', 'Deployment'.
+ * Construct ids (contract): 'Bucket', 'Distribution', 'Deployment', 'Certificate', 'AliasRecord<i>', 'AliasRecordIpv6<i>'.
  */
 export class StaticSite extends Construct {
   /** The content bucket. */
@@ -110,7 +121,9 @@ export class StaticSite extends Construct {
       removalPolicy: props.removalPolicy ?? d.removalPolicy,
       // A bucket destroyed with its stack is emptied first, or CloudFormation cannot delete it.
       autoDeleteObjects: (props.removalPolicy ?? d.removalPolicy) === RemovalPolicy.DESTROY,
+      lifecycleRules: [{ id: 'ExpireOldVersions', noncurrentVersionExpiration: d.noncurrentVersionExpiration, abortIncompleteMultipartUploadAfter: Duration.days(7) }],
     });
+    const certificate = props.certificate ?? this.createCertificate(props);
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       defaultBehavior: {
@@ -121,16 +134,23 @@ export class StaticSite extends Construct {
       },
       defaultRootObject: d.defaultRootObject,
       priceClass: props.priceClass ?? d.priceClass,
-      certificate: props.certificate,
+      certificate,
       domainNames: props.domainNames,
-      minimumProtocolVersion: props.certificate ? d.minimumProtocolVersion : undefined,
+      minimumProtocolVersion: certificate ? d.minimumProtocolVersion : undefined,
       webAclId: props.webAclArn,
       geoRestriction: props.geoRestriction,
       enableLogging: props.accessLogBucket !== undefined,
       logBucket: props.accessLogBucket,
     });
 
-    this.acknowledgeDesignChoices(props);
+    this.acknowledgeDesignChoices(props, certificate !== undefined);
+    if (props.hostedZone) {
+      const target = route53.RecordTarget.fromAlias(new route53Targets.CloudFrontTarget(this.distribution));
+      (props.domainNames ?? []).forEach((recordName, i) => {
+        new route53.ARecord(this, `AliasRecord${i}`, { zone: props.hostedZone!, recordName, target });
+        new route53.AaaaRecord(this, `AliasRecordIpv6${i}`, { zone: props.hostedZone!, recordName, target });
+      });
+    }
 
     new s3deploy.BucketDeployment(this, 'Deployment', {
       memoryLimit: STATIC_SITE_DEFAULTS.deploymentMemoryMiB,
@@ -142,11 +162,30 @@ export class StaticSite extends Construct {
       distributionPaths: ['/*'],
     });
 
-    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.url = `https://${props.domainNames?.[0] ?? this.distribution.distributionDomainName}`;
+  }
+
+  /** A DNS-validated certificate for the domain names; CloudFront only takes one from us-east-1. */
+  private createCertificate(props: StaticSiteProps): acm.ICertificate | undefined {
+    const names = props.domainNames ?? [];
+    if (names.length === 0) return undefined;
+    if (!props.hostedZone) {
+      throw new Error(`${this.node.path}: domainNames need a certificate (in us-east-1) or a hostedZone to validate one in`);
+    }
+    const region = Stack.of(this).region;
+    if (Token.isUnresolved(region) || region !== 'us-east-1') {
+      throw new Error(`${this.node.path}: CloudFront takes certificates from us-east-1 only, and this stack is in ${Token.isUnresolved(region) ? 'an unknown region' : region}: `
+        + 'create it with a CloudFrontCertificateStack and pass its certificate');
+    }
+    return new acm.Certificate(this, 'Certificate', {
+      domainName: names[0],
+      subjectAlternativeNames: names.slice(1),
+      validation: acm.CertificateValidation.fromDns(props.hostedZone),
+    });
   }
 
   /** Findings this block's choices raise, each with the reason. */
-  private acknowledgeDesignChoices(props: StaticSiteProps): void {
+  private acknowledgeDesignChoices(props: StaticSiteProps, hasCertificate: boolean): void {
     if (!props.existingBucket) {
       acknowledgeRules(this.bucket, inCompliancePacks('S3BucketReplicationEnabled'),
         'Site files are deployed from the application\'s source on every deployment (BucketDeployment); the source is the '
@@ -161,7 +200,7 @@ export class StaticSite extends Construct {
         'A CloudFront web ACL must be created in us-east-1, and this stack may deploy to any region; the site serves static '
         + 'files only. Pass webAclArn to attach one.');
     }
-    if (!props.certificate) {
+    if (!hasCertificate) {
       acknowledgeRules(this.distribution, ['AwsSolutions-CFR4'],
         'Served on the default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; pass certificate and domainNames '
         + 'to enforce TLS 1.2 or later.');
