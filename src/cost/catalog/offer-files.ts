@@ -237,7 +237,7 @@ async function readCsvOffer(file: string, index: DimensionIndex, onMatch: OnMatc
   const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8', highWaterMark: chunkBytes }), crlfDelay: Infinity });
   for await (const raw of lines) {
     const line = pending ? `${pending}\n${raw}` : raw;
-    if ((line.match(/"/g)?.length ?? 0) % 2 === 1) {
+    if (quoteCount(line) % 2 === 1) {
       pending = line; // a quoted field spans lines
       continue;
     }
@@ -264,11 +264,13 @@ async function readCsvOffer(file: string, index: DimensionIndex, onMatch: OnMatc
     const cells = parseCsvLine(line);
     if (cells[col.TermType] !== 'OnDemand') continue;
     summary.rows++;
+    // Only the columns needed to decide come first; the full attribute map only for wanted usage types.
+    const serviceCode = cells[col.serviceCode] || summary.offerCode;
+    const region = cells[col['Region Code']] || LOCATIONS[cells[col.Location]];
+    covered.add(`${region ?? '*'} ${serviceCode}`).add(`* ${serviceCode}`);
+    if (!wantedTypes.has(cells[col.usageType] ?? '') || cells[col.Currency] !== 'USD') continue;
     const attributes = new Map<string, string>();
     for (let i = 0; i < header.length; i++) if (cells[i]) attributes.set(norm(header[i]), cells[i]);
-    const serviceCode = attributes.get('servicecode') ?? summary.offerCode;
-    cover(covered, serviceCode, attributes);
-    if (!wantedTypes.has(attributes.get('usagetype') ?? '') || cells[col.Currency] !== 'USD') continue;
     const found = index.match(serviceCode, attributes);
     if (found.length === 0) continue;
     summary.matched++;
@@ -289,6 +291,12 @@ async function readCsvOffer(file: string, index: DimensionIndex, onMatch: OnMatc
   }
   if (!header) throw new Error('no header row starting with "SKU": not a Price List CSV offer file');
   return summary;
+}
+
+function quoteCount(line: string): number {
+  let n = 0;
+  for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) n++;
+  return n;
 }
 
 /** Splits one CSV line of quoted (or bare) fields; `""` inside quotes is a quote. */
@@ -390,22 +398,37 @@ class OfferJsonScanner {
 
   public write(chunk: string): void {
     const keepString = () => !this.capture && this.depth <= 3;
+    let backslash = -1; // the next backslash at or after i (chunk.length when none), found lazily
     for (let i = 0; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === 92 /* \ */) this.escaped = true;
-        else if (c === 34 /* " */) {
-          this.inString = false;
-          if (this.stringStart >= 0) {
-            this.stringParts.push(chunk.slice(this.stringStart, i));
-            this.lastString = JSON.parse(`"${this.stringParts.join('')}"`);
-            this.stringStart = -1;
-            if (this.expectingValue && this.depth === 1) this.onMeta(this.keys[1], this.lastString!);
-          }
+        // Jump to the closing quote: strings are most of the file, so they are not walked char by char.
+        if (this.escaped) {
+          this.escaped = false;
+          continue;
+        }
+        if (backslash < i) {
+          backslash = chunk.indexOf('\\', i);
+          if (backslash === -1) backslash = chunk.length;
+        }
+        const q = chunk.indexOf('"', i);
+        if (backslash < (q === -1 ? chunk.length : q)) {
+          i = backslash;
+          this.escaped = true;
+          continue;
+        }
+        if (q === -1) break;
+        i = q;
+        this.inString = false;
+        if (this.stringStart >= 0) {
+          this.stringParts.push(chunk.slice(this.stringStart, i));
+          const raw = this.stringParts.join('');
+          this.lastString = raw.includes('\\') ? JSON.parse(`"${raw}"`) : raw;
+          this.stringStart = -1;
+          if (this.expectingValue && this.depth === 1) this.onMeta(this.keys[1], this.lastString!);
         }
         continue;
       }
+      const c = chunk.charCodeAt(i);
       switch (c) {
         case 34: // "
           this.inString = true;
