@@ -316,3 +316,14 @@ describe('values known only at deploy time, and read replicas', () => {
     });
   });
 });
+
+test('an EKS cluster whose Version is a parameter without default is priced, standard support assumed and said', () => {
+  const d = estimate({
+    template: { Parameters: { V: { Type: 'String' } }, Resources: { Eks: { Type: 'AWS::EKS::Cluster', Properties: { Version: { Ref: 'V' }, RoleArn: 'arn', ResourcesVpcConfig: {} } } } },
+    catalog: BUNDLED_CATALOG,
+  });
+  const [eks] = d.resources;
+  expect(eks.status).toBe(ResourceCostStatus.PRICED);
+  expect(eks.monthlyCost.expected).toBeCloseTo(0.1 * H, 6);
+  expect(eks.assumptions.join('\n')).toMatch(/standard support assumed; a version past standard support adds \$0.50 a cluster-hour/);
+});

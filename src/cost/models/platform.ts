@@ -1,6 +1,6 @@
 import { EC2_HOURS } from './compute';
 import { blockDevices } from './storage';
-import { HOUR, ModelContext, Quantity, times } from '../estimator/context';
+import { HOUR, ModelContext, Quantity, isUnknown, times, untracked } from '../estimator/context';
 import { numberProp } from '../estimator/template-index';
 
 /**
@@ -27,9 +27,16 @@ const OLDEST_LISTED = 28;
  */
 export function eksCluster(ctx: ModelContext): void {
   const asOf = ctx.asOf;
-  const version = String(ctx.props.Version ?? ctx.props.Config?.version ?? '');
-  const supportType = ctx.props.UpgradePolicy?.SupportType ?? ctx.props.Config?.upgradePolicy?.supportType;
+  // The version only decides whether extended support applies: a deploy-time version leaves the control plane priced.
+  const versionValue = untracked(() => ctx.props.Version ?? ctx.props.Config?.version);
+  const supportType = untracked(() => ctx.props.UpgradePolicy?.SupportType ?? ctx.props.Config?.upgradePolicy?.supportType);
   const hours = ctx.hours();
+  if (isUnknown(versionValue) || isUnknown(supportType)) {
+    ctx.charge('Cluster control plane', { serviceCode: 'AmazonEKS', usageType: 'AmazonEKS-Hours:perCluster' }, ctx.fixed(hours), HOUR);
+    ctx.assume(`Version is ${isUnknown(versionValue) ? versionValue.label : 'known'}${isUnknown(supportType) ? `, support type is ${supportType.label}` : ''}: standard support assumed; a version past standard support adds $0.50 a cluster-hour of extended support`);
+    return;
+  }
+  const version = String(versionValue ?? '');
   ctx.charge('Cluster control plane', { serviceCode: 'AmazonEKS', usageType: 'AmazonEKS-Hours:perCluster' }, ctx.fixed(hours), HOUR);
   ctx.assume('worker capacity is priced on its node groups, Auto Scaling groups or Fargate profiles');
   if (supportType === 'STANDARD') {
