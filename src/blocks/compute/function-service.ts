@@ -215,11 +215,8 @@ export class FunctionService extends Construct implements IComputeBlock {
     });
     new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.httpApi, domainName: domain, stage: this.stage });
     if (props.hostedZone) {
-      new route53.ARecord(this, 'AliasRecord', {
-        zone: props.hostedZone,
-        recordName: domainName,
-        target: route53.RecordTarget.fromAlias(new route53Targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId)),
-      });
+      const target = new route53Targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId);
+      new route53.ARecord(this, 'AliasRecord', { zone: props.hostedZone, recordName: domainName, target: route53.RecordTarget.fromAlias(target) });
     }
   }
 
