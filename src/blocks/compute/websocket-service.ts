@@ -38,14 +38,8 @@ export interface WebSocketServiceProps extends BlockFunctionProps {
 }
 
 const ACCESS_LOG_FIELDS = {
-  requestId: '$context.requestId',
-  ip: '$context.identity.sourceIp',
-  requestTime: '$context.requestTime',
-  routeKey: '$context.routeKey',
-  eventType: '$context.eventType',
-  connectionId: '$context.connectionId',
-  status: '$context.status',
-  integrationError: '$context.integrationErrorMessage',
+  requestId: '$context.requestId', ip: '$context.identity.sourceIp', requestTime: '$context.requestTime', routeKey: '$context.routeKey',
+  eventType: '$context.eventType', connectionId: '$context.connectionId', status: '$context.status', integrationError: '$context.integrationErrorMessage',
 };
 
 /**
