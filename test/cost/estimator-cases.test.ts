@@ -87,8 +87,9 @@ describe('parameters: Default, caller values, and what stays unknown', () => {
     expect(res(e, 'Lb').reason).toContain("Type is the parameter 'LbType'");
     expect(res(e, 'Cache').reason).toContain("CacheNodeType is the parameter 'Node'");
     expect(res(e, 'Db').reason).toContain("DBInstanceClass is the parameter 'Class'");
-    expect(res(e, 'Eks').reason).toContain("Version is the parameter 'Version'");
-    expect(e.headline).toMatch(/^\$[\d.,]+ a month \+ 4 unpriced: /);
+    // The EKS model prices standard support and says the version is the parameter.
+    expect(res(e, 'Eks').assumptions.join()).toMatch(/Version is parameter Version: standard support assumed/);
+    expect(e.headline).toMatch(/^\$[\d.,]+ a month \+ 3 unpriced: /);
   });
 });
 

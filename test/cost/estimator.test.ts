@@ -276,7 +276,8 @@ describe('hand-built template: every other modelled type, by hand-computed figur
     expect(waf['Web ACL'].monthlyCost).toBe(5);
     expect(waf['Rules and rule groups (3)'].monthlyCost).toBe(3);
     expect(waf['Requests inspected'].monthlyCost).toBeCloseTo(0.6, 6);
-    expect(r('Vm').monthlyCost.expected).toBeCloseTo(H * 0.0104, 6);
+    // No SubnetId: the default VPC, whose subnets give the instance a public IPv4 address.
+    expect(r('Vm').monthlyCost.expected).toBeCloseTo(H * 0.0104 + H * 0.005, 6);
   });
 
   test('known-free and unpriced types are classified and listed', () => {
@@ -284,7 +285,7 @@ describe('hand-built template: every other modelled type, by hand-computed figur
     expect(r('Role').status).toBe(ResourceCostStatus.FREE);
     expect(r('TaskDef').status).toBe(ResourceCostStatus.FREE);
     expect(r('Search').status).toBe(ResourceCostStatus.UNPRICED);
-    expect(e.unpricedResources).toEqual(['Search (AWS::OpenSearchService::Domain): type not modelled by the estimator']);
+    expect(e.unpricedResources).toEqual([expect.stringMatching(/^Search \(AWS::OpenSearchService::Domain\): data node hours \(InstanceType not in the template\)/)]);
   });
 
   test('a type modelled but without a catalog figure is unpriced with the reason', () => {
@@ -525,12 +526,7 @@ describe('what the catalog or the model cannot price is unpriced, with the reaso
     ['FIFO topic', 'AWS::SNS::Topic', { FifoTopic: true }, /FIFO topic/],
     ['unknown schedule', 'AWS::Scheduler::Schedule', { ScheduleExpression: 'sometimes' }, /not understood; give monthlyRequests/],
     ['Standard-IA table', 'AWS::DynamoDB::Table', { TableClass: 'STANDARD_INFREQUENT_ACCESS' }, /Standard-IA/],
-    ['Aurora MySQL storage', 'AWS::RDS::DBCluster', { Engine: 'aurora-mysql' }, /no figure for AmazonRDS Aurora:StorageUsage \(databaseEngine=Aurora MySQL\)/],
     ['Aurora Serverless v1', 'AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', EngineMode: 'serverless' }, /Serverless v1/],
-    ['I/O-Optimized cluster', 'AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', StorageType: 'aurora-iopt1' }, /I\/O-Optimized/],
-    ['gp2 storage', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', AllocatedStorage: 20 }, /gp2 storage/],
-    ['Multi-AZ instance class without a figure', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', MultiAZ: true, AllocatedStorage: 20, StorageType: 'gp3' }, /no figure for AmazonRDS Multi-AZUsage:db.t4g.micro \(databaseEngine=PostgreSQL, deploymentOption=Multi-AZ\)/],
-    ['Memcached nodes', 'AWS::ElastiCache::CacheCluster', { Engine: 'memcached', CacheNodeType: 'cache.t4g.micro' }, /no figure for AmazonElastiCache NodeUsage:cache.t4g.micro \(cacheEngine=Memcached\)/],
     ['unknown cache engine', 'AWS::ElastiCache::ReplicationGroup', { Engine: 'dragonfly', CacheNodeType: 'cache.t4g.micro' }, /dragonfly nodes/],
     ['Fargate on Windows', 'AWS::ECS::Service', { LaunchType: 'FARGATE', TaskDefinition: { Ref: 'Win' } }, /Fargate on WINDOWS_SERVER_2022_CORE/],
     ['service without its task definition', 'AWS::ECS::Service', { LaunchType: 'FARGATE', TaskDefinition: 'arn:aws:ecs:task-definition/x' }, /task definition and its Cpu\/Memory are not in the template/],
@@ -568,6 +564,19 @@ describe('what the catalog or the model cannot price is unpriced, with the reaso
     expect(x.status).toBe(ResourceCostStatus.UNPRICED);
     expect(x.reason).toMatch(reason);
     expect(e.unpricedResources.some((u) => u.startsWith('X ('))).toBe(true);
+  });
+
+  // Unpriced before the catalog's breadth (issue 10), priced now.
+  test.each([
+    ['Aurora MySQL storage', 'AWS::RDS::DBCluster', { Engine: 'aurora-mysql' }],
+    ['I/O-Optimized cluster', 'AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', StorageType: 'aurora-iopt1' }],
+    ['gp2 storage', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', AllocatedStorage: 20 }],
+    ['Multi-AZ db.t4g.micro', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', MultiAZ: true, AllocatedStorage: 20, StorageType: 'gp3' }],
+    ['Memcached nodes', 'AWS::ElastiCache::CacheCluster', { Engine: 'memcached', CacheNodeType: 'cache.t4g.micro' }],
+  ])('%s is priced', (_label, type, properties) => {
+    const [x] = CostEstimator.estimateTemplate({ template: { Resources: { X: { Type: type, Properties: properties } } } }).resources;
+    expect(x.status).toBe(ResourceCostStatus.PRICED);
+    expect(x.monthlyCost.expected).toBeGreaterThan(0);
   });
 
   test.each([

@@ -6,7 +6,7 @@ import { costHeadline, usd } from './headline';
 import { Pool, SCENARIOS, Scenario, clean, freeTierDeductions, poolTotals } from './pools';
 import { ResolvedTemplate, resolveTemplate } from './resolve';
 import { TemplateIndex, TemplateResource, parseTemplate } from './template-index';
-import { Unknown, UnknownRead, isUnknown, trackUnknownReads } from './unknown';
+import { Unknown, UnknownRead, isUnknown, startReading, stopReading } from './unknown';
 import { resolveUsage } from './usage';
 
 /** Types known to cost something that the catalog cannot price, and why. */
@@ -64,6 +64,15 @@ export function estimate(input: EstimateInput): CostEstimate {
   const units = templateUnits(input, region);
   const usage = resolveUsage(input.usage, units.map((u) => ({ prefix: u.prefix, template: u.index })));
 
+  // Unknown values the current model read, and how far it had got at the first one.
+  const reads: UnknownRead[] = [];
+  let current: ModelContext | undefined;
+  let firstRead = { charges: 0, unpriced: 0, assumptions: 0 };
+  const onRead = (read: UnknownRead) => {
+    if (reads.length === 0) firstRead = { charges: current?.charges.length ?? 0, unpriced: current?.unpricedDimensions.length ?? 0, assumptions: current?.assumptions.length ?? 0 };
+    reads.push(read);
+  };
+
   const work: ResourceWork[] = [];
   const excluded: ExcludedResource[] = [];
   for (const unit of units) {
@@ -78,54 +87,60 @@ export function estimate(input: EstimateInput): CostEstimate {
   }
 
   function price(unit: TemplateUnit, logicalId: string, resource: TemplateResource, resourceUsage: ResourceUsage): ResourceWork {
-    const base = {
+    const nestedStack = unit.prefix ? unit.prefix.slice(0, -1) : undefined;
+    const defaults = unit.resolved.defaultsUsed.get(logicalId);
+    const work = (fields: { priced: PricedCharge[]; unpriced: string[]; free?: string; ctx?: ModelContext; assumptions?: string[] }): ResourceWork => ({
       logicalId,
       type: resource.Type,
       path: unit.index.pathOf(logicalId),
-      ...(unit.prefix ? { nestedStack: unit.prefix.slice(0, -1) } : {}),
-      assumptions: [...(unit.resolved.defaultsUsed.get(logicalId) ?? [])],
+      ...(nestedStack !== undefined ? { nestedStack } : {}),
       conditional: unit.resolved.conditionUnknown.get(logicalId),
-    };
-    const nested = unit.nested.get(logicalId);
+      ...fields,
+      assumptions: defaults ? [...defaults, ...(fields.assumptions ?? [])] : fields.assumptions ?? [],
+    });
     if (resource.Type === NESTED_STACK) {
+      const nested = unit.nested.get(logicalId);
       return nested
-        ? { ...base, priced: [], unpriced: [], free: `nested stack: its ${nested.count} resources are priced in this estimate, listed with nestedStack '${unit.prefix}${logicalId}'` }
-        : { ...base, priced: [], unpriced: [`nested stack: its template was not given (pass nestedTemplates, or the assembly directory of a CDK app), so its resources are not priced`] };
+        ? work({ priced: [], unpriced: [], free: `nested stack: its ${nested.count} resources are priced in this estimate, listed with nestedStack '${unit.prefix}${logicalId}'` })
+        : work({ priced: [], unpriced: ['nested stack: its template was not given (pass nestedTemplates, or the assembly directory of a CDK app), so its resources are not priced'] });
     }
     const model = COST_MODELS[resource.Type];
-    const reads: Array<{ read: UnknownRead; charges: number; unpriced: number; assumptions: number }> = [];
-    let ctx: ModelContext | undefined;
+    reads.length = 0;
+    current = undefined;
     let classified: { free?: string; unpriced?: string } | undefined;
-    trackUnknownReads((read) => reads.push({ read, charges: ctx?.charges.length ?? 0, unpriced: ctx?.unpricedDimensions.length ?? 0, assumptions: ctx?.assumptions.length ?? 0 }), () => {
+    const previous = startReading(onRead);
+    try {
       classified = classify(resource, model !== undefined);
       if (model && !classified) {
-        ctx = new ModelContext(logicalId, resource, unit.index, resourceUsage, lowFactor, highFactor, input.catalog.effectiveDate);
-        model(ctx);
-        supplement(ctx);
+        current = new ModelContext(logicalId, resource, unit.index, resourceUsage, lowFactor, highFactor, input.catalog.effectiveDate);
+        model(current);
+        supplement(current);
       }
-    });
+    } finally {
+      stopReading(previous);
+    }
+    const ctx = current;
     if (!ctx) {
       const free = classified?.free ?? (classified?.unpriced ? undefined : freeReason(resource.Type));
       const unpriced = classified?.unpriced ?? (free ? undefined : UNPRICED_REASONS[resource.Type] ?? 'type not modelled by the estimator');
-      return { ...base, priced: [], unpriced: [...unknownReasons(logicalId, reads.map((r) => r.read)), ...(unpriced ? [unpriced] : [])], free: reads.length > 0 ? undefined : free };
+      return work({ priced: [], unpriced: [...unknownReasons(logicalId, reads), ...(unpriced ? [unpriced] : [])], free: reads.length > 0 ? undefined : free });
     }
     if (reads.length > 0) {
       // What the model did after reading an unknown value may rest on a default: drop it.
-      const first = reads[0];
-      ctx.charges.length = first.charges;
-      ctx.unpricedDimensions.length = first.unpriced;
-      ctx.assumptions.length = first.assumptions;
+      ctx.charges.length = firstRead.charges;
+      ctx.unpricedDimensions.length = firstRead.unpriced;
+      ctx.assumptions.length = firstRead.assumptions;
       ctx.freeReason = undefined;
-      ctx.unpricedDimensions.push(...unknownReasons(logicalId, reads.map((r) => r.read)));
+      ctx.unpricedDimensions.push(...unknownReasons(logicalId, reads));
     }
     const priced: PricedCharge[] = [];
-    const unpriced = [...ctx.unpricedDimensions];
+    const unpriced = ctx.unpricedDimensions;
     for (const charge of ctx.charges) {
       const quote = book.resolve(charge.price);
       if (quote) priced.push({ charge, quote });
       else unpriced.push(`${charge.description}: no figure for ${charge.price.serviceCode} ${charge.price.usageType}${filterText(charge.price.filters)} in the catalog`);
     }
-    return { ...base, assumptions: [...base.assumptions, ...ctx.assumptions], ctx, priced, unpriced, free: ctx.freeReason };
+    return work({ ctx, priced, unpriced, free: ctx.freeReason, assumptions: ctx.assumptions });
   }
 
   // Tiers pool over what deploys; resources that may not deploy are priced alone, for information.

@@ -77,11 +77,12 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
     }
   }
 
-  let usedDefaults: Set<string> | undefined;
+  let usedDefaults: string[] | undefined;
+  let collecting = false;
   const ref = (name: string, source: unknown): unknown => {
     const p = params.get(name);
     if (p) {
-      if (p.fromDefault) usedDefaults?.add(name);
+      if (p.fromDefault && collecting) (usedDefaults ??= []).includes(name) || usedDefaults.push(name);
       if (isUnknown(p.value)) unknownSeen = true;
       return p.value;
     }
@@ -104,7 +105,8 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       result.resources[id] = raw; // TemplateIndex names the problem
       continue;
     }
-    usedDefaults = new Set();
+    usedDefaults = undefined;
+    collecting = true;
     unknownSeen = false;
     if (typeof raw.Condition === 'string') {
       const c = conditions.get(raw.Condition);
@@ -128,11 +130,12 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       else resolved.Properties = unknownSeen ? trackUnknowns(properties, id) : properties;
       result.resources[id] = resolved;
     }
-    if (usedDefaults.size > 0) {
-      result.defaultsUsed.set(id, [...usedDefaults].map((n) => `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`));
+    const used = usedDefaults as string[] | undefined;
+    if (used) {
+      result.defaultsUsed.set(id, used.map((n) => `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`));
     }
   }
-  usedDefaults = undefined;
+  collecting = false;
   return result;
 }
 

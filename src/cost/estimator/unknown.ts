@@ -61,6 +61,18 @@ export function tracked<T extends object>(container: T, path: string): T {
   });
 }
 
+/** Starts sending reads to `onRead` without a closure per call; returns the reader to restore. */
+export function startReading(onRead: (read: UnknownRead) => void): ((read: UnknownRead) => void) | undefined {
+  const previous = reader;
+  reader = onRead;
+  return previous;
+}
+
+/** Restores the reader `startReading` returned. */
+export function stopReading(previous: ((read: UnknownRead) => void) | undefined): void {
+  reader = previous;
+}
+
 /** Reads without recording: for optional refinements that must not make a resource unpriced. */
 export function untracked<T>(fn: () => T): T {
   return trackUnknownReads(() => undefined, fn);
