@@ -1,14 +1,18 @@
 import { COMPLIANT, TemplateRule, Unknown } from '../model';
 
-/** Well-known secret formats, whatever they are called. */
-const SECRET_FORMATS: Array<[string, RegExp]> = [
-  ['an AWS access key id', /(^|[^A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}([^A-Z0-9]|$)/],
-  ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
-  ['a Stripe live key', /\b[sr]k_live_[A-Za-z0-9]{10,}/],
-  ['a GitHub token', /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
-  ['a Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
-  ['a JSON Web Token', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
-  ['credentials in a URL', /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@\u2026{}]+)@/i],
+/**
+ * Well-known secret formats, whatever they are called: a label, substrings one of which the
+ * text must contain (a cheap test that keeps the regular expression off long strings such
+ * as dashboard bodies), and the pattern.
+ */
+const SECRET_FORMATS: Array<[string, string[], RegExp]> = [
+  ['an AWS access key id', ['AKIA', 'ASIA'], /(^|[^A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}([^A-Z0-9]|$)/],
+  ['a private key', ['-----BEGIN '], /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
+  ['a Stripe live key', ['k_live_'], /\b[sr]k_live_[A-Za-z0-9]{10,}/],
+  ['a GitHub token', ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
+  ['a Slack token', ['xox'], /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
+  ['a JSON Web Token', ['eyJ'], /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
+  ['credentials in a URL', ['://'], /[a-z][a-z0-9+.-]{0,20}:\/\/[^\s/:@]{1,256}:([^\s/@\u2026{}]{1,256})@/i],
 ];
 /** Names that say the value is secret. */
 const SECRET_NAME = /(password|passwd|pwd|secret|token|key|credential|signing|salt|private)/i;
@@ -53,7 +57,7 @@ function walk(value: unknown, path: string, problems: string[]): void {
 
 function inspect(text: string, path: string, literal: boolean, problems: string[]): void {
   if (!text || text.includes('{{resolve:')) return;
-  const format = SECRET_FORMATS.find(([, pattern]) => pattern.test(text));
+  const format = SECRET_FORMATS.find(([, needles, pattern]) => needles.some((n) => text.includes(n)) && pattern.test(text));
   if (format) {
     problems.push(`${path} holds ${format[0]}`);
     return;
