@@ -7,7 +7,9 @@ import { ApplicationStack, CostReport } from '../src/app';
 import { BudgetValidationPlugin } from '../src/app/cost-wiring';
 import { CostEstimator, ResourceUsage } from '../src/cost';
 import { InfrastructureDesign } from '../src/design';
-import { ApplicationRequirements, BudgetEnforcement, DataStoreKind, EnvironmentTier, WorkloadType } from '../src/requirements';
+import {
+  ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, EnvironmentTier, RuntimePreference, WorkloadType,
+} from '../src/requirements';
 
 const requirements = (budget?: ApplicationRequirements['budget']): ApplicationRequirements => ({
   name: 'shop',
@@ -80,7 +82,7 @@ describe('cost at synth, from the requirements', () => {
 
   test('a usage key that matches nothing is a clear error', () => {
     expect(() => synth(requirements(), { 'Shop/Services/nope': { monthlyRequests: 1 } }))
-      .toThrow("usage key(s) 'Shop/Services/nope' match no resource of Shop");
+      .toThrow("usage key 'Shop/Services/nope' matches no resource");
   });
 });
 
@@ -164,57 +166,55 @@ describe('CostReport: any stack can opt in', () => {
   });
 });
 
-describe('decisions show their alternatives\' estimated cost', () => {
-  test('like for like: a Fargate choice and its Lambda alternative both carry the same responses out', () => {
-    const design = InfrastructureDesign.fromRequirements({
-      name: 'busy',
-      environment: EnvironmentTier.STAGING,
-      services: [{ name: 'api', workload: WorkloadType.HTTP_API, traffic: { monthlyRequests: 500_000_000, peakRequestsPerSecond: 400 } }],
-    });
-    const compute = design.decisions.find((d) => d.area === 'compute' && d.subject === 'api')!;
-    expect(compute.choice).toMatch(/^ECS Fargate/);
-    const price = (r: any) => CostEstimator.estimateTemplate({ template: { Resources: r.resources }, usage: r.usage }).monthlyCost.expected;
-    const outGb = Math.round(500_000_000 * 10 / 1024 / 1024 * 100) / 100;
-    const lcu = 500_000_000 / (730 * 3600) / 25;
-    // Two 0.5 vCPU / 1 GB tasks, the ALB's hours, LCUs and two public IPv4 addresses, and the responses.
-    const fargate = 2 * 730 * (0.5 * 0.04048 + 1 * 0.004445) + 730 * 0.0225 + lcu * 730 * 0.008 + 2 * 730 * 0.005 + outGb * 0.09;
-    expect(price(compute.choicePricedAs)).toBeCloseTo(fargate, 2);
-    // 500M requests: $100, 25M GB-s at $0.0000133334, HTTP API 300M at $1/M and 200M at $0.90/M, and the same responses.
-    const functions = 100 + 25_000_000 * 0.0000133334 + 300 + 200 * 0.9 + outGb * 0.09;
-    expect(price(compute.alternatives[0].pricedAs)).toBeCloseTo(functions, 2);
-    expect(fargate).toBeLessThan(functions);
+/** The README's example, with the domain a production HIPAA API now needs. */
+const readme = (runtime?: RuntimePreference): ApplicationRequirements => ({
+  name: 'shop',
+  environment: EnvironmentTier.PRODUCTION,
+  domain: { zoneName: 'example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' },
+  services: [
+    { name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['orders', 'jobs'], runtime, traffic: { monthlyRequests: 50_000_000, peakRequestsPerSecond: 300 } },
+    { name: 'fulfil', workload: WorkloadType.QUEUE_WORKER, dataStores: ['orders', 'jobs'] },
+  ],
+  dataStores: [{ name: 'orders', kind: DataStoreKind.KEY_VALUE, storageGb: 40 }, { name: 'jobs', kind: DataStoreKind.QUEUE }],
+  availability: { targetPercent: 99.95, rpoMinutes: 5 },
+  compliance: [ComplianceFramework.HIPAA],
+  budget: { monthlyUsd: 800, enforcement: BudgetEnforcement.FAIL_SYNTH },
+});
+
+function synthWith(req: ApplicationRequirements, context: { [key: string]: string } = {}) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-whole-'));
+  const app = new App({ outdir, context });
+  new ApplicationStack(app, 'Shop', { requirements: req });
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  app.synth();
+  quiet.mockRestore();
+  return JSON.parse(fs.readFileSync(path.join(outdir, 'Shop.design-report.json'), 'utf8'));
+}
+
+describe('choices are priced as whole designs', () => {
+  const base = synthWith(readme());
+  const decision = (area: string) => base.decisions.find((d: any) => d.area === area && d.subject === (area === 'network' ? 'shop' : 'api'));
+  const reportedDelta = (d: any) => d.alternatives[0].estimatedMonthlyUsd - d.choiceEstimatedMonthlyUsd;
+  const close = (actual: number, reported: number) => expect(Math.abs(actual - reported)).toBeLessThanOrEqual(Math.max(5, 0.15 * Math.abs(actual)));
+
+  test('the choice is quoted at the application\'s total', () => {
+    expect(decision('compute').choiceEstimatedMonthlyUsd).toBeCloseTo(base.monthlyCost.expected, 2);
+    expect(decision('network').choiceEstimatedMonthlyUsd).toBeCloseTo(base.monthlyCost.expected, 2);
   });
 
-  test('priced like the stack: NAT gateways, Fargate behind a load balancer, REST API with WAF', () => {
-    const { report, app } = synth({
-      ...requirements(),
-      environment: EnvironmentTier.STAGING,
-      services: [{ name: 'api', workload: WorkloadType.HTTP_API, dataStores: ['db', 'sessions'], traffic: { monthlyRequests: 3_000_000, peakRequestsPerSecond: 20 } }],
-      dataStores: [{ name: 'db', kind: DataStoreKind.RELATIONAL }, { name: 'sessions', kind: DataStoreKind.CACHE, storageGb: 2 }],
-    });
-    const alternative = (option: string) => report.decisions.flatMap((d: any) => d.alternatives).find((a: any) => a.option === option);
-    const decision = (area: string) => report.decisions.find((d: any) => d.area === area && d.subject === (area === 'network' ? 'shop' : 'api'));
-    // Responses: 3M requests x 10 KB = 28.61 GB out at $0.09, the same for every option that serves them.
-    const out = Math.round(3_000_000 * 10 / 1024 / 1024 * 100) / 100 * 0.09;
-    // One NAT gateway: 730 h x $0.045 + 10 GB x $0.045 + its public IPv4 730 h x $0.005 = $36.95,
-    // against the chosen interface endpoint (secretsmanager) in 2 AZs: 1,460 AZ-hours x $0.01 + 1 GB x $0.01.
-    expect(alternative('NAT gateway').estimatedMonthlyUsd).toBeCloseTo(36.95, 2);
-    expect(decision('network').choiceEstimatedMonthlyUsd).toBeCloseTo(14.61, 2);
-    // REST API: 3M x $3.50/M; WAF: $5 + 4 rules x $1 + 3M x $0.60/M; against the HTTP API: 3M x $1/M; both plus the responses.
-    expect(alternative('REST API + regional WAF').estimatedMonthlyUsd).toBeCloseTo(10.5 + 5 + 4 + 1.8 + out, 2);
-    expect(decision('edge').choiceEstimatedMonthlyUsd).toBeCloseTo(3 + out, 2);
-    // The function (3M x $0.20/M + 150,000 GB-s x $0.0000133334) and its API, against two tasks behind an ALB.
-    expect(decision('compute').choiceEstimatedMonthlyUsd).toBeCloseTo(0.6 + 2 + 3 + out, 2);
-    expect(alternative('ECS Fargate').estimatedMonthlyUsd).toBeGreaterThan(50);
-    expect(fs.readFileSync(path.join(app.outdir, 'Shop.design-report.md'), 'utf8'))
-      .toContain(`**Choice:** AWS Lambda (arm64, 512 MiB, 10 s timeout) behind an API Gateway HTTP API (about $${(0.6 + 2 + 3 + out).toFixed(2)} a month)`);
-    // A 2 GB cache needs cache.t4g.medium (3.09 GiB, 75% usable): one staging node, 730 h x $0.065 on Redis OSS, x $0.052 on Valkey.
-    expect(resource(report, 'DatasessionsReplicationGroup').monthlyCost.expected).toBeCloseTo(730 * 0.065, 2);
-    expect(alternative('ElastiCache (Valkey) cache.t4g.medium').estimatedMonthlyUsd).toBeCloseTo(730 * 0.052, 2);
-    expect(report.decisions.find((d: any) => d.subject === 'sessions').choiceEstimatedMonthlyUsd).toBeCloseTo(730 * 0.065, 2);
-    const md = fs.readFileSync(path.join(app.outdir, 'Shop.design-report.md'), 'utf8');
-    expect(md).toContain('- NAT gateway (about $36.95 a month, $22.34 more than the choice):');
-    // Valkey nodes cost less than the Redis OSS choice: the summary says so, and where to read why.
-    expect(md).toContain(`> **Cheaper alternatives:** sessions (data): ElastiCache (Valkey) cache.t4g.medium, about $${(730 * 0.013).toFixed(2)} a month less`);
+  test('forcing the compute alternative (containers) changes the total by the reported delta', () => {
+    const compute = decision('compute');
+    expect(compute.alternatives[0].option).toBe('ECS Fargate behind an Application Load Balancer');
+    const forced = synthWith(readme(RuntimePreference.CONTAINER));
+    close(forced.monthlyCost.expected - base.monthlyCost.expected, reportedDelta(compute));
+    expect(reportedDelta(compute)).toBeGreaterThan(0);
+  });
+
+  test('forcing the network alternative (a NAT gateway, pinned by context) changes the total by the reported delta', () => {
+    const network = decision('network');
+    expect(network.alternatives[0].option).toBe('NAT gateway');
+    const forced = synthWith(readme(), { 'cdk-infra-engineer:Shop:nat': 'single-nat-gateway' });
+    expect(forced.decisions.find((d: any) => d.area === 'network').choice).toContain('1 NAT gateway');
+    close(forced.monthlyCost.expected - base.monthlyCost.expected, reportedDelta(network));
   });
 });

@@ -11,6 +11,7 @@ import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
 import { ResourceUsage } from '../cost';
 import { InfrastructureDesign } from '../design/infrastructure-design';
 import { NetworkPlan } from '../design/model';
+import { NETWORK_PIN_SUBJECT, pinKey } from '../design/pins';
 import { ReportContributor } from '../report/model';
 import { DesignReportWriter } from '../report/writer';
 import { ApplicationRequirements } from '../requirements';
@@ -155,7 +156,7 @@ export class ApplicationStack extends Stack {
     for (const pin of this.design.pins) {
       const key = pinContextKey(path, pin.key);
       if (this.node.tryGetContext(key) === undefined) {
-        Annotations.of(this).addInfo(`decision made: ${pin.subject} runs on '${pin.value}'. To keep it through upgrades and price changes, `
+        Annotations.of(this).addInfo(`decision made: ${pin.subject} is '${pin.value}'. To keep it through upgrades and price changes, `
           + `commit it to cdk.json "context" (or cdk.context.json): "${key}": "${pin.value}"`);
       }
     }
@@ -219,9 +220,9 @@ export function pinContextKey(stackPath: string, key: string): string {
 
 function readPins(scope: Construct, stackPath: string, req: ApplicationRequirements): { [subject: string]: string } {
   const pins: { [subject: string]: string } = {};
-  for (const s of req.services ?? []) {
-    const value = scope.node.tryGetContext(pinContextKey(stackPath, `runtime:${s.name}`));
-    if (typeof value === 'string') pins[s.name] = value;
+  for (const subject of [...(req.services ?? []).map((s) => s.name), NETWORK_PIN_SUBJECT]) {
+    const value = scope.node.tryGetContext(pinContextKey(stackPath, pinKey(subject)));
+    if (typeof value === 'string') pins[subject] = value;
   }
   return pins;
 }

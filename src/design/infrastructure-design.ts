@@ -8,7 +8,7 @@ import {
   ResiliencePlan, ServicePlan,
 } from './model';
 import { networkBill, planNetwork } from './network';
-import { DecisionPin, pinKey, RUNTIME_LABEL } from './pins';
+import { DecisionPin, NETWORK_PIN_SUBJECT, pinKey, RUNTIME_LABEL } from './pins';
 import { planSecurity } from './security';
 import { STORE_DESIGNERS } from './stores';
 import { planResilience } from './tier';
@@ -66,7 +66,8 @@ export class InfrastructureDesign {
     validateRequirements(requirements);
     const make = (forced: Forced) => new InfrastructureDesign(requirements, options, forced);
     const { forced, pins, notices } = chooseRuntimes(requirements, options, make);
-    return new InfrastructureDesign(requirements, options, forced, { pins, notices });
+    const nat = Object.values(NatStrategy).find((v) => v === options.pins?.[NETWORK_PIN_SUBJECT]);
+    return new InfrastructureDesign(requirements, options, { ...forced, nat }, { pins, notices });
   }
 
   /** The requirements the design was made from. */
@@ -164,7 +165,8 @@ export class InfrastructureDesign {
     }
     this.billEntries.push(...networkBill(this.network));
 
-    this.pins = chosen?.pins ?? [];
+    this.pins = [...(chosen?.pins ?? []),
+      ...(this.network.required ? [{ subject: NETWORK_PIN_SUBJECT, key: pinKey(NETWORK_PIN_SUBJECT), value: this.network.natStrategy }] : [])];
     this.pinNotices = chosen?.notices ?? [];
     this.decisions = chosen ? this.priceAlternatives(decisions, serviceDesigns, network.natAlternatives) : decisions;
     this.components = describeComponents(this.services, this.dataStores, this.network);

@@ -36,7 +36,8 @@ export function planNetwork(services: ServicePlan[], stores: DataStorePlan[], r:
     natStrategy = NatStrategy.VPC_ENDPOINTS_ONLY;
     why = 'only functions and data stores live in the VPC and they reach AWS services alone, so endpoints replace NAT and there is no internet egress';
   }
-  if (forced !== undefined) {
+  // A forced strategy that cannot carry the containers' egress is ruled out by the requirements.
+  if (forced !== undefined && !(forced === NatStrategy.VPC_ENDPOINTS_ONLY && containers.length > 0)) {
     natStrategy = forced;
     why = 'the alternative being priced';
   }

@@ -6,7 +6,7 @@ import { ComputeRuntime } from './model';
  * value, the design keeps it, whatever an upgrade of the library or a price change would choose.
  */
 export interface DecisionPin {
-  /** The service the choice is about. */
+  /** The service the choice is about, or `network` for the NAT strategy. */
   readonly subject: string;
   /** The context key within the stack (`ApplicationStack` prefixes it with the stack name). */
   readonly key: string;
@@ -14,8 +14,11 @@ export interface DecisionPin {
   readonly value: string;
 }
 
+/** The subject the network's NAT strategy is pinned under. */
+export const NETWORK_PIN_SUBJECT = 'network';
+
 export function pinKey(subject: string): string {
-  return `runtime:${subject}`;
+  return subject === NETWORK_PIN_SUBJECT ? 'nat' : `runtime:${subject}`;
 }
 
 export const RUNTIME_LABEL: Record<ComputeRuntime, string> = {

@@ -68,7 +68,7 @@ export function availabilityFixes(design: InfrastructureDesign, target: number):
   if (weakestComponent.percent < 99.99 && /Single-AZ/.test(weakestComponent.service)) {
     fixes.push(`a standby in another AZ for ${weakestComponent.service} (production tier, or availability.rtoMinutes below 15 for Aurora)`);
   }
-  fixes.push(`or set requirements.availability.targetPercent to ${weakest.percent}, what the published SLAs give`);
+  fixes.push(`${fixes.length ? 'or ' : ''}set requirements.availability.targetPercent to ${weakest.percent}, what the published SLAs give`);
   return fixes;
 }
 
