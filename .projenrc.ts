@@ -109,7 +109,8 @@ const cli = new typescript.TypeScriptProject({
   eslint: false,
   deps: ['commander@^13', '@aws-sdk/client-pricing@^3', '@aws-sdk/client-cloudformation@^3', '@aws-sdk/client-cost-explorer@^3'],
   // The user's CDK app already depends on the library; the CLI reads its catalog and report types.
-  peerDeps: ['cdk-infra-engineer@>=0.0.0'],
+  // `validate` synthesizes the stack with the app's own aws-cdk-lib.
+  peerDeps: ['cdk-infra-engineer@>=0.0.0', 'aws-cdk-lib@^2.258.0', 'constructs@^10.5.1'],
   entrypoint: 'lib/program.js',
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: ['cdk-infra-engineer@file:..', 'aws-sdk-client-mock@^4', '@types/jest@^30'],
@@ -126,6 +127,9 @@ const cli = new typescript.TypeScriptProject({
     },
   },
 });
+// The peers (the library, aws-cdk-lib, constructs) resolve from the root's node_modules in this
+// repository; npm must not install second copies into cli/node_modules.
+cli.npmrc.addConfig('legacy-peer-deps', 'true');
 cli.package.setScript('prepack', 'node ../scripts/check-packable.js lib/main.js');
 cli.addPackageIgnore('/test/');
 
@@ -154,6 +158,13 @@ project.addTask('example', {
     { exec: 'cdk synth --quiet' },
     { exec: 'node -e "const f=\'cdk.out/Shop.design-report.md\';require(\'fs\').accessSync(f);console.log(\'Design report: examples/shop/\'+f)"' },
   ],
+});
+
+// The CLI from a clone without compiling: `npm run cli -- report examples/shop/cdk.out` at the root.
+project.addTask('cli', {
+  description: 'Run the cdk-infra-engineer CLI from its sources (arguments after --)',
+  exec: 'node -r ./scripts/cli-from-sources.js cli/src/main.ts',
+  receiveArgs: true,
 });
 
 project.addTask('bench', {

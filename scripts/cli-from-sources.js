@@ -1,10 +1,10 @@
-// Preload (`node -r`) for a process a test starts: runs the CLI's TypeScript with ts-node and
+// Preload (`node -r`) for `npm run cli` and the CLI's end-to-end tests: runs the CLI's TypeScript with ts-node and
 // resolves the library (`cdk-infra-engineer`, `cdk-infra-engineer/lib/...`) to its sources, so
 // the end-to-end tests need no compiled lib/ (the jest moduleNameMapper does the same in-process).
 const Module = require('module');
 const path = require('path');
 
-const root = path.join(__dirname, '..', '..', '..');
+const root = path.join(__dirname, '..');
 require(require.resolve('ts-node', { paths: [root] })).register({
   transpileOnly: true,
   project: path.join(root, 'cli', 'tsconfig.json'),

@@ -14,7 +14,7 @@ const write = (name: string, text: string) => {
 const shop = path.join(__dirname, '..', 'examples', 'shop');
 
 describe('Requirements.fromFile', () => {
-  test.each(['requirements.json', 'requirements.yaml'])('examples/shop/%s is the shop example as data', (file) => {
+  test.each(['requirements.data.json', 'requirements.yaml'])('examples/shop/%s is the shop example as data', (file) => {
     expect(Requirements.fromFile(path.join(shop, file))).toEqual(shopRequirements);
   });
 

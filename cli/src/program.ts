@@ -68,6 +68,15 @@ export async function runCli(args: string[], io: CliIo, refreshDeps: CliDeps = {
     .action((oldFile: string, newFile: string, opts: { failAbovePercent?: number; failAboveUsd?: number }) => {
       code = runDiff(oldFile, newFile, opts, io);
     });
+  program.command('validate')
+    .description('check requirements in a JSON or YAML file: print every problem (file, line, path), or the design\'s decisions and estimated monthly cost')
+    .argument('<file>', 'requirements file (.json, .yaml or .yml), e.g. examples/shop/requirements.json')
+    .action((file: string) => {
+      // Loads aws-cdk-lib and the library: only this command needs them.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runValidate } = require('./validate/validate-command') as typeof import('./validate/validate-command');
+      code = runValidate(file, io);
+    });
   const pricing = program.command('pricing').description('the bundled pricing catalog');
   pricing.command('refresh')
     .description('rebuild the catalog from the AWS Price List Query API (needs AWS credentials)')

@@ -12,7 +12,7 @@ import { runCli } from '../src/program';
 
 
 /** Preload that runs the CLI's TypeScript against the library's sources in a child process. */
-const FROM_SOURCES = path.join(__dirname, 'support', 'from-sources.js');
+const FROM_SOURCES = path.join(__dirname, '..', '..', 'scripts', 'cli-from-sources.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-cli-'));
 const write = (name: string, value: unknown) => {
   const file = path.join(tmp, name);
