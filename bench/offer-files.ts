@@ -22,10 +22,10 @@ function writeCsv(file: string): void {
   let buf = '';
   for (let i = 0; i < ROWS; i++) {
     const type = TYPES[i % TYPES.length];
-    const os2 = OS[(i >> 3) % OS.length];
+    const os2 = OS[Math.floor(i / 8) % OS.length];
     const term = i % 3 === 0 ? 'OnDemand' : 'Reserved';
     buf += `"${sku(i)}","JRTCKXETXF","${sku(i)}.JRTCKXETXF.6YS6EN2CT7","${term}","$0.096 per On Demand ${os2} ${type} Instance Hour","2026-09-01","0","Inf","Hrs","0.0960000000","USD","","","","","Compute Instance","AmazonEC2","US East (N. Virginia)","AWS Region","${type}","Shared","${os2}","No License required","BoxUsage:${type}","RunInstances","Used","NA","us-east-1"\n`;
-    if (buf.length > 1 << 20) {
+    if (buf.length > 1_048_576) {
       fs.writeSync(out, buf);
       buf = '';
     }
@@ -41,8 +41,8 @@ function writeJson(file: string): void {
   let buf = '';
   for (let i = 0; i < n; i++) {
     const type = TYPES[i % TYPES.length];
-    buf += `    "${sku(i)}" : { "sku" : "${sku(i)}", "productFamily" : "Compute Instance", "attributes" : { "servicecode" : "AmazonEC2", "location" : "US East (N. Virginia)", "instanceType" : "${type}", "tenancy" : "Shared", "operatingSystem" : "${OS[(i >> 3) % OS.length]}", "usagetype" : "BoxUsage:${type}", "capacitystatus" : "Used", "preInstalledSw" : "NA", "regionCode" : "us-east-1" } }${i < n - 1 ? ',' : ''}\n`;
-    if (buf.length > 1 << 20) {
+    buf += `    "${sku(i)}" : { "sku" : "${sku(i)}", "productFamily" : "Compute Instance", "attributes" : { "servicecode" : "AmazonEC2", "location" : "US East (N. Virginia)", "instanceType" : "${type}", "tenancy" : "Shared", "operatingSystem" : "${OS[Math.floor(i / 8) % OS.length]}", "usagetype" : "BoxUsage:${type}", "capacitystatus" : "Used", "preInstalledSw" : "NA", "regionCode" : "us-east-1" } }${i < n - 1 ? ',' : ''}\n`;
+    if (buf.length > 1_048_576) {
       fs.writeSync(out, buf);
       buf = '';
     }
@@ -50,7 +50,7 @@ function writeJson(file: string): void {
   buf += '  },\n  "terms" : {\n    "OnDemand" : {\n';
   for (let i = 0; i < n; i++) {
     buf += `      "${sku(i)}" : { "${sku(i)}.JRTCKXETXF" : { "offerTermCode" : "JRTCKXETXF", "sku" : "${sku(i)}", "effectiveDate" : "2026-09-01T00:00:00Z", "priceDimensions" : { "${sku(i)}.JRTCKXETXF.6YS6EN2CT7" : { "rateCode" : "${sku(i)}.JRTCKXETXF.6YS6EN2CT7", "description" : "$0.096 per On Demand Linux Instance Hour", "beginRange" : "0", "endRange" : "Inf", "unit" : "Hrs", "pricePerUnit" : { "USD" : "0.0960000000" }, "appliesTo" : [ ] } }, "termAttributes" : { } } }${i < n - 1 ? ',' : ''}\n`;
-    if (buf.length > 1 << 20) {
+    if (buf.length > 1_048_576) {
       fs.writeSync(out, buf);
       buf = '';
     }

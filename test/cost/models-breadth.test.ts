@@ -237,8 +237,10 @@ describe('the rest of the catalog breadth', () => {
     expect(lines('Dms')).toEqual({ 'Replication instance (dms.t2.micro, Single-AZ)': expect.closeTo(13.14, 2) });
     expect(r('Dms').reason).toMatch(/replication storage/);
     expectPriced('Emr', {
-      'Primary EC2 instances (1 x m5.xlarge)': 0.192 * H, 'Primary EMR charge (1 x m5.xlarge)': 0.048 * H,
-      'Core EC2 instances (2 x m5.xlarge)': 0.192 * 2 * H, 'Core EMR charge (2 x m5.xlarge)': 0.048 * 2 * H,
+      'Primary EC2 instances (1 x m5.xlarge)': 0.192 * H,
+      'Primary EMR charge (1 x m5.xlarge)': 0.048 * H,
+      'Core EC2 instances (2 x m5.xlarge)': 0.192 * 2 * H,
+      'Core EMR charge (2 x m5.xlarge)': 0.048 * 2 * H,
     });
     expectPriced('Etl', { 'DPU-hours (10 DPU, glueetl)': 44 });
     expectPriced('Shell', { 'DPU-hours (0.0625 DPU, pythonshell)': 0.0625 * 10 * 0.44 });

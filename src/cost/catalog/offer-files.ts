@@ -70,12 +70,27 @@ const norm = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Location names of offer files older than their `regionCode` attribute. */
 const LOCATIONS: { [location: string]: string } = {
-  'US East (N. Virginia)': 'us-east-1', 'US East (Ohio)': 'us-east-2', 'US West (N. California)': 'us-west-1', 'US West (Oregon)': 'us-west-2',
-  'Canada (Central)': 'ca-central-1', 'South America (Sao Paulo)': 'sa-east-1', 'EU (Ireland)': 'eu-west-1', 'EU (London)': 'eu-west-2',
-  'EU (Paris)': 'eu-west-3', 'EU (Frankfurt)': 'eu-central-1', 'EU (Stockholm)': 'eu-north-1', 'EU (Milan)': 'eu-south-1',
-  'Asia Pacific (Tokyo)': 'ap-northeast-1', 'Asia Pacific (Seoul)': 'ap-northeast-2', 'Asia Pacific (Osaka)': 'ap-northeast-3',
-  'Asia Pacific (Singapore)': 'ap-southeast-1', 'Asia Pacific (Sydney)': 'ap-southeast-2', 'Asia Pacific (Mumbai)': 'ap-south-1',
-  'Asia Pacific (Hong Kong)': 'ap-east-1', 'Middle East (Bahrain)': 'me-south-1', 'Africa (Cape Town)': 'af-south-1',
+  'US East (N. Virginia)': 'us-east-1',
+  'US East (Ohio)': 'us-east-2',
+  'US West (N. California)': 'us-west-1',
+  'US West (Oregon)': 'us-west-2',
+  'Canada (Central)': 'ca-central-1',
+  'South America (Sao Paulo)': 'sa-east-1',
+  'EU (Ireland)': 'eu-west-1',
+  'EU (London)': 'eu-west-2',
+  'EU (Paris)': 'eu-west-3',
+  'EU (Frankfurt)': 'eu-central-1',
+  'EU (Stockholm)': 'eu-north-1',
+  'EU (Milan)': 'eu-south-1',
+  'Asia Pacific (Tokyo)': 'ap-northeast-1',
+  'Asia Pacific (Seoul)': 'ap-northeast-2',
+  'Asia Pacific (Osaka)': 'ap-northeast-3',
+  'Asia Pacific (Singapore)': 'ap-southeast-1',
+  'Asia Pacific (Sydney)': 'ap-southeast-2',
+  'Asia Pacific (Mumbai)': 'ap-south-1',
+  'Asia Pacific (Hong Kong)': 'ap-east-1',
+  'Middle East (Bahrain)': 'me-south-1',
+  'Africa (Cape Town)': 'af-south-1',
 };
 
 /** Builds the catalog from offer files (paths of files, or directories searched for `.csv` and `.json`). */
@@ -97,7 +112,7 @@ export async function refreshCatalogFromOfferFiles(paths: string[], options: Off
   };
   for (const file of files) {
     try {
-      const chunk = options.chunkBytes ?? 1 << 20;
+      const chunk = options.chunkBytes ?? 1_048_576;
       const summary = file.endsWith('.json') ? await readJsonOffer(file, index, onMatch, covered, chunk) : await readCsvOffer(file, index, onMatch, covered, chunk);
       summaries.push(summary);
     } catch (e) {
@@ -227,7 +242,9 @@ function newSummary(file: string, format: 'csv' | 'json'): Mutable<OfferFileSumm
 }
 
 /** Reads a CSV offer file line by line: five metadata rows, a header row, then one row per price dimension (tier). */
-async function readCsvOffer(file: string, index: DimensionIndex, onMatch: OnMatch, covered: Set<string>, chunkBytes: number): Promise<OfferFileSummary> {
+async function readCsvOffer(
+  file: string, index: DimensionIndex, onMatch: OnMatch, covered: Set<string>, chunkBytes: number,
+): Promise<OfferFileSummary> {
   const summary = newSummary(file, 'csv');
   const meta: { [k: string]: string } = {};
   const bySku = new Map<string, Match>();
@@ -275,7 +292,9 @@ async function readCsvOffer(file: string, index: DimensionIndex, onMatch: OnMatc
     if (found.length === 0) continue;
     summary.matched++;
     const sku = cells[col.SKU];
-    const dim: RawDimension = { beginRange: cells[col.StartingRange], endRange: cells[col.EndingRange], usd: cells[col.PricePerUnit], unit: cells[col.Unit] };
+    const dim: RawDimension = {
+      beginRange: cells[col.StartingRange], endRange: cells[col.EndingRange], usd: cells[col.PricePerUnit], unit: cells[col.Unit],
+    };
     for (const f of found) {
       // A tiered price is several rows of one SKU: they add to that SKU's match.
       const id = `${f.region} ${f.wanted.key} ${sku}`;
@@ -342,7 +361,9 @@ export function parseCsvLine(line: string): string[] {
  * `products.<sku>` and `terms.OnDemand.<sku>` object to JSON.parse on its own, so memory holds
  * one product at a time plus the matched ones (AWS writes products before terms).
  */
-async function readJsonOffer(file: string, index: DimensionIndex, onMatch: OnMatch, covered: Set<string>, chunkBytes: number): Promise<OfferFileSummary> {
+async function readJsonOffer(
+  file: string, index: DimensionIndex, onMatch: OnMatch, covered: Set<string>, chunkBytes: number,
+): Promise<OfferFileSummary> {
   const meta: { [k: string]: string } = {};
   const kept = new Map<string, { serviceCode: string; found: Array<{ region: string; wanted: Wanted }> }>();
   const summary = newSummary(file, 'json');
@@ -363,7 +384,8 @@ async function readJsonOffer(file: string, index: DimensionIndex, onMatch: OnMat
       const product = kept.get(sku);
       if (!product) return;
       const term: any = Object.values(terms ?? {})[0];
-      const dims: RawDimension[] = Object.values(term?.priceDimensions ?? {}).map((d: any) => ({ beginRange: d.beginRange, endRange: d.endRange, usd: d.pricePerUnit?.USD, unit: d.unit }));
+      const dims: RawDimension[] = Object.values(term?.priceDimensions ?? {})
+        .map((d: any) => ({ beginRange: d.beginRange, endRange: d.endRange, usd: d.pricePerUnit?.USD, unit: d.unit }));
       if (dims.length === 0 || dims.some((d) => d.usd === undefined)) return;
       summary.matched++;
       for (const f of product.found) onMatch(f.region, f.wanted.key, { sku, dims, effectiveDate: String(term.effectiveDate ?? '').slice(0, 10), file: summary });

@@ -51,7 +51,8 @@ export function parsePriceListEntry(entry: string): ParsedProduct {
   const offer = offers ? Object.values(offers)[0] : undefined;
   const dims = Object.values(offer?.priceDimensions ?? {});
   if (dims.length === 0) throw new Error(`PriceList entry ${sku} has no OnDemand price dimensions`);
-  const { tiers, freeUnits, unit } = tiersFromDimensions(dims.map((d) => ({ beginRange: d.beginRange, endRange: d.endRange, usd: d.pricePerUnit?.USD, unit: d.unit })));
+  const raw = dims.map((d) => ({ beginRange: d.beginRange, endRange: d.endRange, usd: d.pricePerUnit?.USD, unit: d.unit }));
+  const { tiers, freeUnits, unit } = tiersFromDimensions(raw);
   if (tiers.length === 0) throw new Error(`PriceList entry ${sku} has a price dimension without a USD price`);
   return { sku, usageType, unit, tiers, freeUnits, effectiveDate: (offer?.effectiveDate ?? json.publicationDate ?? '').slice(0, 10) };
 }

@@ -158,7 +158,8 @@ export function firehoseStream(ctx: ModelContext): void {
     ctx.charge('Format conversion', { serviceCode: 'AmazonKinesisFirehose', usageType: 'DataFormatConversion-Bytes' }, ctx.scaled(gb), GB);
   }
   if (s3.DynamicPartitioningConfiguration?.Enabled === true || s3.DynamicPartitioningConfiguration?.Enabled === 'true') ctx.unpriced('dynamic partitioning (no figure in the catalog)');
-  const vpc = [p.ElasticsearchDestinationConfiguration, p.AmazonopensearchserviceDestinationConfiguration].some((d) => d?.VpcConfiguration !== undefined);
+  const search = [p.ElasticsearchDestinationConfiguration, p.AmazonopensearchserviceDestinationConfiguration];
+  const vpc = search.some((d) => d?.VpcConfiguration !== undefined);
   if (vpc) ctx.unpriced('delivery into a VPC: hours per AZ and GB processed (no figure in the catalog)');
   ctx.assume('the destination (S3, OpenSearch, ...) is priced on its own resource');
 }

@@ -4,8 +4,9 @@ import { cacheNodes, dynamoDbTable, s3Bucket } from './data';
 import { alarm, dashboard, distribution, kmsKey, logGroup, secret, webAcl } from './edge-and-observability';
 import { eventBus, hostedZone, kinesisStream, stateMachine, transitGatewayAttachment } from './integration';
 import {
-  acmCertificate, appRunnerService, classicLoadBalancer, cloudTrail, clusterDbInstance, clusterDbStorage, codeBuildProject, codePipeline, cognitoUserPool,
-  configRecorder, configRule, directory, dmsReplicationInstance, ecsCluster, emrCluster, emrInstanceGroup, firehoseStream, flowLog, glueJob, mskCluster, openSearchDomain,
+  acmCertificate, appRunnerService, classicLoadBalancer, cloudTrail, clusterDbInstance, clusterDbStorage, codeBuildProject, codePipeline,
+  cognitoUserPool, configRecorder, configRule, directory, dmsReplicationInstance, ecsCluster, emrCluster, emrInstanceGroup, firehoseStream,
+  flowLog, glueJob, mskCluster, openSearchDomain,
   privateCertificateAuthority, ssmParameter,
 } from './managed-services';
 import { elasticIp, loadBalancer, natGateway, vpcEndpoint } from './network';

@@ -15,8 +15,12 @@ interface RdsEngine {
 
 const OPEN_ENGINES: { [engine: string]: string } = { mysql: 'MySQL', mariadb: 'MariaDB', postgres: 'PostgreSQL', postgresql: 'PostgreSQL' };
 const ORACLE_EDITIONS: { [engine: string]: string } = {
-  'oracle-ee': 'Enterprise', 'oracle-ee-cdb': 'Enterprise', 'oracle-se2': 'Standard Two', 'oracle-se2-cdb': 'Standard Two',
-  'oracle-se1': 'Standard One', 'oracle-se': 'Standard',
+  'oracle-ee': 'Enterprise',
+  'oracle-ee-cdb': 'Enterprise',
+  'oracle-se2': 'Standard Two',
+  'oracle-se2-cdb': 'Standard Two',
+  'oracle-se1': 'Standard One',
+  'oracle-se': 'Standard',
 };
 const SQLSERVER_EDITIONS: { [engine: string]: string } = { 'sqlserver-ex': 'Express', 'sqlserver-web': 'Web', 'sqlserver-se': 'Standard', 'sqlserver-ee': 'Enterprise' };
 const LICENSES: { [model: string]: string } = { 'license-included': 'License included', 'bring-your-own-license': 'Bring your own license' };
