@@ -81,6 +81,39 @@ describe('Markdown report', () => {
     expect(md).not.toContain('users --> shop');
   });
 
+  test('$0.00 rows, assumptions and acknowledgements are collapsed; what costs stays in the table', () => {
+    const table = md.slice(md.indexOf('## Cost'), md.indexOf('<details>', md.indexOf('## Cost')));
+    expect(table).toContain('| Nat | AWS::EC2::NatGateway |');
+    expect(table).not.toContain('| Role |');
+    expect(md).toMatch(/<details>\n<summary>1 resources at \$0\.00 expected \(free, or no usage assumed\)<\/summary>\n\n\| Resource \| Type .*\n.*\n\| Role \| AWS::IAM::Role \| free \| \$0\.00 /);
+    expect(md).toMatch(/<summary>Assumptions \(2\)<\/summary>\n\n- A month is 730 hours\.\n- Nat: runs 730 hours\n<\/details>/);
+    expect(md).toMatch(/<summary>Acknowledgements \(1\)[^<]*<\/summary>\n\n\| Rule \| Resource \| Reason \|/);
+  });
+
+  test('the decisions come right after the summary, before the architecture and the cost', () => {
+    expect(md.indexOf('## Decisions')).toBeLessThan(md.indexOf('## Architecture'));
+    expect(md.indexOf('## Architecture')).toBeLessThan(md.indexOf('## Cost'));
+    expect(md.indexOf('## Decisions')).toBeGreaterThan(md.indexOf('| Reliability score |'));
+  });
+
+  test('output values show what is known instead of CloudFormation JSON', () => {
+    const withUrl = renderMarkdown({
+      ...base,
+      accessDetails: [
+        { outputKey: 'EndpointApi', description: 'API URL', value: JSON.stringify({ 'Fn::Join': ['', ['https://', { Ref: 'ApiF2D8' }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/']] }) },
+        { outputKey: 'DbEndpoint', description: 'Writer', value: JSON.stringify({ 'Fn::GetAtt': ['Cluster1', 'Endpoint.Address'] }) },
+        { outputKey: 'Plain', description: 'A literal', value: 'hello' },
+        { outputKey: 'Odd', description: 'Unknown function', value: JSON.stringify({ 'Fn::Base64': 'x' }) },
+      ],
+    });
+    expect(withUrl).toContain('| EndpointApi | API URL | `https://<ApiF2D8>.execute-api.eu-west-1.amazonaws.com/` |');
+    expect(withUrl).toContain('| DbEndpoint | Writer | `<Cluster1.Endpoint.Address>` |');
+    expect(withUrl).toContain('| Plain | A literal | `hello` |');
+    expect(withUrl).toContain('| Odd | Unknown function | `{"Fn::Base64":"x"}` |');
+    const assumed = renderMarkdown({ ...base, regionAssumed: true, accessDetails: [{ outputKey: 'R', description: 'region', value: '{"Ref":"AWS::Region"}' }] });
+    expect(assumed).toContain('| R | region | `<AWS::Region>` |');
+  });
+
   test('sections not evaluated say so', () => {
     const bare = renderMarkdown({ ...base, monthlyCost: null, security: null, reliability: null, budget: null, accessDetails: [] });
     expect(bare).toContain('| Monthly cost (expected) | not estimated |');

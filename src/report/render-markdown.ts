@@ -1,6 +1,7 @@
 import { cell, usd } from './format';
 import { DesignReport } from './model';
 import { renderCost, renderReliability, renderSecurity } from './render-sections';
+import { readableValue } from './render-value';
 
 /** Renders the report as GitHub-flavoured Markdown. Pure. */
 export function renderMarkdown(r: DesignReport): string {
@@ -8,7 +9,8 @@ export function renderMarkdown(r: DesignReport): string {
   const design = r.components.length > 0 || r.decisions.length > 0;
   return [
     ...summary(r),
-    ...(design ? ['## Architecture', '', '```mermaid', ...mermaid(r), '```', '', ...components(r), ...decisions(r)] : []),
+    // The decisions come first: they are what a reviewer reads the report for.
+    ...(design ? [...decisions(r), '## Architecture', '', '```mermaid', ...mermaid(r), '```', '', ...components(r)] : []),
     ...renderCost(r),
     ...renderSecurity(r),
     ...renderReliability(r),
@@ -31,6 +33,7 @@ function summary(r: DesignReport): string[] {
     `| Region | ${r.region}${r.regionAssumed ? ' (assumed: the stack is environment-agnostic)' : ''} |`,
     `| Monthly cost (expected) | ${cost} |`,
     `| Budget | ${budget} |`,
+    ...(r.unpricedResources?.length ? [`| Not priced | ${r.unpricedResources.length} resource${r.unpricedResources.length === 1 ? '' : 's'} (listed under Cost): the total leaves ${r.unpricedResources.length === 1 ? 'it' : 'them'} out |`] : []),
     `| Resources | ${r.resources.length} |`,
     `| Security compliance | ${r.security ? r.security.frameworks.map((f) => `${f.name} ${f.compliancePercent}%`).join(', ') : 'not evaluated'} |`,
     `| Reliability score | ${r.reliability ? `${r.reliability.score}/100` : 'not evaluated'} |`, '',
@@ -82,10 +85,11 @@ function cheaperAlternatives(r: DesignReport): Array<{ area: string; subject: st
 
 function accessDetails(r: DesignReport): string[] {
   if (r.accessDetails.length === 0) return ['## Access details', '', 'None.', ''];
+  const known = { region: r.regionAssumed ? undefined : r.region };
   return [
     '## Access details', '', '| Output | Description | Value at deploy |', '|---|---|---|',
-    ...r.accessDetails.map((a) => `| ${a.outputKey} | ${cell(a.description)} | \`${cell(a.value)}\` |`), '',
-    'Values that are CloudFormation expressions resolve at deploy time: `cdk deploy --outputs-file outputs.json` writes them.', '',
+    ...r.accessDetails.map((a) => `| ${a.outputKey} | ${cell(a.description)} | \`${cell(readableValue(a.value, known))}\` |`), '',
+    'A `<LogicalId>` or `<LogicalId.Attribute>` is known once deployed: `cdk deploy --outputs-file outputs.json` writes the values.', '',
   ];
 }
 
