@@ -131,7 +131,7 @@ describe('every bypass of the issue fails synth on the final template, naming th
     expectFinding('CdkInfraEngineer-DatabaseNotPublic', 'Shop/PublicDb', /PubliclyAccessible is true/);
   });
   test('secrets by value in environment variables', () => {
-    const f = evaluation.findings.find((x) => x.ruleId === 'CdkInfraEngineer-NoPlaintextSecretsInTemplate' && x.resourcePath.includes('Shop/Services/api'));
+    const f = evaluation.findings.find((x) => x.ruleId === 'CdkInfraEngineer-NoPlaintextSecrets' && x.resourcePath.includes('Shop/Services/api'));
     expect(f?.description).toMatch(/DATABASE_URL holds credentials in a URL/);
     expect(f?.description).toMatch(/STRIPE_SK holds a Stripe live key/);
     expect(f?.description).toMatch(/JWT_SIGNING_KEY holds a high-entropy literal/);

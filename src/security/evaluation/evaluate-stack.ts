@@ -20,6 +20,8 @@ export function evaluateStack(stack: Stack, policy: SecurityPolicy, rulePacks: R
   const packs = rulePacks
     .filter((p) => p !== RulePack.SERVERLESS || usesFunctions(stack))
     .map((p) => createRecordingPack(p, options.production));
+  // Our construct-tree rules that a template rule of the same id supersedes are not run.
+  packs.find((p) => p.ruleIdPrefix === RulePack.CDK_INFRA_ENGINEER)?.skip(['NoPlaintextSecrets', 'StatefulResourceRetained']);
   const templates = loadTemplates(stack, options.readAssembly ? options.outdir : undefined, options.readAssembly);
   const template = checkTemplates(templates, { production: options.production, enforces: (rule) => policy.isEnforced(rule) });
   return evaluateCompliance(stack, packs, { template, policy });

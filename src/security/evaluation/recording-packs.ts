@@ -30,6 +30,8 @@ export interface RecordingPack {
   run(scope: IConstruct, sink: (check: RuleCheck) => void): void;
   /** The pack's rule ids by rule function name, as seen in the last run. */
   readonly ruleIdsByName: ReadonlyMap<string, string>;
+  /** Rule functions not to call (superseded by a template rule with the same id). */
+  skip(ruleNames: string[]): void;
 }
 
 type PackClass = new (scope?: IConstruct, props?: NagPackProps) => NagPack;
@@ -45,6 +47,11 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
   class Recording extends Base implements RecordingPack {
     private sink?: (check: RuleCheck) => void;
     public readonly ruleIdsByName = new Map<string, string>();
+    private readonly skipped = new Set<string>();
+
+    public skip(ruleNames: string[]): void {
+      ruleNames.forEach((n) => this.skipped.add(n));
+    }
 
     public get ruleIdPrefix(): string {
       return this.readPackName;
@@ -62,6 +69,7 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
     protected applyRule(params: IApplyRule): void {
       const ruleId = `${this.readPackName}-${params.ruleSuffixOverride ?? params.rule.name}`;
       this.ruleIdsByName.set(params.rule.name, ruleId);
+      if (this.skipped.has(params.rule.name)) return;
       let result: NagRuleResult | undefined;
       let error: string | undefined;
       try {

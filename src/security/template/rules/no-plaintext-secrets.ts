@@ -14,7 +14,9 @@ const SECRET_FORMATS: Array<[string, string[], RegExp]> = [
   ['a JSON Web Token', ['eyJ'], /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
   ['credentials in a URL', ['://'], /[a-z][a-z0-9+.-]{0,20}:\/\/[^\s/:@]{1,256}:([^\s/@\u2026{}]{1,256})@/i],
 ];
-/** Names that say the value is secret. */
+/** Names that say the value is secret: any literal under them is a finding. */
+const STRICT_SECRET_NAME = /(password|passwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential)/i;
+/** Names that may hold a secret: a high-entropy literal under them (in environment variables) is a finding. */
 const SECRET_NAME = /(password|passwd|pwd|secret|token|key|credential|signing|salt|private)/i;
 /** ...unless the name says it only locates or describes the secret. */
 const LOCATOR_NAME = /(arn|name|id|url|uri|endpoint|host|port|length|type|ttl|count|prefix|path|region|enabled|version|policy|mode|template|schema|usage|spec|rotation|size|algorithm|format|field|header|location)$/i;
@@ -24,11 +26,14 @@ const USER_NAMED = /(^|\.)(Environment\.Variables|Environment|Variables|Environm
 /**
  * No secret in plain text in the final template: no value in a well-known secret format
  * (AWS access keys, Stripe `sk_live_`, GitHub `ghp_`, Slack `xox`, private-key PEM blocks,
- * JWTs, URLs with a password) anywhere, joins included; and no high-entropy literal under
- * a user-chosen name (environment variables) that says key, token, secret or password.
+ * JWTs, URLs with a password) anywhere, joins included; no literal under a property or
+ * variable named like a secret (`PASSWORD`, `API_KEY`, `AuthToken`, `SecretString`); and no
+ * high-entropy literal under a user-chosen name (environment variables) that says key,
+ * token, secret or password. Rule id `CdkInfraEngineer-NoPlaintextSecrets`, like the
+ * construct-tree rule it supersedes.
  */
 export const NoPlaintextSecretsInTemplate: TemplateRule = {
-  id: 'NoPlaintextSecretsInTemplate',
+  id: 'NoPlaintextSecrets',
   info: 'A secret appears in plain text in the final template.',
   fix: 'Store the value in Secrets Manager and pass a reference: the secret ARN in an environment variable read at run time, '
     + 'ecs.Secret.fromSecretsManager for containers, or SecretValue.secretsManager for properties.',
@@ -64,7 +69,10 @@ function inspect(text: string, path: string, literal: boolean, problems: string[
   }
   const name = path.slice(path.lastIndexOf('.') + 1);
   const parent = path.slice(0, path.lastIndexOf('.'));
-  if (literal && USER_NAMED.test(`${parent}.`) && SECRET_NAME.test(name) && !LOCATOR_NAME.test(name) && isHighEntropy(text)) {
+  if (!literal || LOCATOR_NAME.test(name) || !SECRET_NAME.test(name)) return;
+  if (STRICT_SECRET_NAME.test(name) && text.trim() !== '') {
+    problems.push(`${path} holds a literal under a secret's name`);
+  } else if (USER_NAMED.test(`${parent}.`) && isHighEntropy(text)) {
     problems.push(`${path} holds a high-entropy literal under a secret's name`);
   }
 }
