@@ -93,6 +93,7 @@ test('a file that is not an offer file is skipped with a note; no files at all i
   fs.rmSync(path.join(dir, 'notes.csv'));
   fs.rmSync(path.join(dir, 'cut.json'));
   await expect(refreshCatalogFromOfferFiles([dir])).rejects.toThrow(/no offer files \(\.csv or \.json\) found in/);
+  await expect(refreshCatalogFromOfferFiles([FIXTURES], { regions: ['ap-mars-1'] })).rejects.toThrow(/regions: region 'ap-mars-1' is not a region the estimator knows/);
 });
 
 test('parseCsvLine: quoted fields with commas and doubled quotes', () => {

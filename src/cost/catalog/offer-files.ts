@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as readline from 'readline';
 import { BUNDLED_CATALOG } from './data/bundled-catalog';
 import { RawDimension, tiersFromDimensions } from './price-list';
-import { BASE_REGION, REGION_USAGE_PREFIX, regionalUsageType } from './regions';
+import { BASE_REGION, REGION_USAGE_PREFIX, regionProblem, regionalUsageType } from './regions';
 import { CatalogPrice, CatalogSource, PricingCatalog } from './types';
 
 /**
@@ -96,6 +96,10 @@ const LOCATIONS: { [location: string]: string } = {
 /** Builds the catalog from offer files (paths of files, or directories searched for `.csv` and `.json`). */
 export async function refreshCatalogFromOfferFiles(paths: string[], options: OfferFilesOptions = {}): Promise<OfferFilesRefresh> {
   const base = options.baseCatalog ?? BUNDLED_CATALOG;
+  for (const region of options.regions ?? []) {
+    const problem = regionProblem(region);
+    if (problem) throw new Error(`regions: ${problem}`);
+  }
   const files = paths.flatMap((p) => offerFilePaths(p));
   if (files.length === 0) throw new Error(`no offer files (.csv or .json) found in ${paths.join(', ') || '(no paths)'}`);
   const dimensions = Object.entries(base.regions[BASE_REGION] ?? {}).map(([key, price]) => ({ key, price }));
