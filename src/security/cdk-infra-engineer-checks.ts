@@ -1,11 +1,6 @@
-import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { NagMessageLevel, NagPack, NagPackProps } from 'cdk-nag';
-import { IConstruct } from 'constructs';
-import {
-  ComputeAndDataAlarmed, IAMNoWildcardActions, NoPlaintextSecrets, RequiredTagsPresent, resetStackIndexes,
-  StatefulResourceRetained,
-} from './rules';
-import { RequiredTags } from './tags';
+import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import type { NagPack, NagPackProps } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 
 /** Properties of `CdkInfraEngineerChecks`. */
 export interface CdkInfraEngineerChecksProps extends NagPackProps {
@@ -18,70 +13,35 @@ export interface CdkInfraEngineerChecksProps extends NagPackProps {
 }
 
 /**
- * The rules the public packs do not cover and that teams running many stacks need:
- * required tags (including the cost allocation tag), stateful resources retained in
- * production, no wildcard IAM actions, an alarm on every compute and data resource, and no
- * secret in plain text. Rule ids are `CdkInfraEngineer-<Rule>`.
+ * The rules the public packs do not cover and that teams running many stacks need, as a
+ * CDK validation plugin over the construct tree: required tags (including the cost
+ * allocation tag), stateful resources retained in production, no wildcard IAM actions, an
+ * alarm on every compute and data resource, and no secret in plain text. Rule ids are
+ * `CdkInfraEngineer-<Rule>`. (Stacks under a `SecurityPolicy` also get the template check,
+ * which reads their final templates.)
+ *
+ * cdk-nag is loaded on the first validation, not when the package is required.
  */
-export class CdkInfraEngineerChecks extends NagPack {
+export class CdkInfraEngineerChecks implements IPolicyValidationPlugin {
   /** Pack name (prefix of its rule ids). */
   public readonly name: string = 'CdkInfraEngineer';
-  private readonly production: boolean;
+  private pack?: NagPack;
 
-  constructor(scope?: IConstruct, props?: CdkInfraEngineerChecksProps) {
-    super(scope, props);
-    this.packName = 'CdkInfraEngineer';
-    this.production = props?.production ?? false;
+  constructor(private readonly scope?: IConstruct, private readonly props?: CdkInfraEngineerChecksProps) {}
+
+  /** Validates the app's construct tree (as a validation plugin). */
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    return this.inner().validate(context);
   }
 
   /** Validates a construct tree (rules see the tree as it is now). */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    resetStackIndexes();
-    return super.validateScope(scope);
+    return this.inner().validateScope(scope);
   }
 
-  protected checkResource(node: CfnResource): void {
-    this.applyRule({
-      info: 'The resource is missing one of the required tags.',
-      explanation: `Tag every resource with ${RequiredTags.ALL.join(', ')}: owners get paged and billed, and Cost Explorer `
-        + `groups spend by '${RequiredTags.COST_ALLOCATION}'. Set requirements.tags, or Tags.of(resource).add(key, value).`,
-      level: NagMessageLevel.ERROR,
-      rule: RequiredTagsPresent,
-      node,
-    });
-    if (this.production) {
-      this.applyRule({
-        info: 'The stateful resource is not retained when the stack is deleted or the resource replaced.',
-        explanation: 'In production, data must survive a stack deletion or replacement: apply RemovalPolicy.RETAIN '
-          + '(or SNAPSHOT for databases and caches) to the resource.',
-        level: NagMessageLevel.ERROR,
-        rule: StatefulResourceRetained,
-        node,
-      });
-    }
-    this.applyRule({
-      info: 'The IAM policy allows a wildcard action.',
-      explanation: 'Grant the exact actions the code calls (s3:GetObject, not s3:Get*): wildcard actions silently grow '
-        + 'when AWS adds actions to the service.',
-      level: NagMessageLevel.ERROR,
-      rule: IAMNoWildcardActions,
-      node,
-    });
-    this.applyRule({
-      info: 'The compute or data resource has no CloudWatch alarm.',
-      explanation: 'Add an alarm on its failure signal (errors, throttles, backlog, capacity) routed to the alarm topic, '
-        + 'for example with Observability.monitorFunction/monitorQueue/monitorTable.',
-      level: NagMessageLevel.ERROR,
-      rule: ComputeAndDataAlarmed,
-      node,
-    });
-    this.applyRule({
-      info: 'A secret appears in plain text in the template.',
-      explanation: 'Store the value in Secrets Manager and pass a reference: the secret ARN in an environment variable, '
-        + 'ecs.Secret.fromSecretsManager for containers, or SecretValue.secretsManager for properties.',
-      level: NagMessageLevel.ERROR,
-      rule: NoPlaintextSecrets,
-      node,
-    });
+  private inner(): NagPack {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CdkInfraEngineerPack } = require('./evaluation/cdk-infra-engineer-pack') as typeof import('./evaluation/cdk-infra-engineer-pack');
+    return this.pack ??= new CdkInfraEngineerPack(this.scope, this.props);
   }
 }

@@ -8,7 +8,7 @@ import { AcceptanceKind, findExemption, relaxationReason } from '../exemptions';
 import { FRAMEWORK_PACK } from '../policy/framework-rules';
 import { SecurityPolicy } from '../policy/security-policy';
 import { SecurityRule } from '../policy/security-rule';
-import { TemplateCheckResult } from '../template/check';
+import type { TemplateCheckResult } from '../template/check';
 
 /** The pack the template check's findings belong to. */
 export const TEMPLATE_PACK = 'CdkInfraEngineer';

@@ -2,7 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { RecordingPack, PUBLIC_PACKS, recordingPack } from './recording-packs';
 import { RulePack } from '../policy/rule-pack-selection';
-import { CdkInfraEngineerChecks, CdkInfraEngineerChecksProps } from '../cdk-infra-engineer-checks';
+import { CdkInfraEngineerPack } from './cdk-infra-engineer-pack';
+import type { CdkInfraEngineerChecksProps } from '../cdk-infra-engineer-checks';
 
 export { RulePack, rulePacksFor } from '../policy/rule-pack-selection';
 
@@ -22,7 +23,7 @@ export function createRecordingPack(pack: RulePack, production: boolean): Record
     case RulePack.CDK_INFRA_ENGINEER:
     default: {
       const props: CdkInfraEngineerChecksProps = { production };
-      return recordingPack(CdkInfraEngineerChecks, props);
+      return recordingPack(CdkInfraEngineerPack, props);
     }
   }
 }
