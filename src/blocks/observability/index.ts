@@ -1,2 +1,3 @@
+export { AlarmGrouping } from './alarm-grouping';
 export * from './alarm-topic';
 export * from './observability';

@@ -12,6 +12,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { AlarmGrouping, groupSpecs } from './alarm-grouping';
 import * as specs from './alarm-specs';
 import { AlarmTopic } from './alarm-topic';
 
@@ -43,7 +44,16 @@ export interface ObservabilityProps {
    * @default 1000
    */
   readonly latencyThresholdMs?: number;
+  /**
+   * One alarm per condition, or per resource (the same conditions in metric-math alarms:
+   * about a third of the alarms and dashboard widgets, for applications of many services).
+   * @default AlarmGrouping.PER_CONDITION
+   */
+  readonly alarmGrouping?: AlarmGrouping;
 }
+
+/** CloudWatch allows at most 500 widgets on a dashboard. */
+const MAX_DASHBOARD_WIDGETS = 500;
 
 /**
  * Alarms (each notifying one SNS topic, missing data not breaching) and a dashboard for the
@@ -59,6 +69,8 @@ export class Observability extends Construct {
   /** Name of the dashboard. */
   public readonly dashboardName: string;
   private readonly latencyThresholdMs: number;
+  private readonly alarmGrouping: AlarmGrouping;
+  private widgetCount = 0;
   private readonly alarmList: cloudwatch.Alarm[] = [];
   /** Dead-letter queues that already have a dead-letters alarm (a queue can be several functions' DLQ). */
   private readonly watchedDeadLetterQueues = new Set<sqs.IQueue>();
@@ -69,6 +81,13 @@ export class Observability extends Construct {
     this.latencyThresholdMs = props.latencyThresholdMs ?? specs.ALARM_DEFAULTS.latencyThresholdMs;
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
     this.dashboardName = props.dashboardName ?? (this.dashboard.node.defaultChild as cloudwatch.CfnDashboard).ref;
+    this.alarmGrouping = props.alarmGrouping ?? AlarmGrouping.PER_CONDITION;
+    this.node.addValidation({
+      validate: () => this.widgetCount <= MAX_DASHBOARD_WIDGETS ? [] : [
+        `The dashboard has ${this.widgetCount} widgets and CloudWatch allows ${MAX_DASHBOARD_WIDGETS}: group alarms per resource `
+        + '(alarmGrouping AlarmGrouping.PER_RESOURCE) or monitor fewer resources in this Observability',
+      ],
+    });
   }
 
   /** Every alarm created so far. */
@@ -95,6 +114,17 @@ export class Observability extends Construct {
    */
   public monitorWebAcl(name: string, webAclMetricName: string): cloudwatch.Alarm[] {
     return this.monitor('WebAcl', name, specs.webAclAlarms(webAclMetricName, Stack.of(this).region));
+  }
+
+  /**
+   * An HTTP API and the function behind it, in one row: what `monitorFunction` and
+   * `monitorHttpApi` watch, so that with `AlarmGrouping.PER_RESOURCE` the service has two
+   * alarms (failures, sustained latency) instead of seven.
+   */
+  public monitorFunctionApi(name: string, fn: lambda.IFunction, api: apigwv2.IHttpApi): cloudwatch.Alarm[] {
+    const dlq = fn instanceof lambda.Function ? fn.deadLetterQueue : undefined;
+    const apiSpecs = specs.httpApiAlarms(api, this.latencyThresholdMs).map((spec) => ({ ...spec, id: `Api${spec.id}` }));
+    return this.monitor('Api', name, [...specs.functionAlarms(fn, this.latencyThresholdMs), ...this.deadLetterSpecs(dlq), ...apiSpecs]);
   }
 
   /** 5xx responses > 0, 4xx rate above 10% and p99 latency above `latencyThresholdMs` of an HTTP API. */
@@ -153,6 +183,7 @@ export class Observability extends Construct {
     if (!Token.isUnresolved(region) && region !== 'us-east-1') {
       Annotations.of(this).addWarningV2('cdk-infra-engineer:distributionAlarmRegion',
         `CloudFront metrics live in us-east-1; no 5xx alarm for '${name}' in a ${region} stack, dashboard graph only.`);
+      this.widgetCount += 1;
       this.dashboard.addWidgets(new cloudwatch.GraphWidget({
         title: `${name}: 5xx error rate (%)`,
         left: [specs.distributionErrorRate(distribution)],
@@ -169,8 +200,9 @@ export class Observability extends Construct {
     return specs.deadLetterAlarms(deadLetterQueue);
   }
 
-  private monitor(kind: string, name: string, alarmSpecs: specs.AlarmSpec[]): cloudwatch.Alarm[] {
+  private monitor(kind: string, name: string, conditions: specs.AlarmSpec[]): cloudwatch.Alarm[] {
     const scope = new Construct(this, `${kind}-${name}`);
+    const alarmSpecs = this.alarmGrouping === AlarmGrouping.PER_RESOURCE ? groupSpecs(conditions) : conditions;
     const action = new actions.SnsAction(this.alarmTopic);
     const created = alarmSpecs.map(spec => {
       const alarm = new cloudwatch.Alarm(scope, spec.id, {
@@ -184,7 +216,8 @@ export class Observability extends Construct {
       alarm.addAlarmAction(action);
       return alarm;
     });
-    const width = Math.max(6, Math.floor(24 / created.length));
+    const width = Math.max(6, Math.floor(24 / Math.max(1, created.length)));
+    this.widgetCount += created.length;
     this.dashboard.addWidgets(...created.map((alarm, i) =>
       new cloudwatch.AlarmWidget({ alarm, title: `${name}: ${alarmSpecs[i].description}`, width })));
     this.alarmList.push(...created);
