@@ -56,6 +56,7 @@ const RESOURCES: { [id: string]: { Type: string; Properties?: any } } = {
   Neptune: { Type: 'AWS::Neptune::DBInstance', Properties: { DBInstanceClass: 'db.r5.large' } },
   Kafka: { Type: 'AWS::MSK::Cluster', Properties: { NumberOfBrokerNodes: 3, BrokerNodeGroupInfo: { InstanceType: 'kafka.m5.large', ClientSubnets: [], StorageInfo: { EBSStorageInfo: { VolumeSize: 1000 } } } } },
   Users: { Type: 'AWS::Cognito::UserPool', Properties: {} },
+  Check: { Type: 'AWS::Route53::HealthCheck', Properties: { HealthCheckConfig: { Type: 'HTTPS_STR_MATCH', FullyQualifiedDomainName: 'example.com', SearchString: 'ok', RequestInterval: 10 } } },
   Hose: { Type: 'AWS::KinesisFirehose::DeliveryStream', Properties: { ExtendedS3DestinationConfiguration: { BucketARN: 'arn', RoleARN: 'arn', DataFormatConversionConfiguration: { Enabled: true } } } },
   Build: { Type: 'AWS::CodeBuild::Project', Properties: { Environment: { ComputeType: 'BUILD_GENERAL1_SMALL', Type: 'LINUX_CONTAINER', Image: 'x' } } },
   Pipeline: { Type: 'AWS::CodePipeline::Pipeline', Properties: { Stages: [] } },
@@ -219,11 +220,12 @@ describe('SAM resources, priced as what they expand to', () => {
 });
 
 describe('the rest of the catalog breadth', () => {
-  test('DocumentDB, MSK, Cognito, Data Firehose, CodeBuild, CodePipeline, Config, CloudTrail', () => {
+  test('DocumentDB, MSK, Cognito, Data Firehose, Route 53 health checks, CodeBuild, CodePipeline, Config, CloudTrail', () => {
     expectPriced('DocDb', { 'Instance (db.r5.large)': 0.277 * H });
     expectPriced('Kafka', { 'Brokers (3 x kafka.m5.large)': 0.21 * 3 * H, 'Broker storage (1000 GB x 3)': 300 });
     expectPriced('Users', { 'Monthly active users (Essentials)': 750 });
     expectPriced('Hose', { 'Data ingested': 2.9, 'Format conversion': 1.8 });
+    expectPriced('Check', { 'Health check (HTTPS_STR_MATCH)': 0.5, 'Optional features (HTTPS, string matching, fast interval)': 3 });
     expectPriced('Build', { 'Build minutes (Linux, BUILD_GENERAL1_SMALL)': 120 * 0.005 });
     expectPriced('Pipeline', { 'Active pipeline (V1)': 1 });
     expectPriced('Rule', { 'Rule evaluations': 1 });

@@ -164,6 +164,29 @@ export function firehoseStream(ctx: ModelContext): void {
   ctx.assume('the destination (S3, OpenSearch, ...) is priced on its own resource');
 }
 
+const HEALTH_CHECK_TYPES = ['HTTP', 'HTTPS', 'HTTP_STR_MATCH', 'HTTPS_STR_MATCH', 'TCP'];
+
+/** Route 53 health check of an endpoint: the check and its optional features a month. */
+export function healthCheck(ctx: ModelContext): void {
+  const c = ctx.props.HealthCheckConfig ?? {};
+  const type = str(c.Type) ?? '';
+  if (!HEALTH_CHECK_TYPES.includes(type)) {
+    ctx.unpriced(`${type || 'unknown'} health check (no figure in the catalog)`);
+    return;
+  }
+  const features = [
+    type.startsWith('HTTPS') ? 'HTTPS' : undefined,
+    type.endsWith('STR_MATCH') ? 'string matching' : undefined,
+    numberProp(c.RequestInterval) === 10 ? 'fast interval' : undefined,
+    c.MeasureLatency === true || c.MeasureLatency === 'true' ? 'latency measurement' : undefined,
+  ].filter((f): f is string => f !== undefined);
+  ctx.assume('the endpoint is in AWS ($0.50 a month, $1.00 a feature); one outside AWS costs $0.75 and $2.00 a feature');
+  ctx.charge(`Health check (${type})`, { serviceCode: 'AmazonRoute53', usageType: 'Health-Check-AWS' }, ctx.fixed(1), MONTH('health check'));
+  if (features.length > 0) {
+    ctx.charge(`Optional features (${features.join(', ')})`, { serviceCode: 'AmazonRoute53', usageType: 'Health-Check-Option-AWS' }, ctx.fixed(features.length), MONTH('feature'));
+  }
+}
+
 // --- Identity, CI/CD, governance ---------------------------------------------------------------
 
 const COGNITO_TIERS: { [tier: string]: string } = { LITE: 'Lite', ESSENTIALS: 'Essentials', PLUS: 'Plus' };

@@ -6,7 +6,7 @@ import { eventBus, hostedZone, kinesisStream, stateMachine, transitGatewayAttach
 import {
   acmCertificate, appRunnerService, classicLoadBalancer, cloudTrail, clusterDbInstance, clusterDbStorage, codeBuildProject, codePipeline,
   cognitoUserPool, configRecorder, configRule, directory, dmsReplicationInstance, ecsCluster, emrCluster, emrInstanceGroup, firehoseStream,
-  flowLog, glueJob, mskCluster, openSearchDomain,
+  flowLog, glueJob, healthCheck, mskCluster, openSearchDomain,
   privateCertificateAuthority, ssmParameter,
 } from './managed-services';
 import { elasticIp, loadBalancer, natGateway, vpcEndpoint } from './network';
@@ -76,6 +76,7 @@ export const COST_MODELS: { readonly [type: string]: CostModel } = {
   'AWS::Neptune::DBCluster': clusterDbStorage('AmazonNeptune'),
   'AWS::MSK::Cluster': mskCluster,
   'AWS::KinesisFirehose::DeliveryStream': firehoseStream,
+  'AWS::Route53::HealthCheck': healthCheck,
   'AWS::Cognito::UserPool': cognitoUserPool,
   'AWS::CodeBuild::Project': codeBuildProject,
   'AWS::CodePipeline::Pipeline': codePipeline,
