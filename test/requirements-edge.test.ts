@@ -56,11 +56,17 @@ describe('domain', () => {
     ]);
   });
 
-  test('a PCI DSS production web service without a domain fails naming requirements.domain', () => {
+  test('a PCI DSS production container web service without a domain fails naming requirements.domain', () => {
     const pci = { environment: EnvironmentTier.PRODUCTION, compliance: [ComplianceFramework.PCI_DSS_321] };
     expect(problems(pci, { name: 'web', workload: WorkloadType.WEB_SERVICE })).toEqual([
-      expect.stringMatching(/^requirements\.domain is required: 'web' is a user-facing web-service in a production stack under pci-dss-3\.2\.1/),
+      expect.stringMatching(/^requirements\.domain is required: 'web' is a container web-service in a production stack under pci-dss-3\.2\.1, and its load balancer can only serve HTTPS/),
     ]);
+    expect(problems({ ...pci, compliance: [ComplianceFramework.HIPAA] }, { runtime: RuntimePreference.CONTAINER })).toEqual([
+      expect.stringMatching(/^requirements\.domain is required: 'api' is a container http-api/),
+    ]);
+    // API Gateway and CloudFront serve HTTPS on their own names.
+    expect(problems(pci, { name: 'api', workload: WorkloadType.HTTP_API, runtime: RuntimePreference.FUNCTION })).toEqual([]);
+    expect(problems(pci, { name: 'site', workload: WorkloadType.STATIC_SITE })).toEqual([]);
     expect(problems({ ...pci, domain: DOMAIN }, { name: 'web', workload: WorkloadType.WEB_SERVICE })).toEqual([]);
     expect(problems({ ...pci, environment: EnvironmentTier.STAGING }, { name: 'web', workload: WorkloadType.WEB_SERVICE })).toEqual([]);
     expect(problems(pci, { name: 'worker', workload: WorkloadType.QUEUE_WORKER })).toEqual([]);

@@ -18,6 +18,15 @@ const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate
 const CONTAINER_USER = /^([a-z_][a-z0-9_-]{0,31}|\d{1,10})(:([a-z_][a-z0-9_-]{0,31}|\d{1,10}))?$/;
 /** Workloads whose endpoint users reach over HTTP(S). */
 const USER_FACING = [WorkloadType.HTTP_API, WorkloadType.WEB_SERVICE, WorkloadType.STATIC_SITE];
+/**
+ * A load balancer serves plain HTTP on its AWS name (ACM cannot issue a certificate for it).
+ * API Gateway and CloudFront serve HTTPS on theirs, so a domain is their choice.
+ */
+function servedOverHttpWithoutDomain(workload: WorkloadType, runtime: unknown): boolean {
+  return workload === WorkloadType.WEB_SERVICE ? runtime !== RuntimePreference.FUNCTION
+    : workload === WorkloadType.HTTP_API && runtime === RuntimePreference.CONTAINER;
+}
+
 /** Frameworks under which a production endpoint must be HTTPS on the application's own domain. */
 const DOMAIN_FRAMEWORKS = [ComplianceFramework.PCI_DSS_321, ComplianceFramework.HIPAA];
 /** A deliberately public API under a framework says why in at least this much text (a sentence, not a word). */
@@ -38,12 +47,12 @@ export function validateEdge(p: Problems, root: string, input: Record<string, un
     const at = `${root}.services[${i}]`;
     const workload = s.workload as WorkloadType;
     const userFacing = USER_FACING.includes(workload);
-    if (userFacing && input.domain === undefined && input.environment === EnvironmentTier.PRODUCTION
+    if (servedOverHttpWithoutDomain(workload, s.runtime) && input.domain === undefined && input.environment === EnvironmentTier.PRODUCTION
       && compliance.some((c) => DOMAIN_FRAMEWORKS.includes(c))) {
       p.push({
         path: `${root}.domain`,
-        message: `is required: ${describe(s.name)} is a user-facing ${workload} in a production stack under ${compliance.filter((c) => DOMAIN_FRAMEWORKS.includes(c)).join(', ')}, `
-          + 'which needs HTTPS with a certificate on your own domain; give { zoneName, hostedZoneId } (and certificateArn to use an existing certificate)',
+        message: `is required: ${describe(s.name)} is a container ${workload} in a production stack under ${compliance.filter((c) => DOMAIN_FRAMEWORKS.includes(c)).join(', ')}, `
+          + 'and its load balancer can only serve HTTPS with a certificate on your own domain; give { zoneName, hostedZoneId } (and certificateArn to use an existing certificate)',
       });
     }
     validateHost(p, at, s, userFacing, zoneName, input.domain !== undefined, hosts);
