@@ -167,6 +167,13 @@ project.addTask('cli', {
   receiveArgs: true,
 });
 
+// The long property run (the default `npm test` run is short; see test/requirements.property.test.ts).
+project.addTask('test:property', {
+  description: 'Run the requirements property test with its long run of synthesized stacks',
+  env: { PROPERTY_STACK_RUNS: '600' },
+  exec: 'jest test/requirements.property.test.ts',
+});
+
 project.addTask('bench', {
   description: 'Measure synth time and memory ratios in one run',
   exec: 'ts-node --transpile-only bench/run.ts',
