@@ -3,6 +3,7 @@ import { ApplicationStack } from '../src/app';
 import {
   ApplicationRequirements, DataStoreKind, EnvironmentTier, RuntimePreference, ServiceRequirements, WorkloadType,
 } from '../src/requirements';
+import { compositeAvailability } from '../src/reliability';
 import { brokenDeployRules } from './support/invariants';
 
 /** Resource types that prove a store kind was built. */
@@ -21,6 +22,10 @@ const WORKLOAD_TYPES: Array<[string, ServiceRequirements, string[]]> = [
   ['QUEUE_WORKER', { name: 'svc', workload: WorkloadType.QUEUE_WORKER }, ['AWS::Lambda::Function', 'AWS::Lambda::EventSourceMapping']],
   ['SCHEDULED_JOB', { name: 'svc', workload: WorkloadType.SCHEDULED_JOB }, ['AWS::Lambda::Function', 'AWS::Scheduler::Schedule']],
   ['STATIC_SITE', { name: 'svc', workload: WorkloadType.STATIC_SITE }, ['AWS::CloudFront::Distribution', 'AWS::S3::Bucket']],
+  ['BACKEND_SERVICE on Lambda', { name: 'svc', workload: WorkloadType.BACKEND_SERVICE, runtime: RuntimePreference.FUNCTION }, ['AWS::Lambda::Function']],
+  ['BACKEND_SERVICE on Fargate', { name: 'svc', workload: WorkloadType.BACKEND_SERVICE, runtime: RuntimePreference.CONTAINER },
+    ['AWS::ECS::Service', 'AWS::ServiceDiscovery::Service', 'AWS::ServiceDiscovery::PrivateDnsNamespace']],
+  ['WEBSOCKET_API', { name: 'svc', workload: WorkloadType.WEBSOCKET_API }, ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Route', 'AWS::DynamoDB::Table']],
 ];
 const TIERS = [EnvironmentTier.DEVELOPMENT, EnvironmentTier.STAGING, EnvironmentTier.PRODUCTION];
 
@@ -83,6 +88,61 @@ describe('a mixed application: HTTP API, worker and scheduled job sharing a rela
     const ingress = Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::EC2::SecurityGroupIngress'
       && r.Properties.FromPort === 5432 && /^Services(api|worker|nightly)/.test(r.Properties.SourceSecurityGroupId?.['Fn::GetAtt']?.[0] ?? ''));
     expect(ingress).toHaveLength(3);
+    expect(brokenDeployRules(template, stack.design)).toEqual([]);
+  });
+});
+
+describe('services that call services: a public API calls a backend on containers and one on functions; a WebSocket API calls the function backend', () => {
+  const { stack, template } = synth({
+    name: 'calls',
+    environment: EnvironmentTier.STAGING,
+    services: [
+      { name: 'api', workload: WorkloadType.HTTP_API, calls: ['pricing', 'ledger'], traffic: { monthlyRequests: 3_000_000, peakRequestsPerSecond: 20 } },
+      { name: 'pricing', workload: WorkloadType.BACKEND_SERVICE, runtime: RuntimePreference.CONTAINER, containerPort: 8080 },
+      { name: 'ledger', workload: WorkloadType.BACKEND_SERVICE, runtime: RuntimePreference.FUNCTION, dataStores: ['entries'] },
+      { name: 'live', workload: WorkloadType.WEBSOCKET_API, calls: ['ledger'] },
+    ],
+    dataStores: [{ name: 'entries', kind: DataStoreKind.KEY_VALUE }],
+  });
+  const resources = Object.entries<any>(template.Resources);
+  const fnOf = (name: string) => resources.find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith(`Services${name}Function`))!;
+
+  test('backends have no internet-facing entry point', () => {
+    expect(countOf(template, 'AWS::ElasticLoadBalancingV2::LoadBalancer')).toBe(0);
+    expect(resources.filter(([id, r]) => r.Type.startsWith('AWS::ApiGatewayV2::Api') && /^Services(pricing|ledger)/.test(id))).toEqual([]);
+    expect(stack.design.service('pricing').publicEndpoint).toBe(false);
+    expect(stack.design.service('ledger').publicEndpoint).toBe(false);
+  });
+
+  test('the caller gets each callee\'s endpoint in its environment', () => {
+    const env = fnOf('api')[1].Properties.Environment.Variables;
+    expect(env.PRICING_URL).toBe('http://pricing.pricing.internal:8080');
+    expect(env.LEDGER_FUNCTION_NAME).toEqual({ Ref: fnOf('ledger')[0] });
+    expect(fnOf('live')[1].Properties.Environment.Variables.LEDGER_FUNCTION_NAME).toEqual({ Ref: fnOf('ledger')[0] });
+  });
+
+  test('least privilege: invoke on the function backend only, and the container backend\'s port opened to the caller only', () => {
+    const invoke = resources.filter(([, r]) => ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'].includes(r.Type) && JSON.stringify(r.Properties.PolicyDocument).includes('lambda:InvokeFunction'));
+    const granted = invoke.map(([, r]) => (r.Properties.Roles ?? []).map((x: any) => x.Ref)).flat();
+    expect(granted.some((role: string) => role.startsWith('Servicesapi'))).toBe(true);
+    expect(granted.some((role: string) => role.startsWith('Serviceslive'))).toBe(true);
+    expect(granted.some((role: string) => role.startsWith('Servicespricing'))).toBe(false);
+    const ingress = resources.filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroupIngress' && r.Properties.FromPort === 8080);
+    expect(ingress.map(([, r]) => r.Properties.SourceSecurityGroupId['Fn::GetAtt'][0])).toEqual([expect.stringMatching(/^Servicesapi/)]);
+    // A caller of a backend in the VPC runs in the VPC.
+    expect(stack.design.service('api').inVpc).toBe(true);
+  });
+
+  test('the callee\'s SLA sits on the caller\'s request path', () => {
+    const path = compositeAvailability(stack.design).paths.find((p) => p.service === 'api')!;
+    expect(path.components.map((c) => c.service)).toEqual(expect.arrayContaining(['AWS Cloud Map', 'Amazon ECS on Fargate', 'Amazon DynamoDB']));
+  });
+
+  test('the WebSocket API is alarmed and priced by messages and connection minutes', () => {
+    const alarms = resources.filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm').map(([, r]) => r.Properties.AlarmDescription);
+    expect(alarms).toEqual(expect.arrayContaining([expect.stringMatching(/^live: more than 5 integration errors/), expect.stringMatching(/^pricing: CPU above 85%/)]));
+    const usage = stack.design._usageEntries().find((u) => u.block === 'live' && u.path === 'Api')!;
+    expect(usage.usage).toEqual({ monthlyRequests: 1_000_000, monthlyConnectionMinutes: 1_000_000 });
     expect(brokenDeployRules(template, stack.design)).toEqual([]);
   });
 });

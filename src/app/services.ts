@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -219,7 +220,9 @@ function buildWebSocket(scope: Construct, plan: ServicePlan, ctx: ServiceContext
 }
 
 function functionCallee(plan: ServicePlan, block: IComputeBlock, fn: lambda.IFunction): BuiltService {
-  return { plan, block, compute: block, endpoint: { FUNCTION_NAME: fn.functionName }, allowCaller: (caller) => { fn.grantInvoke(caller); } };
+  // The function itself, not its versions (`:*`): callers invoke $LATEST by name.
+  const allowCaller = (caller: IComputeBlock) => { iam.Grant.addToPrincipal({ grantee: caller, actions: ['lambda:InvokeFunction'], resourceArns: [fn.functionArn] }); };
+  return { plan, block, compute: block, endpoint: { FUNCTION_NAME: fn.functionName }, allowCaller };
 }
 
 /** Least privilege: data actions only, read-only where the requirements say so, network only to stores used. */

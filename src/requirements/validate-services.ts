@@ -11,7 +11,13 @@ const AT_PATTERN = /^at\(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0
 const IMAGE_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127}|@sha256:[a-f0-9]{64})?$/;
 const SECONDS_PER_MONTH = 730 * 3600;
 /** Workloads that can run a container image. */
-const IMAGE_WORKLOADS = [WorkloadType.HTTP_API, WorkloadType.WEB_SERVICE];
+const IMAGE_WORKLOADS = [WorkloadType.HTTP_API, WorkloadType.WEB_SERVICE, WorkloadType.BACKEND_SERVICE];
+/** Workloads that run on functions only. */
+const FUNCTION_ONLY: { [workload: string]: string } = {
+  [WorkloadType.SCHEDULED_JOB]: 'SCHEDULED_JOB (container jobs are not supported yet)',
+  [WorkloadType.QUEUE_WORKER]: 'QUEUE_WORKER (container workers are not supported yet)',
+  [WorkloadType.WEBSOCKET_API]: 'WEBSOCKET_API (API Gateway holds the connections; a function handles the messages)',
+};
 
 export function validateServices(p: Problems, path: string, value: unknown, stores: Map<string, DataStoreKind>): void {
   if (!Array.isArray(value) || value.length === 0) {
@@ -32,12 +38,54 @@ export function validateServices(p: Problems, path: string, value: unknown, stor
       validateRuntimeFit(p, at, s);
       const runtime = s.runtime ?? RuntimePreference.AUTO;
       const runsContainer = IMAGE_WORKLOADS.includes(s.workload as WorkloadType)
-        && (runtime === RuntimePreference.CONTAINER || (runtime === RuntimePreference.AUTO && s.workload === WorkloadType.WEB_SERVICE));
+        && (runtime === RuntimePreference.CONTAINER || (runtime === RuntimePreference.AUTO && s.workload === WorkloadType.WEB_SERVICE))
+        || (s.workload === WorkloadType.BACKEND_SERVICE && runtime === RuntimePreference.AUTO && s.containerImage !== undefined);
       validateContainerSettings(p, at, s, runsContainer);
     }
     validateTraffic(p, `${at}.traffic`, s.traffic);
     validateStoreUse(p, at, s, stores);
   });
+  validateCalls(p, path, value);
+}
+
+/** `calls` names other declared services, never a static site, never itself, and without cycles. */
+function validateCalls(p: Problems, path: string, services: unknown[]): void {
+  const byName = new Map<string, Record<string, unknown>>();
+  for (const s of services) if (isObject(s) && typeof s.name === 'string') byName.set(s.name, s);
+  services.forEach((s, i) => {
+    if (!isObject(s)) return;
+    const calls = checkStringList(p, `${path}[${i}].calls`, s.calls);
+    calls.forEach((name, j) => {
+      const at = `${path}[${i}].calls[${j}]`;
+      const callee = byName.get(name);
+      if (!callee) p.push({ path: at, message: `names '${name}', which is not a declared service (declared: ${[...byName.keys()].map((n) => `'${n}'`).join(', ')})` });
+      else if (name === s.name) p.push({ path: at, message: 'names the service itself' });
+      else if (callee.workload === WorkloadType.STATIC_SITE) p.push({ path: at, message: `names '${name}', a static site: it serves browsers, not services` });
+    });
+  });
+  const visiting = new Set<string>();
+  const done = new Set<string>();
+  const cycle = (name: string, trail: string[]): string[] | undefined => {
+    if (visiting.has(name)) return [...trail.slice(trail.indexOf(name)), name];
+    if (done.has(name)) return undefined;
+    visiting.add(name);
+    const calls = byName.get(name)?.calls;
+    for (const c of Array.isArray(calls) ? calls : []) {
+      if (typeof c !== 'string' || !byName.has(c) || c === name) continue;
+      const found = cycle(c, [...trail, name]);
+      if (found) return found;
+    }
+    visiting.delete(name);
+    done.add(name);
+    return undefined;
+  };
+  for (const [name] of byName) {
+    const found = cycle(name, []);
+    if (found) {
+      p.push({ path: `${path}[${services.indexOf(byName.get(name)!)}].calls`, message: `form a cycle (${found.join(' -> ')}): a request would call itself; break it with a queue` });
+      return;
+    }
+  }
 }
 
 function validateRuntimeFit(p: Problems, at: string, s: Record<string, unknown>): void {
@@ -46,8 +94,8 @@ function validateRuntimeFit(p: Problems, at: string, s: Record<string, unknown>)
   if (workload === WorkloadType.STATIC_SITE && runtime !== RuntimePreference.AUTO) {
     p.push({ path: `${at}.runtime`, message: `must be RuntimePreference.AUTO for WorkloadType.STATIC_SITE (a static site runs no code), got '${runtime}'` });
   }
-  if ((workload === WorkloadType.SCHEDULED_JOB || workload === WorkloadType.QUEUE_WORKER) && runtime === RuntimePreference.CONTAINER) {
-    p.push({ path: `${at}.runtime`, message: `must be RuntimePreference.AUTO or FUNCTION for WorkloadType.${workload === WorkloadType.SCHEDULED_JOB ? 'SCHEDULED_JOB' : 'QUEUE_WORKER'} (container ${workload === WorkloadType.SCHEDULED_JOB ? 'jobs' : 'workers'} are not supported yet), got 'container'` });
+  if (FUNCTION_ONLY[workload] && runtime === RuntimePreference.CONTAINER) {
+    p.push({ path: `${at}.runtime`, message: `must be RuntimePreference.AUTO or FUNCTION for WorkloadType.${FUNCTION_ONLY[workload]}, got 'container'` });
   }
   if (s.containerImage !== undefined) {
     if (typeof s.containerImage !== 'string' || s.containerImage.trim() === '') {
@@ -55,7 +103,7 @@ function validateRuntimeFit(p: Problems, at: string, s: Record<string, unknown>)
     } else if (!IMAGE_PATTERN.test(s.containerImage)) {
       p.push({ path: `${at}.containerImage`, message: `must be an image reference such as 'public.ecr.aws/org/app:1.0' or '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:...', got '${s.containerImage}'` });
     } else if (runtime === RuntimePreference.FUNCTION || !IMAGE_WORKLOADS.includes(workload)) {
-      p.push({ path: `${at}.containerImage`, message: `cannot be used with ${runtime === RuntimePreference.FUNCTION ? 'RuntimePreference.FUNCTION' : `WorkloadType '${workload}'`}: only container runtimes (HTTP_API, WEB_SERVICE) run an image` });
+      p.push({ path: `${at}.containerImage`, message: `cannot be used with ${runtime === RuntimePreference.FUNCTION ? 'RuntimePreference.FUNCTION' : `WorkloadType '${workload}'`}: only container runtimes (HTTP_API, WEB_SERVICE, BACKEND_SERVICE) run an image` });
     }
   }
   if (s.codePath !== undefined) {

@@ -22,6 +22,15 @@ for (const [label, service] of WORKLOADS) {
   ARCHETYPES.push({ label: `${label} + relational, cache`, service, kinds: [DataStoreKind.RELATIONAL, DataStoreKind.CACHE] });
 }
 ARCHETYPES.push({ label: 'STATIC_SITE', service: { name: 'svc', workload: WorkloadType.STATIC_SITE }, kinds: [] });
+// Issue 11's kinds (added by H3): a backend on functions and on containers, a WebSocket API.
+for (const [label, service] of [
+  ['BACKEND_SERVICE on Lambda', { name: 'svc', workload: WorkloadType.BACKEND_SERVICE, runtime: RuntimePreference.FUNCTION }],
+  ['BACKEND_SERVICE on Fargate', { name: 'svc', workload: WorkloadType.BACKEND_SERVICE, runtime: RuntimePreference.CONTAINER }],
+  ['WEBSOCKET_API', { name: 'svc', workload: WorkloadType.WEBSOCKET_API }],
+] as Array<[string, ServiceRequirements]>) {
+  ARCHETYPES.push({ label: `${label} + key-value, object storage, queue`, service, kinds: [DataStoreKind.KEY_VALUE, DataStoreKind.OBJECT_STORAGE, DataStoreKind.QUEUE] });
+  ARCHETYPES.push({ label: `${label} + relational, cache`, service, kinds: [DataStoreKind.RELATIONAL, DataStoreKind.CACHE] });
+}
 
 /** The 8 combinations of the three frameworks. */
 export const FRAMEWORK_COMBINATIONS: ComplianceFramework[][] = [[], [ComplianceFramework.HIPAA], [ComplianceFramework.PCI_DSS_321],

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -8,9 +8,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { addFunctionEnvironment, BlockFunctionProps, createBlockFunction, functionConnections, usesPlaceholderCode } from './function-defaults';
-import { acknowledgeDeadLetterQueue, acknowledgeRules } from '../acknowledge';
+import { acknowledgeDeadLetterQueue, acknowledgeRules, wildcardResourceFinding } from '../acknowledge';
 import { IComputeBlock } from '../contracts';
 
 /** Properties of a WebSocketService. */
@@ -90,9 +90,9 @@ export class WebSocketService extends Construct implements IComputeBlock {
 
     const integration = (name: string) => new WebSocketLambdaIntegration(name, this.lambdaFunction);
     this.webSocketApi = new apigwv2.WebSocketApi(this, 'Api', {
-      connectRouteOptions: { integration: integration('Connect') },
-      disconnectRouteOptions: { integration: integration('Disconnect') },
-      defaultRouteOptions: { integration: integration('Default') },
+      connectRouteOptions: { integration: integration('ConnectIntegration') },
+      disconnectRouteOptions: { integration: integration('DisconnectIntegration') },
+      defaultRouteOptions: { integration: integration('MessageIntegration') },
     });
     acknowledgeRules(this.webSocketApi, ['AwsSolutions-APIG4'],
       'The $connect route is public: the function authenticates each connection (a token in the query string) before storing it.');
@@ -108,16 +108,26 @@ export class WebSocketService extends Construct implements IComputeBlock {
       },
       throttle: throttled ? { rateLimit: props.throttlingRateLimit, burstLimit: props.throttlingBurstLimit } : undefined,
     });
-    this.webSocketApi.grantManageConnections(this.lambdaFunction);
+    this.grantManageConnections(this);
     this.url = this.stage.url;
     this.callbackUrl = this.stage.callbackUrl;
     this.addEnvironment('CONNECTIONS_TABLE', this.connectionsTable.tableName);
     this.addEnvironment('CALLBACK_URL', this.callbackUrl);
   }
 
-  /** Lets another service post to connected clients. */
+  /**
+   * Lets a grantee post to (and disconnect) the stage's clients: the connection id is only known
+   * at run time, so the resource ends in a wildcard, acknowledged on the grantee with that reason.
+   */
   public grantManageConnections(grantee: iam.IGrantable): void {
-    this.webSocketApi.grantManageConnections(grantee);
+    const arn = Stack.of(this).formatArn({
+      service: 'execute-api', resource: this.webSocketApi.apiId, arnFormat: ArnFormat.SLASH_RESOURCE_NAME, resourceName: `${this.stage.stageName}/POST/@connections/*`,
+    });
+    iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:ManageConnections'], resourceArns: [arn] });
+    // On the principal (the role that owns the policy), where the finding is raised.
+    const principal = Construct.isConstruct(grantee.grantPrincipal) ? grantee.grantPrincipal as IConstruct : undefined;
+    if (principal) acknowledgeRules(principal, [wildcardResourceFinding(this, arn)],
+      'Posting to a WebSocket client names its connection id, known only at run time; the grant is limited to this API\'s stage and its @connections path.');
   }
 
   public addEnvironment(key: string, value: string): void {

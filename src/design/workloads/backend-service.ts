@@ -1,4 +1,4 @@
-import { RuntimePreference } from '../../requirements';
+import { RuntimePreference, ServiceRequirements } from '../../requirements';
 import { decisionIn } from '../decision';
 import { ComputeRuntime, DecisionArea, ServiceBlockKind } from '../model';
 import { onPath, SLA } from '../slas';
@@ -12,9 +12,9 @@ import { runtimesFor } from './request-service';
  * by their Cloud Map name inside the VPC (the namespace ECS Service Connect uses).
  */
 export const backendServiceDesigner: WorkloadDesigner = {
-  runtimes: (s) => runtimesFor(s, [ComputeRuntime.LAMBDA, ComputeRuntime.FARGATE]),
+  runtimes: backendRuntimes,
   design(s, ctx) {
-    const runtime = ctx.runtime ?? runtimesFor(s, [ComputeRuntime.LAMBDA, ComputeRuntime.FARGATE])[0];
+    const runtime = ctx.runtime ?? backendRuntimes(s)[0];
     const requested = (s.runtime ?? RuntimePreference.AUTO) !== RuntimePreference.AUTO;
     const why = s.runtime === RuntimePreference.CONTAINER ? 'the service asks for a container runtime'
       : s.runtime === RuntimePreference.FUNCTION ? 'the service asks for a function runtime' : ctx.runtimeReason;
@@ -44,3 +44,10 @@ export const backendServiceDesigner: WorkloadDesigner = {
   bill: (plan, azs) => plan.runtime === ComputeRuntime.FARGATE ? containerBill({ ...plan }, azs, false).map((b) => (b.path === 'Service/Service' ? { ...b, path: 'Service' } : b)) : functionBill(plan),
   requestPath: (plan) => (plan.runtime === ComputeRuntime.FARGATE ? [SLA.fargate, SLA.cloudMap] : [SLA.lambda]).map(onPath),
 };
+
+/** An image means containers, code means a function; otherwise both are designed and the cheaper whole design wins. */
+function backendRuntimes(s: ServiceRequirements): ComputeRuntime[] {
+  if (s.containerImage && (s.runtime ?? RuntimePreference.AUTO) === RuntimePreference.AUTO) return [ComputeRuntime.FARGATE];
+  if (s.codePath && (s.runtime ?? RuntimePreference.AUTO) === RuntimePreference.AUTO) return [ComputeRuntime.LAMBDA];
+  return runtimesFor(s, [ComputeRuntime.LAMBDA, ComputeRuntime.FARGATE]);
+}
