@@ -1,4 +1,4 @@
-import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { assertReason, reasonProblem } from './policy/reason';
 
@@ -29,9 +29,12 @@ const RULE_ID = /^[A-Za-z0-9.]+-[A-Za-z0-9]+(\[.+\])?$/;
 const PREFIX = /^annotation::/i;
 
 /**
- * The one way to accept a finding of the rule packs: on a resource (or a construct that
- * owns it), with a reason of at least a sentence. Acknowledgements on a stack, stage or app
- * are refused: they would hide every future finding of that rule.
+ * The one way to accept a finding (of a rule pack or of the template check): on one
+ * resource (its L1, or the L2 that owns it), with a reason of at least a sentence.
+ * Acknowledgements on a stack, stage, app or a group of constructs are refused: they would
+ * hide every future finding of that rule. The same holds for acknowledgements made with
+ * CDK's `Validations.of(c).acknowledge` or written as metadata: the evaluation reads them
+ * all and ignores (saying why, in the finding) any that breaks these rules.
  *
  * ```ts
  * Acknowledgements.of(bucket).acknowledge({
@@ -61,6 +64,10 @@ export class Acknowledgements {
       throw new Error(`Acknowledgement of ${ids} on '${path}' refused: the scope is a whole ${kind}. Acknowledge on the resource `
         + 'with the finding (or the construct that owns it), so that new resources are still checked.');
     }
+    if (!isResourceScope(this.scope)) {
+      throw new Error(`Acknowledgement of ${acknowledgements.map((a) => a.ruleId).join(', ')} on '${path}' refused: it names no single resource `
+        + '(a group of constructs). Acknowledge on the resource with the finding: its L1, or the L2 construct that owns it.');
+    }
     acknowledgements.forEach((a, i) => {
       if (typeof a?.ruleId !== 'string' || !RULE_ID.test(a.ruleId)) {
         throw new Error(`Acknowledgement [${i}] on '${path}': ruleId must be a finding id such as 'AwsSolutions-S1' or `
@@ -74,6 +81,13 @@ export class Acknowledgements {
       this.scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [`annotation::${a.ruleId}`]: a.reason.trim() });
     }
   }
+}
+
+/** True for a resource: an L1, or a construct whose default child is one (an L2 such as `s3.Bucket`). */
+export function isResourceScope(scope: IConstruct): boolean {
+  if (CfnResource.isCfnResource(scope)) return true;
+  const child = scope.node.defaultChild;
+  return child !== undefined && CfnResource.isCfnResource(child);
 }
 
 /** True for an app, stage or stack: scopes too wide to acknowledge on. */
@@ -96,7 +110,8 @@ export function findAcknowledgement(resource: IConstruct, ruleId: string): Found
         const at = current.node.path || '<app>';
         const weak = reasonProblem(reason);
         const refused = blanket ? `An acknowledgement on '${at}' was ignored: a stack, stage or app is too wide a scope.`
-          : weak ? `The acknowledgement on '${at}' was ignored: its reason ${weak}.` : undefined;
+          : !isResourceScope(current) ? `An acknowledgement on '${at}' was ignored: it names no single resource (acknowledge on the L1 or the L2 that owns it).`
+            : weak ? `The acknowledgement on '${at}' was ignored: its reason ${weak}.` : undefined;
         return { reason: String(reason ?? ''), scope: current, blanket, refused };
       }
     }

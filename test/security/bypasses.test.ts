@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, CfnResource, CustomResource, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, CustomResource, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -199,6 +199,25 @@ describe('the same stack without bypasses, and the policy on any stack', () => {
     expect(template.Resources.Files.Properties).toEqual({ Encrypted: true });
     expect(security.lastEvaluation!.findings).toEqual([]);
     expect(printed).toEqual([]);
+  });
+
+  test('nested stacks: the aspects enforce inside them and the template check reads their templates', () => {
+    const app = tempApp();
+    const stack = new Stack(app, 'Parent', { tags: { owner: 'platform', application: 'shared', environment: 'development', 'cost-center': 'cc-1' } });
+    const security = SecurityPolicy.forEnvironment({ environment: EnvironmentTier.DEVELOPMENT }).applyTo(stack);
+    const nested = new NestedStack(stack, 'Child');
+    new s3.Bucket(nested, 'Inner');
+    new CfnResource(nested, 'Open', { type: 'AWS::S3::Bucket', properties: { AccessControl: 'PublicRead' } });
+    let message = '';
+    try { app.synth(); } catch (e) { message = (e as Error).message; }
+    const template = JSON.parse(fs.readFileSync(path.join(app.outdir, nested.templateFile), 'utf8'));
+    fs.rmSync(app.outdir, { recursive: true, force: true });
+    const inner = Object.entries(template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
+      .find(([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('Inner'))![1];
+    expect(inner.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(template.Resources.Open.Properties.PublicAccessBlockConfiguration).toBeDefined();
+    expect(message).toContain('[CdkInfraEngineer-S3NoPublicAcl] Parent/Child/Open');
+    expect(security.lastEvaluation!.findings.map((f) => `${f.ruleId} ${f.resourcePath}`)).toContain('CdkInfraEngineer-S3NoPublicAcl Parent/Child/Open');
   });
 
   test('relaxing a rule a chosen framework requires is refused unless the framework is named; then that pack is below 100%', () => {

@@ -1,7 +1,9 @@
-import { App, Stack, Stage } from 'aws-cdk-lib';
+import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
 import { ComplianceFramework, EnvironmentTier } from '../../src/requirements';
-import { Acknowledgements, SecurityPolicy, SecurityRule } from '../../src/security';
+import { AcceptanceKind, Acknowledgements, SecurityPolicy, SecurityRule } from '../../src/security';
 import { findAcknowledgement } from '../../src/security/acknowledgements';
 
 const REASON = 'This bucket only receives exports that are public by design.';
@@ -79,5 +81,43 @@ describe('Acknowledgements: a reason of at least a sentence, on a resource', () 
   test('a malformed rule id is an error', () => {
     const bucket = new s3.Bucket(new Stack(new App(), 'S'), 'B');
     expect(() => Acknowledgements.of(bucket).acknowledge({ ruleId: 'S1', reason: REASON })).toThrow(/ruleId must be a finding id/);
+  });
+});
+
+describe('one acknowledgement channel, scored honestly', () => {
+  test('a group of constructs is not one resource: refused by the API, ignored (with the reason why) when written as metadata', () => {
+    const stack = new Stack(new App(), 'S');
+    const group = new Construct(stack, 'Group');
+    const bucket = new s3.Bucket(group, 'B');
+    expect(() => Acknowledgements.of(group).acknowledge({ ruleId: 'AwsSolutions-S1', reason: REASON })).toThrow(/on 'S\/Group' refused: it names no single resource/);
+    Validations.of(group).acknowledge({ id: 'AwsSolutions-S1', reason: REASON });
+    expect(findAcknowledgement(bucket.node.defaultChild!, 'AwsSolutions-S1')?.refused).toMatch(/on 'S\/Group' was ignored: it names no single resource/);
+    Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S2', reason: 'ok' });
+    expect(findAcknowledgement(bucket.node.defaultChild!, 'AwsSolutions-S2')?.refused).toMatch(/its reason must be at least a sentence/);
+  });
+
+  test('a pack that evaluates no rule is not applicable, never 100%', () => {
+    const app = new App();
+    const security = SecurityPolicy.forEnvironment({ environment: EnvironmentTier.DEVELOPMENT }).applyTo(new Stack(app, 'Empty'));
+    app.synth();
+    const scores = security.lastEvaluation!.frameworks;
+    expect(scores.length).toBeGreaterThan(0);
+    for (const s of scores) expect({ name: s.name, notApplicable: s.notApplicable, percent: s.compliancePercent }).toEqual({ name: s.name, notApplicable: true, percent: 0 });
+  });
+
+  test('CDK\'s own custom resource handlers are recognised by the construct CDK creates and listed with their reason', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Handlers', { tags: { 'owner': 'o', 'application': 'a', 'environment': 'development', 'cost-center': 'c' } });
+    const security = SecurityPolicy.forEnvironment({ environment: EnvironmentTier.DEVELOPMENT }).applyTo(stack);
+    new cr.AwsCustomResource(stack, 'Call', {
+      onCreate: { service: 'SSM', action: 'getParameter', parameters: { Name: 'x' }, physicalResourceId: cr.PhysicalResourceId.of('x') },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: ['arn:aws:ssm:us-east-1:111111111111:parameter/x'] }),
+    });
+    app.synth();
+    expect(security.lastEvaluation!.findings).toEqual([]);
+    // AwsCustomResource runs on a SingletonFunction: CDK's construct, recognised as such.
+    const handler = security.lastEvaluation!.acknowledgements.filter((a) => a.resourcePath.startsWith('Handlers/AWS679f53fac002430cb0da5b7982bd2287/'));
+    expect(handler.map((a) => a.ruleId)).toEqual(expect.arrayContaining(['AwsSolutions-L1', 'Serverless-LambdaDLQ', 'AwsSolutions-IAM5[Resource::*]']));
+    for (const a of handler) expect(a).toMatchObject({ kind: AcceptanceKind.LIBRARY_EXEMPTION, reason: expect.stringMatching(/^CDK deployment machinery/) });
   });
 });
