@@ -17,7 +17,14 @@ const PREFIX = 'Fn::ForEach::';
  */
 export function expandForEach(resources: { [key: string]: any }, value: (v: unknown) => unknown): { resources: { [id: string]: any }; unexpanded: UnexpandedResource[] } {
   const unexpanded: UnexpandedResource[] = [];
-  if (!Object.keys(resources).some((k) => k.startsWith(PREFIX))) return { resources, unexpanded };
+  let loops = false;
+  for (const key in resources) {
+    if (key.startsWith(PREFIX)) {
+      loops = true;
+      break;
+    }
+  }
+  if (!loops) return { resources, unexpanded };
   const expand = (section: { [key: string]: any }, out: { [id: string]: any }) => {
     for (const [key, entry] of Object.entries(section)) {
       if (!key.startsWith(PREFIX)) {

@@ -79,6 +79,8 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
 
   let usedDefaults: string[] | undefined;
   let collecting = false;
+  const pseudo: { [name: string]: Unknown } = {};
+  const defaultText: { [name: string]: string } = {};
   const ref = (name: string, source: unknown): unknown => {
     const p = params.get(name);
     if (p) {
@@ -90,7 +92,10 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
     if (name === 'AWS::Partition') return partition;
     if (name === 'AWS::URLSuffix') return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
     if (name === 'AWS::NoValue') return NO_VALUE;
-    if (PSEUDO_UNKNOWN[name]) return makeUnknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, source);
+    if (PSEUDO_UNKNOWN[name]) {
+      unknownSeen = true;
+      return (pseudo[name] ??= new Unknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, { Ref: name }));
+    }
     return source; // a resource: kept for the models
   };
 
@@ -100,7 +105,8 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
 
   const expanded = expandForEach(resources, (v) => value(v));
   const result: ResolvedTemplate = { resources: {}, excluded: [], conditionUnknown: new Map(), defaultsUsed: new Map(), unexpanded: expanded.unexpanded };
-  for (const [id, raw] of Object.entries(expanded.resources)) {
+  for (const id in expanded.resources) {
+    const raw = expanded.resources[id];
     if (!isObject(raw) || typeof raw.Type !== 'string') {
       result.resources[id] = raw; // TemplateIndex names the problem
       continue;
@@ -131,9 +137,7 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       result.resources[id] = resolved;
     }
     const used = usedDefaults as string[] | undefined;
-    if (used) {
-      result.defaultsUsed.set(id, used.map((n) => `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`));
-    }
+    if (used) result.defaultsUsed.set(id, used.map((n) => (defaultText[n] ??= `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`)));
   }
   collecting = false;
   return result;
@@ -252,23 +256,40 @@ function intrinsic(name: string, arg: any, source: unknown, scope: Scope): unkno
 }
 
 function sub(arg: any, source: unknown, scope: Scope): unknown {
-  const [text, vars] = typeof arg === 'string' ? [arg, {}] : Array.isArray(arg) ? [arg[0], arg[1] ?? {}] : [undefined, {}];
+  const text: unknown = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg[0] : undefined;
+  const vars: unknown = Array.isArray(arg) ? arg[1] : undefined;
   if (typeof text !== 'string') return source;
   let unknown: Unknown | undefined;
   let deploy = false;
-  const out = text.replace(/\$\{([^}]*)\}/g, (whole, expr: string) => {
-    if (expr.startsWith('!')) return '${' + expr.slice(1) + '}';
+  let out = '';
+  let at = 0;
+  // A scan rather than a regular expression with a callback: names are in most templates' Subs.
+  for (let open = text.indexOf('${'); open >= 0; open = text.indexOf('${', at)) {
+    const close = text.indexOf('}', open + 2);
+    if (close < 0) break;
+    out += text.slice(at, open);
+    at = close + 1;
+    const expr = text.slice(open + 2, close);
+    if (expr.startsWith('!')) {
+      out += '${' + expr.slice(1) + '}';
+      continue;
+    }
     const name = expr.trim();
     let v: unknown;
     if (isObject(vars) && name in vars) v = resolveValue(vars[name], scope);
     else if (name.includes('.')) v = undefined; // Resource.Attribute
-    else v = scope.ref(name, { Ref: name });
-    if (isScalar(v)) return String(v);
+    else v = scope.ref(name, undefined);
+    if (isScalar(v)) {
+      out += String(v);
+      continue;
+    }
     if (isUnknown(v)) unknown ??= v;
     else deploy = true;
-    return whole;
-  });
-  if (unknown) return makeUnknown(unknown.what, unknown.label, source);
+    out += text.slice(open, close + 1);
+  }
+  out += text.slice(at);
+  // Without resource attributes or variables the Sub refers to nothing but the unknown: reuse it.
+  if (unknown) return deploy || (isObject(vars) && Object.keys(vars).length > 0) ? makeUnknown(unknown.what, unknown.label, source) : unknown;
   if (deploy) return makeUnknown('a value known only at deploy (Fn::Sub of a resource attribute)', 'Fn::Sub at deploy', source);
   return out;
 }
@@ -277,19 +298,20 @@ function sub(arg: any, source: unknown, scope: Scope): unknown {
 function trackUnknowns(v: unknown, path: string): unknown {
   if (v === null || typeof v !== 'object' || isUnknown(v)) return v;
   let found = false;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const child = v[i];
-      const t = trackUnknowns(child, `${path}[${i}]`);
-      if (t !== child) v[i] = t;
-      if (t !== child || isUnknown(child)) found = true;
-    }
-  } else {
-    for (const k of Object.keys(v)) {
-      const child = (v as any)[k];
-      const t = trackUnknowns(child, `${path}.${k}`);
-      if (t !== child) (v as any)[k] = t;
-      if (t !== child || isUnknown(child)) found = true;
+  const array = Array.isArray(v);
+  const keys = array ? undefined : Object.keys(v);
+  const n = array ? (v as unknown[]).length : keys!.length;
+  for (let i = 0; i < n; i++) {
+    const k = array ? i : keys![i];
+    const child = (v as any)[k];
+    if (isUnknown(child)) {
+      found = true;
+    } else if (child !== null && typeof child === 'object') {
+      const t = trackUnknowns(child, array ? `${path}[${i}]` : `${path}.${k}`);
+      if (t !== child) {
+        (v as any)[k] = t;
+        found = true;
+      }
     }
   }
   return found ? tracked(v as object, path) : v;

@@ -45,20 +45,25 @@ export function trackUnknownReads<T>(onRead: (read: UnknownRead) => void, fn: ()
   }
 }
 
+/** The proxy handler of one tracked container: a class, so that its `get` is shared, not a closure. */
+class TrackedContainer implements ProxyHandler<object> {
+  constructor(private readonly path: string) {}
+
+  public get(target: object, key: string | symbol, receiver: unknown): unknown {
+    const value = Reflect.get(target, key, receiver);
+    if (reader && value instanceof Unknown && typeof key === 'string') {
+      reader({ path: Array.isArray(target) ? `${this.path}[${key}]` : this.path ? `${this.path}.${key}` : key, unknown: value });
+    }
+    return value;
+  }
+}
+
 /**
  * Wraps a container holding an Unknown (at any depth) so that reading the Unknown is recorded.
  * Containers without one are left as they are: most templates pay nothing for the tracking.
  */
 export function tracked<T extends object>(container: T, path: string): T {
-  return new Proxy(container, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (reader && value instanceof Unknown && typeof key === 'string') {
-        reader({ path: Array.isArray(target) ? `${path}[${key}]` : path ? `${path}.${key}` : key, unknown: value });
-      }
-      return value;
-    },
-  });
+  return new Proxy(container, new TrackedContainer(path) as ProxyHandler<T>);
 }
 
 /** Starts sending reads to `onRead` without a closure per call; returns the reader to restore. */
