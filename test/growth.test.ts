@@ -52,14 +52,22 @@ function newService(workload: WorkloadType, runtime: RuntimePreference): Service
   };
 }
 
+const DOMAIN = { zoneName: 'example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' };
+
+/** A container service in a PCI DSS or HIPAA production stack needs a domain: such a step brings it along. */
+function withDomainIfRequired(r: ApplicationRequirements): ApplicationRequirements {
+  return findRequirementProblems(r).some((p) => p.path === 'requirements.domain') ? { ...r, domain: DOMAIN } : r;
+}
+
 /** Every single step the requirements allow from `base`, and all of them at once. */
 function growthsOf(base: ApplicationRequirements): Array<[string, ApplicationRequirements]> {
   const out: Array<[string, ApplicationRequirements]> = [];
+  out.push(['adds a domain', { ...base, domain: DOMAIN }]);
   const added: ServiceRequirements[] = [];
   for (const workload of Object.values(WorkloadType)) {
     for (const runtime of Object.values(RuntimePreference)) {
       const service = newService(workload, runtime);
-      const grown = { ...base, services: [...base.services, service] };
+      const grown = withDomainIfRequired({ ...base, services: [...base.services, service] });
       if (findRequirementProblems(grown).length > 0) continue;
       added.push(service);
       out.push([`adds a ${workload} service (runtime ${runtime})`, grown]);
@@ -74,18 +82,18 @@ function growthsOf(base: ApplicationRequirements): Array<[string, ApplicationReq
   for (const store of newStores) out.push([`adds a ${store.kind} store`, { ...base, ...withStores([store]) }]);
   const busy = { monthlyRequests: 2_000_000_000, peakRequestsPerSecond: 2_000 };
   const raiseTraffic = (services: ServiceRequirements[]) => services.map((s) => s.workload === WorkloadType.HTTP_API ? { ...s, traffic: busy } : s);
-  out.push(['raises API traffic past the Fargate threshold', { ...base, services: raiseTraffic(base.services) }]);
-  for (const tier of TIER_ORDER.slice(TIER_ORDER.indexOf(base.environment) + 1)) out.push([`moves to ${tier}`, { ...base, environment: tier }]);
-  out.push(['adds every compliance framework', { ...base, compliance: Object.values(ComplianceFramework) }]);
+  out.push(['raises API traffic past the Fargate threshold', withDomainIfRequired({ ...base, services: raiseTraffic(base.services) })]);
+  for (const tier of TIER_ORDER.slice(TIER_ORDER.indexOf(base.environment) + 1)) out.push([`moves to ${tier}`, withDomainIfRequired({ ...base, environment: tier })]);
+  out.push(['adds every compliance framework', withDomainIfRequired({ ...base, compliance: Object.values(ComplianceFramework) })]);
   const stored = withStores(newStores);
-  out.push(['all of it at once', {
+  out.push(['all of it at once', withDomainIfRequired({
     ...base,
     environment: EnvironmentTier.PRODUCTION,
     compliance: Object.values(ComplianceFramework),
     dataStores: stored.dataStores,
     // One new service of each workload: one of each runtime as well would pass the 500-resource limit of a single stack.
     services: [...raiseTraffic(stored.services), ...added.filter((a, i) => added.findIndex((b) => b.workload === a.workload) === i)],
-  }]);
+  })]);
   return out;
 }
 
