@@ -159,7 +159,8 @@ describe('HTTP API with a key-value store, a queue and a worker (production)', (
     expect(md).toContain('# Design report: Shop');
     expect(md).toContain('```mermaid');
     expect(md).toContain('api -->|read-write| orders');
-    expect(md).toContain('**Why:** 50,000,000 requests/month');
+    expect(md).toContain('**Why:** the rule earlier releases applied (containers from an average of 100 requests/s)');
+    expect(md).toContain('50,000,000 requests/month (average 19/s), peak 300/s');
     expect(md).toContain('| EndpointApi | Endpoint URL of the \'api\' API (API Gateway HTTP API) |');
   });
 });
