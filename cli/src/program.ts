@@ -79,16 +79,24 @@ export async function runCli(args: string[], io: CliIo, refreshDeps: CliDeps = {
     });
   const pricing = program.command('pricing').description('the bundled pricing catalog');
   pricing.command('refresh')
-    .description('rebuild the catalog from the AWS Price List Query API (needs AWS credentials)')
-    .requiredOption('--regions <list>', 'comma-separated region codes, e.g. us-east-1,eu-west-1')
+    .description('rebuild the catalog from the AWS Price List Query API (needs AWS credentials), or from downloaded offer files (--from-offer-files, no AWS call)')
+    .option('--regions <list>', 'comma-separated region codes, e.g. us-east-1,eu-west-1 (required without --from-offer-files)')
+    .option('--from-offer-files <paths...>', 'AWS Price List bulk offer files (index.csv or index.json) or directories holding them')
     .option('--out <file>', 'catalog file to write (.json, or .ts for a module)', 'pricing-catalog.json')
-    .action(async (opts: { regions: string; out: string }) => {
+    .action(async (opts: { regions?: string; fromOfferFiles?: string[]; out: string }) => {
+      const regions = opts.regions === undefined ? undefined : checkedRegions(opts.regions.split(','));
+      if (opts.fromOfferFiles) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runOfferFilesRefresh } = require('./pricing/offer-files-refresh') as typeof import('./pricing/offer-files-refresh');
+        code = await runOfferFilesRefresh({ paths: opts.fromOfferFiles, regions, out: opts.out }, io, refreshDeps.baseCatalog);
+        return;
+      }
+      if (!regions) throw new CliError('pricing refresh needs --regions (the Price List Query API) or --from-offer-files (downloaded offer files)');
       // Checked before the AWS SDK is loaded (on demand: report and diff never load it).
-      checkedRegions(opts.regions.split(','));
       checkCredentialHints(io.env, refreshDeps.fileExists);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runPricingRefresh } = require('./pricing/pricing-refresh') as typeof import('./pricing/pricing-refresh');
-      code = await runPricingRefresh({ regions: opts.regions.split(','), out: opts.out }, io, refreshDeps);
+      code = await runPricingRefresh({ regions, out: opts.out }, io, refreshDeps);
     });
   program.command('handoff')
     .description('write the hand-off document (handoff.json and handoff.md) from the cloud assembly and the deployed outputs; no AWS call')

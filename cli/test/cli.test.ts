@@ -278,6 +278,30 @@ describe('pricing refresh (aws-sdk-client-mock, Price List wire format)', () => 
   });
 });
 
+describe('pricing refresh --from-offer-files', () => {
+  const fixtures = path.join(__dirname, '..', '..', 'test', 'cost', 'fixtures', 'offer-files');
+
+  test('rebuilds the catalog from downloaded offer files, without credentials or an AWS call', async () => {
+    const out = path.join(tmp, 'offer-catalog.json');
+    const { io, out: lines, err } = memoryIo({});
+    expect(await runCli(['pricing', 'refresh', '--from-offer-files', fixtures, '--regions', 'us-east-1', '--out', out], io, { fileExists: () => false })).toBe(0);
+    const catalog = JSON.parse(fs.readFileSync(out, 'utf8')) as PricingCatalog;
+    expect(catalog.version).toMatch(/-offer-files$/);
+    expect(lines[0]).toMatch(new RegExp(`^Wrote ${out.replace(/[.]/g, '\\.')}: \\d+ changed, \\d+ added, \\d+ unchanged`));
+    expect(err).toContainEqual(expect.stringMatching(/^read .*AmazonEC2.index\.csv: AmazonEC2 \d+ \(csv\), \d+ of \d+ rows priced a catalog dimension$/));
+  });
+
+  test('no files, or neither source, is a one-line error', async () => {
+    const empty = fs.mkdtempSync(path.join(tmp, 'no-offers-'));
+    const a = memoryIo();
+    expect(await runCli(['pricing', 'refresh', '--from-offer-files', empty], a.io)).toBe(2);
+    expect(a.err).toEqual([expect.stringMatching(/^cdk-infra-engineer: pricing refresh --from-offer-files: no offer files/)]);
+    const b = memoryIo();
+    expect(await runCli(['pricing', 'refresh'], b.io)).toBe(2);
+    expect(b.err).toEqual(['cdk-infra-engineer: pricing refresh needs --regions (the Price List Query API) or --from-offer-files (downloaded offer files)']);
+  });
+});
+
 test('the entry point runs end to end (ts-node)', () => {
   const before = write('e2e-old.json', report('Api', { Fn: 10 }));
   const after = write('e2e-new.json', report('Api', { Fn: 30 }));

@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import { Filter, GetProductsCommand, GetProductsCommandOutput, PricingClient } from '@aws-sdk/client-pricing';
 import { BUNDLED_CATALOG } from 'cdk-infra-engineer/lib/cost/catalog/data/bundled-catalog';
-import { CatalogChange, diffCatalogs, parsePriceListEntry } from 'cdk-infra-engineer/lib/cost/catalog/price-list';
+import { diffCatalogs, parsePriceListEntry } from 'cdk-infra-engineer/lib/cost/catalog/price-list';
 import { BASE_REGION, regionalUsageType } from 'cdk-infra-engineer/lib/cost/catalog/regions';
 import { CatalogPrice, CatalogSource, PricingCatalog } from 'cdk-infra-engineer/lib/cost/catalog/types';
 import { CREDENTIALS_ADVICE, checkCredentialHints, checkedRegions } from '../aws/preflight';
 import { CliError, CliIo } from '../io';
+import { printSummary, writeCatalog } from './catalog-output';
 
 /** The part of the Pricing client the refresh uses (a mock in tests). */
 export interface PricingApi {
@@ -81,7 +82,7 @@ export async function runPricingRefresh(options: RefreshOptions, io: CliIo, over
     regions: { ...base.regions, ...regionPrices },
   };
   const out = options.out ?? 'pricing-catalog.json';
-  io.writeFile(out, out.endsWith('.ts') ? asModule(refreshed) : JSON.stringify(refreshed, undefined, 2) + '\n');
+  writeCatalog(io, out, refreshed, 'AWS Price List Query API');
   printSummary(io, diffCatalogs(base, refreshed, regions), notes, out);
   return 0;
 }
@@ -172,22 +173,4 @@ function progressBar(io: CliIo, total: number): (done: number, label: string) =>
       lastTenth = tenth;
     }
   };
-}
-
-function printSummary(io: CliIo, changes: CatalogChange[], notes: string[], out: string): void {
-  const count = (kind: CatalogChange['kind']) => changes.filter((c) => c.kind === kind).length;
-  io.out(`Wrote ${out}: ${count('changed')} changed, ${count('added')} added, ${count('unchanged')} unchanged, ${count('missing')} without a figure`);
-  for (const c of changes.filter((x) => x.kind === 'changed')) io.out(`  changed ${c.region} ${c.key}: ${c.before} -> ${c.after}`);
-  for (const c of changes.filter((x) => x.kind === 'added')) io.out(`  added   ${c.region} ${c.key}: ${c.after}`);
-  for (const n of notes) io.out(`  ${n}`);
-}
-
-function asModule(catalog: PricingCatalog): string {
-  return [
-    '// Written by `cdk-infra-engineer pricing refresh`: AWS Price List Query API figures.',
-    "import { PricingCatalog } from '../types';",
-    '',
-    `export const REFRESHED_CATALOG: PricingCatalog = ${JSON.stringify(catalog, undefined, 2)};`,
-    '',
-  ].join('\n');
 }
