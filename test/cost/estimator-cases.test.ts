@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, CfnOutput, NestedStack, Stack, aws_sqs as sqs, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnOutput, NestedStack, Stack, aws_ec2 as ec2, aws_rds as rds, aws_sqs as sqs, aws_sns as sns } from 'aws-cdk-lib';
 import { BudgetGuard, CostEstimate, CostEstimator, ResourceCostEstimate, ResourceCostStatus } from '../../src/cost';
 import { CostReport } from '../../src/app/cost-report';
 
@@ -285,6 +285,14 @@ describe('whole applications: nested stacks, outputs-only stacks, titles', () =>
   const outputsOnly = new Stack(app, 'OutputsOnly');
   new CfnOutput(outputsOnly, 'Hello', { value: 'world' });
   CostReport.of(outputsOnly);
+  const mysqlStack = new Stack(app, 'Mysql');
+  const vpc = new ec2.Vpc(mysqlStack, 'Vpc', { natGateways: 0, maxAzs: 2 });
+  new rds.DatabaseInstance(mysqlStack, 'Db', {
+    engine: rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.VER_8_0 }),
+    instanceType: ec2.InstanceType.of(ec2.InstanceClass.M5, ec2.InstanceSize.LARGE),
+    vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+  });
+  CostReport.of(mysqlStack);
   const other = new Stack(app, 'Other');
   new sqs.Queue(other, 'Q');
   CostReport.of(other);
@@ -320,6 +328,15 @@ describe('whole applications: nested stacks, outputs-only stacks, titles', () =>
     expect(report.monthlyCost).toEqual({ low: 0, expected: 0, high: 0 });
     expect(report.resources).toEqual([]);
     expect(read('Other.cost-report.json').resources).toHaveLength(1);
+  });
+
+  test('a CDK RDS MySQL db.m5.large on its default gp2 storage is priced at list price, not "$0.45 a month"', () => {
+    const report = read('Mysql.cost-report.json');
+    const db = report.resources.find((r: any) => r.type === 'AWS::RDS::DBInstance');
+    expect(db.status).toBe('priced');
+    // db.m5.large MySQL Single-AZ $0.171 an hour; CDK's default 100 GB of gp2 at $0.115 a GB-month.
+    within5(db.monthlyCost.expected, H * 0.171 + 100 * 0.115);
+    expect(report.costHeadline).toMatch(/^\$1[34]\d\.\d\d a month/);
   });
 
   test('estimateTemplate prices nested templates given by logical ID; without them the nested stack is unpriced', () => {

@@ -186,6 +186,11 @@ describe('the example shop, synthesized with ApplicationStack', () => {
     expect(filled.budget!.withinBudget).toBe(false);
     expect(verdict.failsSynth).toBe(true);
     expect(filled.resources.every((r) => r.status !== undefined && r.monthlyCost !== undefined)).toBe(true);
+    // The headline names what the total leaves out; the budget says its check is incomplete.
+    expect(filled.costHeadline).toMatch(/^\$[\d,]+\.\d\d a month \+ 2 unpriced: /);
+    expect(filled.unpricedResources).toHaveLength(2);
+    expect(filled.budget!.incomplete).toBe(true);
+    expect(filled.budget!.message).toContain(filled.costHeadline);
   });
 });
 
