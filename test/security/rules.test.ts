@@ -98,11 +98,17 @@ describe('ComputeAndDataAlarmed', () => {
     expect(ComputeAndDataAlarmed(new dynamodb.CfnTable(s, 'T', { keySchema: [] }))).toBe(NON_COMPLIANT);
     expect(ComputeAndDataAlarmed(new ecs.CfnService(s, 'Svc', {}))).toBe(NON_COMPLIANT);
   });
-  test('not applicable to custom resource handlers, Aurora instances, buckets', () => {
+  test('not applicable to CDK\'s custom resource handlers, Aurora instances, buckets; a function of yours used as a service token is checked', () => {
     const s = stack();
-    const handler = new lambda.Function(s, 'H', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'i.h', code: lambda.Code.fromInline('x') });
-    new CfnResource(s, 'Custom', { type: 'Custom::Thing', properties: { ServiceToken: handler.functionArn } });
-    expect(ComputeAndDataAlarmed(handler.node.defaultChild as CfnResource)).toBe(NOT_APPLICABLE);
+    const props = { runtime: lambda.Runtime.NODEJS_22_X, handler: 'i.h', code: lambda.Code.fromInline('x') };
+    const singleton = new lambda.SingletonFunction(s, 'Singleton', { ...props, uuid: 'a5d1ad4e-0f3c-4b8e-9d3c-2d9e3f1e7a11' });
+    new CfnResource(s, 'Custom', { type: 'Custom::Thing', properties: { ServiceToken: singleton.functionArn } });
+    const cdkHandler = s.node.findChild('SingletonLambdaa5d1ad4e0f3c4b8e9d3c2d9e3f1e7a11').node.defaultChild as CfnResource;
+    expect(ComputeAndDataAlarmed(cdkHandler)).toBe(NOT_APPLICABLE);
+    const mine = new lambda.Function(s, 'H', props);
+    new CfnResource(s, 'Mine', { type: 'Custom::Thing', properties: { ServiceToken: mine.functionArn } });
+    resetStackIndexes();
+    expect(ComputeAndDataAlarmed(mine.node.defaultChild as CfnResource)).toBe(NON_COMPLIANT);
     expect(ComputeAndDataAlarmed(new rds.CfnDBInstance(s, 'I', { dbClusterIdentifier: 'c', dbInstanceClass: 'db.serverless' }))).toBe(NOT_APPLICABLE);
     expect(ComputeAndDataAlarmed(new s3.CfnBucket(s, 'B'))).toBe(NOT_APPLICABLE);
   });

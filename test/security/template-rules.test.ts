@@ -83,6 +83,7 @@ describe('template rules: compliant and non-compliant final templates', () => {
       Volume: res('AWS::EC2::Volume', { Encrypted: 'false' }),
       Cache: res('AWS::ElastiCache::ReplicationGroup', {}),
       Search: res('AWS::OpenSearchService::Domain', { EncryptionAtRestOptions: { Enabled: false } }),
+      Instance: res('AWS::EC2::Instance', { BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8 } }, { DeviceName: '/dev/sdb', Ebs: { Encrypted: true } }] }),
       // Compliant
       SqsDefault: res('AWS::SQS::Queue'), SqsKms: res('AWS::SQS::Queue', { KmsMasterKeyId: 'alias/aws/sqs', SqsManagedSseEnabled: false }),
       KeyedTopic: res('AWS::SNS::TopicPolicy'), AuroraInstance: res('AWS::RDS::DBInstance', { DBClusterIdentifier: 'c' }),
@@ -91,6 +92,7 @@ describe('template rules: compliant and non-compliant final templates', () => {
       'Queue: SqsManagedSseEnabled is false and no KmsMasterKeyId', 'Topic: no KmsMasterKeyId', 'Cluster: StorageEncrypted is false',
       'Efs: Encrypted is not set', 'Volume: Encrypted is "false"', 'Cache: AtRestEncryptionEnabled is not set',
       'Search: EncryptionAtRestOptions.Enabled is false',
+      'Instance: EBS volume(s) /dev/xvda not encrypted (Ebs.Encrypted is not true)',
     ]);
   });
 

@@ -61,7 +61,7 @@ export function isCreatedByCdk(fn: CfnResource, singletons: ReadonlySet<IConstru
 }
 
 /** The functions behind the stack's `SingletonFunction`s. */
-function singletonFunctions(stack: Stack): Set<IConstruct> {
+export function singletonFunctions(stack: Stack): Set<IConstruct> {
   const out = new Set<IConstruct>();
   for (const c of stack.node.findAll()) {
     if (c instanceof lambda.SingletonFunction) {

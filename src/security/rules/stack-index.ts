@@ -1,11 +1,13 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { IConstruct } from 'constructs';
+import { isCreatedByCdk, singletonFunctions } from '../aspects/custom-resource-handlers';
 
 /** Facts about a stack that rules about one resource need: computed once per pack run. */
 export interface StackIndex {
   /** Logical IDs referenced by any CloudWatch alarm (dimensions or metric math). */
   readonly alarmed: ReadonlySet<string>;
-  /** Logical IDs of Lambda functions that serve CloudFormation custom resources. */
+  /** Logical IDs of Lambda functions CDK created to serve CloudFormation custom resources. */
   readonly customResourceHandlers: ReadonlySet<string>;
 }
 
@@ -34,18 +36,23 @@ export function logicalIdOf(node: CfnResource): string {
 
 function buildIndex(stack: Stack): StackIndex {
   const alarmed = new Set<string>();
-  const customResourceHandlers = new Set<string>();
+  const tokens = new Set<string>();
+  const functions = new Map<string, CfnResource>();
   for (const child of stack.node.findAll()) {
     if (!CfnResource.isCfnResource(child) || Stack.of(child) !== stack) continue;
+    if (child.cfnResourceType === 'AWS::Lambda::Function') functions.set(stack.resolve(child.logicalId) as string, child);
     if (child instanceof cloudwatch.CfnAlarm) {
       referencedIds(stack.resolve({ d: child.dimensions, m: child.metrics, n: child.namespace })).forEach((id) => alarmed.add(id));
     } else if (child.cfnResourceType.startsWith('Custom::') || child.cfnResourceType === 'AWS::CloudFormation::CustomResource') {
       const rendered = stack.resolve((child as unknown as { _toCloudFormation(): unknown })._toCloudFormation());
       const token = (Object.values((rendered as { Resources?: Record<string, { Properties?: { ServiceToken?: unknown } }> }).Resources ?? {})[0]
         ?.Properties?.ServiceToken);
-      referencedIds(token).forEach((id) => customResourceHandlers.add(id));
+      referencedIds(token).forEach((id) => tokens.add(id));
     }
   }
+  // A function used as a service token is CDK's machinery only when CDK's constructs made it.
+  const singletons = tokens.size ? singletonFunctions(stack) : new Set<IConstruct>();
+  const customResourceHandlers = new Set([...tokens].filter((id) => functions.has(id) && isCreatedByCdk(functions.get(id)!, singletons)));
   return { alarmed, customResourceHandlers };
 }
 

@@ -26,16 +26,27 @@ const AT_REST: Record<string, Check> = {
   'AWS::OpenSearchService::Domain': nested('EncryptionAtRestOptions', 'Enabled'),
   'AWS::Elasticsearch::Domain': nested('EncryptionAtRestOptions', 'Enabled'),
   'AWS::Kinesis::Stream': (p) => (p.StreamEncryption === undefined ? 'no StreamEncryption' : undefined),
+  'AWS::EC2::Instance': (p) => unencryptedVolumes(p.BlockDeviceMappings),
+  'AWS::EC2::LaunchTemplate': (p) => unencryptedVolumes((p.LaunchTemplateData as Record<string, unknown> | undefined)?.BlockDeviceMappings),
 };
 
-/** Encryption at rest for queues, topics, databases, file systems, volumes, caches, search domains and streams. */
+/** EBS volumes of an instance or launch template that are not known to be encrypted. */
+function unencryptedVolumes(mappings: unknown): string | undefined {
+  const open = (Array.isArray(mappings) ? mappings : [])
+    .filter((m) => m && typeof m === 'object' && (m as Record<string, unknown>).Ebs !== undefined)
+    .filter((m) => !isTrue(((m as Record<string, unknown>).Ebs as Record<string, unknown>)?.Encrypted))
+    .map((m) => String((m as Record<string, unknown>).DeviceName ?? '?'));
+  return open.length ? `EBS volume(s) ${open.join(', ')} not encrypted (Ebs.Encrypted is not true)` : undefined;
+}
+
+/** Encryption at rest for queues, topics, databases, file systems, EBS volumes (also of instances and launch templates), caches, search domains and streams. */
 export const EncryptedAtRest: TemplateRule = {
   id: 'EncryptedAtRest',
   info: 'The resource stores data unencrypted at rest.',
   fix: 'Turn encryption on (storageEncrypted, encrypted, atRestEncryptionEnabled, encryptionAtRest, a topic masterKey) or remove the '
     + 'override that turns it off; the security policy turns it on for resources that leave it unset.',
   covers: ['SQSQueueSSE', 'SNSEncryptedKMS', 'RDSStorageEncrypted', 'EFSEncrypted', 'EC2EBSVolumeEncrypted', 'ElastiCacheRedisClusterEncryption',
-    'OpenSearchEncryptedAtRest', 'KinesisDataStreamSSE'],
+    'OpenSearchEncryptedAtRest', 'KinesisDataStreamSSE', 'EC2InstanceEBSEncrypted'],
   policyRule: SecurityRule.ENCRYPTION_AT_REST,
   check: (resource) => checkTable(AT_REST, resource),
 };
