@@ -17,7 +17,9 @@ export interface OfferFilesRefreshOptions {
  * `pricing refresh --from-offer-files <paths...>`: rebuilds the catalog from AWS Price List bulk
  * offer files downloaded beforehand. No AWS call and no credentials.
  */
-export async function runOfferFilesRefresh(options: OfferFilesRefreshOptions, io: CliIo, baseCatalog: PricingCatalog = BUNDLED_CATALOG): Promise<number> {
+export async function runOfferFilesRefresh(
+  options: OfferFilesRefreshOptions, io: CliIo, baseCatalog: PricingCatalog = BUNDLED_CATALOG,
+): Promise<number> {
   let result;
   try {
     result = await refreshCatalogFromOfferFiles(options.paths, { regions: options.regions, baseCatalog });
