@@ -5,8 +5,7 @@ import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ApplicationStack, CostReport } from '../src/app';
 import { BudgetValidationPlugin } from '../src/app/cost-wiring';
-import { CostEstimator, ResourceUsage } from '../src/cost';
-import { InfrastructureDesign } from '../src/design';
+import { ResourceUsage } from '../src/cost';
 import {
   ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, EnvironmentTier, RuntimePreference, WorkloadType,
 } from '../src/requirements';

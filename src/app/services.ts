@@ -40,10 +40,10 @@ export interface BuiltService {
   readonly allowCaller: (caller: IComputeBlock) => void;
 }
 
-type ServiceBuilder = (scope: Construct, plan: ServicePlan, ctx: ServiceContext) => BuiltService;
+export type ServiceBuilder = (scope: Construct, plan: ServicePlan, ctx: ServiceContext) => BuiltService;
 
 /** One builder per block kind: a new ServiceBlockKind does not compile until it is built somewhere. */
-const BUILDERS: Record<ServiceBlockKind, ServiceBuilder> = {
+export const SERVICE_BUILDERS: Record<ServiceBlockKind, ServiceBuilder> = {
   [ServiceBlockKind.STATIC_SITE]: buildStaticSite,
   [ServiceBlockKind.CONTAINER_SERVICE]: buildContainer,
   [ServiceBlockKind.FUNCTION_API]: buildFunctionApi,
@@ -59,7 +59,7 @@ const BUILDERS: Record<ServiceBlockKind, ServiceBuilder> = {
  * services it calls, monitors it and outputs how to reach it.
  */
 export function buildService(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
-  const built = BUILDERS[plan.block](scope, plan, ctx);
+  const built = SERVICE_BUILDERS[plan.block](scope, plan, ctx);
   if (built.compute) {
     grantStores(plan, built.compute, ctx);
     for (const callee of plan.calls) {
