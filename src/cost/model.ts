@@ -121,6 +121,11 @@ export interface ResourceUsage {
    * @default 1,000,000
    */
   readonly monthlyConnectionMinutes?: number;
+  /**
+   * Monthly active users of a Cognito user pool.
+   * @default - the user pool model's documented default, written into its assumptions
+   */
+  readonly monthlyActiveUsers?: number;
 }
 
 /** One priced dimension of a resource. */

@@ -533,6 +533,8 @@ describe('what the catalog or the model cannot price is unpriced, with the reaso
     ['Standard-IA table', 'AWS::DynamoDB::Table', { TableClass: 'STANDARD_INFREQUENT_ACCESS' }, /Standard-IA/],
     ['Aurora Serverless v1', 'AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', EngineMode: 'serverless' }, /Serverless v1/],
     ['unknown cache engine', 'AWS::ElastiCache::ReplicationGroup', { Engine: 'dragonfly', CacheNodeType: 'cache.t4g.micro' }, /dragonfly nodes/],
+    ['io2 RDS storage', 'AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', AllocatedStorage: 100, StorageType: 'io2', Iops: 3000 }, /no figure for AmazonRDS RDS:PIOPS-Storage-IO2/],
+    ['previous-generation cache node', 'AWS::ElastiCache::CacheCluster', { Engine: 'memcached', CacheNodeType: 'cache.m3.medium' }, /no figure for AmazonElastiCache NodeUsage:cache.m3.medium/],
     ['Fargate on Windows', 'AWS::ECS::Service', { LaunchType: 'FARGATE', TaskDefinition: { Ref: 'Win' } }, /Fargate on WINDOWS_SERVER_2022_CORE/],
     ['service without its task definition', 'AWS::ECS::Service', { LaunchType: 'FARGATE', TaskDefinition: 'arn:aws:ecs:task-definition/x' }, /task definition and its Cpu\/Memory are not in the template/],
     ['Gateway Load Balancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', { Type: 'gateway' }, /gateway load balancer/],

@@ -7,7 +7,7 @@ export const USAGE_FIELDS: ReadonlyArray<keyof ResourceUsage> = [
   'storageGb', 'monthlyPutRequests', 'monthlyGetRequests', 'monthlyDataProcessedGb',
   'monthlyDataTransferOutGb', 'averageLcu', 'averageAcu', 'averageTaskCount',
   'monthlyIngestedLogGb', 'monthlyHours', 'monthlyIoRequests', 'monthlyStateTransitions',
-  'monthlyConnectionMinutes',
+  'monthlyConnectionMinutes', 'monthlyActiveUsers',
 ];
 
 /** A template whose resources usage keys may name: logical IDs are `prefix` + the template's own. */
