@@ -26,6 +26,12 @@ function granularity(value: string): 'DAILY' | 'MONTHLY' {
   return g;
 }
 
+function parameter(value: string, previous: { [name: string]: string }): { [name: string]: string } {
+  const at = value.indexOf('=');
+  if (at < 1) throw new InvalidArgumentError('must be Name=Value, e.g. InstanceType=m5.large');
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -58,7 +64,8 @@ export async function runCli(args: string[], io: CliIo, refreshDeps: CliDeps = {
   program.command('report')
     .description('print the cost summary of every stack from the design reports in cdk.out, stage assemblies (assembly-*) included')
     .argument('<cdk.out>', 'cloud assembly directory')
-    .action((dir: string) => { code = runReport(dir, io); });
+    .option('--parameter <name=value>', 'a template parameter value: stacks whose template declares it are estimated again with it (repeatable)', parameter, {})
+    .action((dir: string, opts: { parameter: { [name: string]: string } }) => { code = runReport(dir, io, opts.parameter); });
   program.command('diff')
     .description('print the monthly cost change per resource and in total between two design reports')
     .argument('<old>', 'design report (or cost estimate) JSON before, or a cloud assembly directory (every stack, stages included)')

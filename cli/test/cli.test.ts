@@ -78,6 +78,26 @@ describe('report', () => {
     expect(out).toContain('Total expected: $111.00 a month');
   });
 
+  test('--parameter estimates again the stacks whose template declares it; an undeclared name is an error', async () => {
+    const template = {
+      Parameters: { InstanceType: { Type: 'String' } },
+      Resources: { Vm: { Type: 'AWS::EC2::Instance', Properties: { InstanceType: { Ref: 'InstanceType' }, ImageId: 'ami-1' } } },
+    };
+    write('params/App.template.json', template);
+    write('params/App.design-report.json', { ...report('App', {}), resources: [{ logicalId: 'Vm', type: 'AWS::EC2::Instance', status: 'unpriced' }] });
+    const before = memoryIo();
+    expect(await runCli(['report', path.join(tmp, 'params')], before.io)).toBe(0);
+    expect(before.out.join('\n')).toMatch(/^App\s+us-east-1 \(assumed\)\s+\$0\.00 .* 0\/0\/1 /m);
+    const after = memoryIo();
+    expect(await runCli(['report', path.join(tmp, 'params'), '--parameter', 'InstanceType=m5.large'], after.io)).toBe(0);
+    expect(after.out.join('\n')).toMatch(/^App \*\s+us-east-1 \(assumed\)\s+\$[1-9][\d.]+ .* 1\/0\/0 /m);
+    expect(after.out).toContainEqual(expect.stringMatching(/^\* estimated again from the template with the --parameter values/));
+    const unknown = memoryIo();
+    expect(await runCli(['report', path.join(tmp, 'params'), '--parameter', 'Size=2'], unknown.io)).toBe(2);
+    expect(unknown.err).toEqual(["cdk-infra-engineer: --parameter Size: declared by no stack's template (declared: InstanceType)"]);
+    expect(await runCli(['report', path.join(tmp, 'params'), '--parameter', 'oops'], memoryIo().io)).toBe(2);
+  });
+
   test('a directory without reports is a one-line error', async () => {
     const { io, err } = memoryIo();
     fs.mkdirSync(path.join(tmp, 'empty'));

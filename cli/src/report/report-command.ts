@@ -1,6 +1,7 @@
 import { DesignReport } from 'cdk-infra-engineer/lib/report/model';
 import { findDesignReports } from '../assembly';
 import { CliError, CliIo } from '../io';
+import { ParameterReEstimator } from './re-estimate';
 import { table, usd } from '../table';
 
 /**
@@ -8,35 +9,44 @@ import { table, usd } from '../table';
  * assemblies included: cost,
  * budget, security compliance (the lowest framework) and the reliability score.
  */
-export function runReport(dir: string, io: CliIo): number {
+export function runReport(dir: string, io: CliIo, parameters: { [name: string]: string } = {}): number {
   const found = findDesignReports(io, dir);
   if (found.length === 0) throw new CliError(`no *.design-report.json in ${dir} or its stage assemblies (assembly-*): synthesize the app (cdk synth) with design reports on`);
   const rows: string[][] = [];
   let total = 0;
+  const reEstimator = new ParameterReEstimator(io, parameters);
+  let anyReEstimated = false;
   for (const { file, report } of found as Array<{ file: string; report: Partial<DesignReport> }>) {
     if (!Array.isArray(report.resources)) throw new CliError(`${file} is not a design report (no resources)`);
-    const count = (status: string) => report.resources!.filter((r) => r.status === status).length;
-    const cost = report.monthlyCost;
+    const figures = reEstimator.figures(file, report);
+    anyReEstimated ||= figures.reEstimated;
+    const count = (status: string) => figures.statuses.filter((s) => s === status).length;
+    const cost = figures.monthlyCost;
     total += cost?.expected ?? 0;
     const budget = report.budget
       ? `${usd(report.budget.monthlyUsd)} ${report.budget.withinBudget === false ? 'EXCEEDED' : report.budget.withinBudget === true ? 'ok' : ''}`.trim()
       : '-';
     rows.push([
-      String(report.stackName),
+      `${report.stackName}${figures.reEstimated ? ' *' : ''}`,
       `${report.region ?? '-'}${report.regionAssumed ? ' (assumed)' : ''}`,
       cost ? usd(cost.expected) : 'not estimated',
       cost ? `${usd(cost.low)} - ${usd(cost.high)}` : '-',
-      typeof report.freeTierDeduction === 'number' ? usd(-report.freeTierDeduction) : '-',
+      typeof figures.freeTierDeduction === 'number' ? usd(-figures.freeTierDeduction) : '-',
       budget,
       `${count('priced')}/${count('free')}/${count('unpriced')}`,
       report.security ? `${Math.min(...report.security.frameworks.map((f) => f.compliancePercent))}% (lowest of ${report.security.frameworks.length})` : 'not evaluated',
       report.reliability ? `${report.reliability.score}/100, ${report.reliability.compositeAvailabilityPercent}% SLA` : 'not evaluated',
     ]);
   }
+  reEstimator.checkAllUsed();
   io.out(`Design reports in ${dir} (monthly cost in USD)`);
   const headers = ['Stack', 'Region', '>Expected', '>Low - high', '>Free tier', 'Budget', 'Priced/free/unpriced', 'Compliance', 'Reliability'];
   for (const line of table(headers, rows)) io.out(line);
   if (found.length > 1) io.out(`Total expected: ${usd(total)} a month`);
+  if (anyReEstimated) {
+    io.out('* estimated again from the template with the --parameter values and the estimator\'s default usage '
+      + '(usage given in the app is not in the template); the budget column is the report\'s.');
+  }
   const catalog = found[0].report.pricingCatalogDate;
   if (catalog) io.out(`Prices from the catalog effective ${catalog}; free tier shown as a separate deduction.`);
   return 0;
