@@ -10,6 +10,7 @@ import { BuiltService, buildService } from './services';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
 import { ResourceUsage } from '../cost';
 import { InfrastructureDesign } from '../design/infrastructure-design';
+import { tagStandIn } from '../design/constants';
 import { NetworkPlan } from '../design/model';
 import { NETWORK_PIN_SUBJECT, pinKey } from '../design/pins';
 import { ReportContributor } from '../report/model';
@@ -96,8 +97,8 @@ export class ApplicationStack extends Stack {
     Tags.of(this).add('managed-by', 'cdk-infra-engineer');
     for (const [key, value] of Object.entries(req.tags ?? {})) Tags.of(this).add(key, value);
     // Stand-ins the design records when the requirements leave the owner or cost centre out.
-    if (!req.tags?.[RequiredTags.OWNER]) Tags.of(this).add(RequiredTags.OWNER, req.name);
-    if (!req.tags?.[RequiredTags.COST_ALLOCATION]) Tags.of(this).add(RequiredTags.COST_ALLOCATION, req.name);
+    if (!req.tags?.[RequiredTags.OWNER]) Tags.of(this).add(RequiredTags.OWNER, tagStandIn(req.name));
+    if (!req.tags?.[RequiredTags.COST_ALLOCATION]) Tags.of(this).add(RequiredTags.COST_ALLOCATION, tagStandIn(req.name));
 
     // Dashboard names are unique per account across regions, so the region is part of it.
     this.observability = new Observability(this, 'Observability', {

@@ -3,8 +3,10 @@
  * decision's rationale and the cost section never quote two different numbers.
  */
 
-/** Hours in the month AWS prices by (365 x 24 / 12). */
-export const HOURS_PER_MONTH = 730;
+import { HOURS_PER_MONTH } from '../cost/estimator/context';
+
+/** Hours in the month AWS prices by (365 x 24 / 12): the estimator's figure. */
+export { HOURS_PER_MONTH };
 export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 /** Days in that month (730 / 24). */
 export const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;

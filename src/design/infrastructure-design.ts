@@ -94,9 +94,15 @@ export class InfrastructureDesign {
   /** Pins that are no longer the cheapest, or that the requirements now rule out. */
   public readonly pinNotices: string[];
 
-  /** @internal */
+  /**
+   * The usage model the design's figures come from.
+   * @internal
+   */
   public readonly _usage: UsageModel;
-  /** @internal */
+  /**
+   * The choices forced on this design (open runtimes, the NAT strategy).
+   * @internal
+   */
   public readonly _forced: Forced;
   private readonly options: DesignOptions;
   private readonly usageEntries: UsageEntry[] = [];
@@ -186,17 +192,26 @@ export class InfrastructureDesign {
     return s;
   }
 
-  /** What the priced part of this design costs a month (what differs between designs), in USD. @internal */
+  /**
+   * What the priced part of this design costs a month (what differs between designs), in USD.
+   * @internal
+   */
   public _price(): number {
     return priceBill(this.billEntries, this.usageEntries, this.options.region);
   }
 
-  /** Usage of every block, keyed by block path, from the one usage model. @internal */
+  /**
+   * Usage of every block, keyed by block path, from the one usage model.
+   * @internal
+   */
   public _usageEntries(): UsageEntry[] {
     return this.usageEntries;
   }
 
-  /** The same requirements with one more choice forced. @internal */
+  /**
+   * The same requirements with one more choice forced.
+   * @internal
+   */
   public _withChoice(change: { runtime?: [string, ComputeRuntime]; nat?: NatStrategy }): InfrastructureDesign {
     const runtimes = new Map(this._forced.runtimes);
     if (change.runtime) runtimes.set(change.runtime[0], change.runtime[1]);

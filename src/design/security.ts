@@ -1,4 +1,5 @@
 import { ApplicationRequirements, EnvironmentTier } from '../requirements';
+import { BASE_RULE_PACKS, SERVERLESS_RULE_PACK, tagStandIn } from './constants';
 import { ArchitectureDecision, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, ServicePlan } from './model';
 
 /** Reserved concurrency the account leaves unreserved (of the default 1,000). */
@@ -15,7 +16,7 @@ export function planSecurity(req: ApplicationRequirements, complianceNames: stri
   const production = req.environment === EnvironmentTier.PRODUCTION;
   const compliance = complianceNames.length > 0;
   const functions = services.some((s) => s.runtime === ComputeRuntime.LAMBDA);
-  const packs = ['AwsSolutions', ...complianceNames, ...(functions ? ['Serverless'] : []), 'CdkInfraEngineer'];
+  const packs = [BASE_RULE_PACKS[0], ...complianceNames, ...(functions ? [SERVERLESS_RULE_PACK] : []), ...BASE_RULE_PACKS.slice(1)];
   const decisions: ArchitectureDecision[] = [{
     area: DecisionArea.SECURITY,
     subject,
@@ -29,7 +30,7 @@ export function planSecurity(req: ApplicationRequirements, complianceNames: stri
   decisions.push({
     area: DecisionArea.SECURITY,
     subject,
-    choice: `tags on every resource: owner '${tags.owner ?? req.name}', application, environment, cost-center '${tags['cost-center'] ?? req.name}'`,
+    choice: `tags on every resource: owner '${tags.owner ?? tagStandIn(req.name)}', application, environment, cost-center '${tags['cost-center'] ?? tagStandIn(req.name)}'`,
     rationale: (tags.owner ? '' : 'no owner tag was given, so the application name stands in until requirements.tags.owner names the team; ')
       + 'cost-center is the cost allocation tag Cost Explorer groups spend by (activate it in the Billing console)',
     alternatives: [{ option: 'require an owner tag', whyNot: 'would reject otherwise valid requirements; the report shows the stand-in instead' }],
