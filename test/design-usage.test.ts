@@ -1,4 +1,5 @@
 import { requestOverrides } from '../src/app/usage-wiring';
+import { availabilityFixes, compositeAvailability } from '../src/reliability';
 import { InfrastructureDesign } from '../src/design';
 import { averageLcu } from '../src/design/workloads/compute-shapes';
 import { UsageEntry } from '../src/design/workloads/designer';
@@ -145,5 +146,23 @@ describe('open runtimes: the cheaper whole design, and pins', () => {
   test('is deterministic with the same pins', () => {
     expect(JSON.stringify(InfrastructureDesign.fromRequirements(mixed(), { pins: { api: 'fargate' } })))
       .toBe(JSON.stringify(InfrastructureDesign.fromRequirements(mixed(), { pins: { api: 'fargate' } })));
+  });
+});
+
+describe('availability from the request path', () => {
+  test('the SaaS shape at 99.9% meets its target: the bucket and the queue are not on the request path', () => {
+    const d = InfrastructureDesign.fromRequirements(saas());
+    const { composite, paths } = compositeAvailability(d);
+    expect(composite).toBeGreaterThanOrEqual(99.9);
+    const web = paths.find((p) => p.service === 'web')!;
+    expect(web.components.filter((c) => !c.synchronous).map((c) => c.service)).toEqual(['AWS Secrets Manager', 'Amazon S3 Standard', 'Amazon SQS']);
+  });
+
+  test('the README example falls short of 99.95% on functions, and the fix names containers with their cost', () => {
+    const d = InfrastructureDesign.fromRequirements(readme);
+    expect(compositeAvailability(d).composite).toBe(99.89);
+    const fixes = availabilityFixes(d, 99.95);
+    expect(fixes[0]).toMatch(/^run 'api' on ECS Fargate \(runtime: RuntimePreference.CONTAINER\): its path would give 99\.97% for \$\d+\.\d\d a month more$/);
+    expect(fixes[fixes.length - 1]).toBe('or set requirements.availability.targetPercent to 99.89, what the published SLAs give');
   });
 });
