@@ -4,7 +4,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { AlarmGrouping, FunctionService, Observability } from '../src/blocks';
 
-interface Row { readonly services: number; readonly grouping: AlarmGrouping; readonly resources: number; readonly alarms: number; readonly kb: number; readonly ms: number }
+interface Row {
+  readonly services: number; readonly grouping: AlarmGrouping; readonly resources: number; readonly alarms: number; readonly kb: number; readonly ms: number;
+}
 
 function measure(services: number, grouping: AlarmGrouping): Row {
   const start = process.hrtime.bigint();

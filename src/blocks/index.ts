@@ -1,6 +1,7 @@
 export * from './contracts';
 export * from './network';
-export { SubnetCidrLayout, SUBNET_CIDR_LAYOUT_CONTEXT } from './subnet-cidrs';
+export { SubnetCidrLayout } from './subnet-cidrs';
+export * from './context-keys';
 export * from './compute';
 export * from './data';
 export * from './edge';

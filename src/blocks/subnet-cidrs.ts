@@ -20,8 +20,10 @@ export enum SubnetCidrLayout {
   PRIVATE_FIRST = 'PRIVATE_FIRST',
 }
 
+import { BlockContextKeys } from './context-keys';
+
 /** The context key an application can set instead of the `subnetCidrLayout` prop. */
-export const SUBNET_CIDR_LAYOUT_CONTEXT = 'cdk-infra-engineer:subnetCidrLayout';
+export const SUBNET_CIDR_LAYOUT_CONTEXT = BlockContextKeys.SUBNET_CIDR_LAYOUT;
 
 interface Slot {
   /** Third octet of the first subnet of the group. */

@@ -5,9 +5,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  CacheAuthentication, CacheCluster, ContainerService, FunctionService, NetworkBlock, RelationalDatabase, StaticSite,
+  BlockContextKeys, CacheAuthentication, CacheCluster, ContainerService, FunctionService, NetworkBlock, RelationalDatabase, StaticSite,
 } from '../../src/blocks';
-import { DATABASE_ADMIN_USERNAME_CONTEXT } from '../../src/blocks/data/relational-database';
 
 function stackWithNetwork(context?: Record<string, string>): { stack: Stack; network: NetworkBlock } {
   const stack = new Stack(new App({ context }), 'S');
@@ -57,7 +56,7 @@ describe('Aurora admin user', () => {
     const a = stackWithNetwork();
     new RelationalDatabase(a.stack, 'Db', { vpc: a.network.vpc, adminUsername: 'app_admin' });
     expect(secretTemplate(a.stack)).toEqual(['{"username":"app_admin"}']);
-    const b = stackWithNetwork({ [DATABASE_ADMIN_USERNAME_CONTEXT]: 'shop_admin' });
+    const b = stackWithNetwork({ [BlockContextKeys.DATABASE_ADMIN_USERNAME]: 'shop_admin' });
     new RelationalDatabase(b.stack, 'Db', { vpc: b.network.vpc });
     expect(secretTemplate(b.stack)).toEqual(['{"username":"shop_admin"}']);
   });

@@ -1,6 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { NetworkBlock, NetworkBlockProps, SUBNET_CIDR_LAYOUT_CONTEXT, SubnetCidrLayout } from '../../src/blocks';
+import { BlockContextKeys, NetworkBlock, NetworkBlockProps, SubnetCidrLayout } from '../../src/blocks';
+
+const SUBNET_CIDR_LAYOUT_CONTEXT = BlockContextKeys.SUBNET_CIDR_LAYOUT;
 
 /** 'PrivateSubnet1=10.0.4.0/22' for each subnet, sorted. */
 function subnets(props: NetworkBlockProps, context?: Record<string, string>, env?: { account: string; region: string }): string[] {

@@ -7,6 +7,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeRules } from '../acknowledge';
+import { BlockContextKeys } from '../context-keys';
 import { IDataStoreBlock } from '../contracts';
 import { privateSubnetSelection } from './private-subnet-selection';
 
@@ -101,7 +102,7 @@ export interface RelationalDatabaseProps {
  * it), which are always on.
  */
 /** The context key an application can set, before its first deploy, instead of `adminUsername`. */
-export const DATABASE_ADMIN_USERNAME_CONTEXT = 'cdk-infra-engineer:databaseAdminUsername';
+const DATABASE_ADMIN_USERNAME_CONTEXT = BlockContextKeys.DATABASE_ADMIN_USERNAME;
 /** PostgreSQL identifiers Aurora accepts as the master user: a letter, then letters, digits or underscores. */
 const ADMIN_USERNAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
 const RESERVED_ADMIN_USERNAMES = ['rdsadmin', 'rdsrepladmin', 'rds_superuser', 'public', 'pg_signal_backend'];
