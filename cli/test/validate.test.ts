@@ -14,7 +14,7 @@ describe('validate <file>', () => {
     expect(text).toMatch(/requirements\.data\.json: valid requirements for 'shop' \(production\), \d+ resources/);
     expect(text).toMatch(/^Decisions:\n {2}\w/m);
     expect(text).toMatch(/^ {2}compute: api: /m);
-    expect(text).toMatch(/^Estimated cost: \$[\d,.]+ .*\(low \$[\d.]+, high \$[\d.]+\), us-east-1 \(assumed/m);
+    expect(text).toMatch(/^Estimated cost: \$[\d,.]+ a month \(low \$[\d,.]+, high \$[\d,.]+\), us-east-1 \(assumed: no region in the requirements\), prices of \d{4}-\d\d-\d\d$/m);
     expect(text).toMatch(/^Budget: \$800\.00 a month, fail-synth, within$/m);
   });
 

@@ -31,9 +31,11 @@ export function runValidate(file: string, io: CliIo): number {
   io.out('');
   const cost = report.monthlyCost;
   io.out(cost
-    ? `Estimated cost: ${report.costHeadline ?? `${usd(cost.expected)} a month`} (low ${usd(cost.low)}, high ${usd(cost.high)}), `
+    ? `Estimated cost: ${usd(cost.expected)} a month (low ${usd(cost.low)}, high ${usd(cost.high)}), `
       + `${report.region}${report.regionAssumed ? ' (assumed: no region in the requirements)' : ''}, prices of ${report.pricingCatalogDate}`
     : 'Estimated cost: not estimated');
+  const unpriced = report.unpricedResources ?? [];
+  if (unpriced.length) io.out(`Not in the total (${unpriced.length} unpriced): ${unpriced.join('; ')}`);
   if (report.budget) io.out(`Budget: ${usd(report.budget.monthlyUsd)} a month, ${report.budget.enforcement}${report.budget.withinBudget === false ? ', EXCEEDED' : report.budget.withinBudget ? ', within' : ''}`);
   return 0;
 }
