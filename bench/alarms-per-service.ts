@@ -5,8 +5,12 @@ import { App, Stack } from 'aws-cdk-lib';
 import { AlarmGrouping, FunctionService, Observability } from '../src/blocks';
 
 interface Row {
-  readonly services: number; readonly grouping: AlarmGrouping;
-  readonly resources: number; readonly alarms: number; readonly kb: number; readonly ms: number;
+  readonly services: number;
+  readonly grouping: AlarmGrouping;
+  readonly resources: number;
+  readonly alarms: number;
+  readonly kb: number;
+  readonly ms: number;
 }
 
 function measure(services: number, grouping: AlarmGrouping): Row {
