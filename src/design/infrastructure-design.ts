@@ -49,6 +49,8 @@ interface Forced {
   readonly runtimes: Map<string, ComputeRuntime>;
   readonly reasons: Map<string, string>;
   readonly nat?: NatStrategy;
+  /** Prices of the designs made for one call of fromRequirements, by their forced choices. */
+  readonly prices?: Map<string, number>;
 }
 
 /**
@@ -64,10 +66,11 @@ export class InfrastructureDesign {
    */
   public static fromRequirements(requirements: ApplicationRequirements, options: DesignOptions = {}): InfrastructureDesign {
     validateRequirements(requirements);
-    const make = (forced: Forced) => new InfrastructureDesign(requirements, options, forced);
+    const prices = new Map<string, number>();
+    const make = (forced: Forced) => new InfrastructureDesign(requirements, options, { ...forced, prices });
     const { forced, pins, notices } = chooseRuntimes(requirements, options, make);
     const nat = Object.values(NatStrategy).find((v) => v === options.pins?.[NETWORK_PIN_SUBJECT]);
-    return new InfrastructureDesign(requirements, options, { ...forced, nat }, { pins, notices });
+    return new InfrastructureDesign(requirements, options, { ...forced, nat, prices }, { pins, notices });
   }
 
   /** The requirements the design was made from. */
@@ -197,7 +200,12 @@ export class InfrastructureDesign {
    * @internal
    */
   public _price(): number {
-    return priceBill(this.billEntries, this.usageEntries, this.options.region);
+    const key = JSON.stringify([[...this._forced.runtimes].sort(), this._forced.nat ?? null]);
+    const known = this._forced.prices?.get(key);
+    if (known !== undefined) return known;
+    const price = priceBill(this.billEntries, this.usageEntries, this.options.region);
+    this._forced.prices?.set(key, price);
+    return price;
   }
 
   /**
@@ -215,7 +223,7 @@ export class InfrastructureDesign {
   public _withChoice(change: { runtime?: [string, ComputeRuntime]; nat?: NatStrategy }): InfrastructureDesign {
     const runtimes = new Map(this._forced.runtimes);
     if (change.runtime) runtimes.set(change.runtime[0], change.runtime[1]);
-    return new InfrastructureDesign(this.requirements, this.options, { runtimes, reasons: this._forced.reasons, nat: change.nat ?? this._forced.nat });
+    return new InfrastructureDesign(this.requirements, this.options, { ...this._forced, runtimes, nat: change.nat ?? this._forced.nat });
   }
 
   /** Each priced alternative is the whole design with that one choice changed, priced with the same usage. */
