@@ -12,9 +12,23 @@ const TRAFFIC: Record<keyof TrafficRequirements, true> = { monthlyRequests: true
 const AUTH: Record<keyof ServiceAuthRequirements, true> = { type: true, issuer: true, audience: true, reason: true };
 const DOMAIN: Record<keyof DomainRequirements, true> = { zoneName: true, hostedZoneId: true, certificateArn: true };
 const SERVICE: Record<keyof ServiceRequirements, true> = {
-  name: true, workload: true, runtime: true, containerImage: true, containerPort: true, healthCheckPath: true, codePath: true,
-  handler: true, schedule: true, traffic: true, dataStores: true, readOnlyDataStores: true, consumesQueue: true, calls: true,
-  auth: true, hostName: true, containerUser: true,
+  name: true,
+  workload: true,
+  runtime: true,
+  containerImage: true,
+  containerPort: true,
+  healthCheckPath: true,
+  codePath: true,
+  handler: true,
+  schedule: true,
+  traffic: true,
+  dataStores: true,
+  readOnlyDataStores: true,
+  consumesQueue: true,
+  calls: true,
+  auth: true,
+  hostName: true,
+  containerUser: true,
 };
 const DATA_STORE: Record<keyof DataStoreRequirements, true> = {
   name: true, kind: true, storageGb: true, readsPerSecond: true, writesPerSecond: true, monthlyPutRequests: true, monthlyGetRequests: true,
@@ -22,8 +36,16 @@ const DATA_STORE: Record<keyof DataStoreRequirements, true> = {
 const AVAILABILITY: Record<keyof AvailabilityRequirements, true> = { targetPercent: true, rpoMinutes: true, rtoMinutes: true };
 const BUDGET: Record<keyof BudgetRequirements, true> = { monthlyUsd: true, enforcement: true };
 const APPLICATION: Record<keyof ApplicationRequirements, true> = {
-  name: true, environment: true, services: true, dataStores: true, availability: true, compliance: true, budget: true, tags: true,
-  domainName: true, domain: true,
+  name: true,
+  environment: true,
+  services: true,
+  dataStores: true,
+  availability: true,
+  compliance: true,
+  budget: true,
+  tags: true,
+  domainName: true,
+  domain: true,
 };
 
 /** A struct's known keys and, per key, the shape of its value (nested struct or list of structs). */

@@ -5,8 +5,8 @@ import { SecurityPolicyAspect } from './aspects/security-policy-aspect';
 import { customerManagedKey } from './aspects/shared-resources';
 import { ComplianceEvaluation } from './evaluation/model';
 import { SynthGate } from './gate/synth-gate';
-import { SecurityPolicy } from './policy/security-policy';
 import { RulePack, rulePacksFor } from './policy/rule-pack-selection';
+import { SecurityPolicy } from './policy/security-policy';
 
 /** Properties of `StackSecurity`. */
 export interface StackSecurityProps {

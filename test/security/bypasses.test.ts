@@ -14,6 +14,7 @@ import { FunctionService, KeyValueTable, MessageQueue, ObjectStore } from '../..
 import { ComplianceFramework, DataStoreKind, EnvironmentTier, WorkloadType } from '../../src/requirements';
 import { Acknowledgements, ComplianceEvaluation, SecurityPolicy, SecurityRule } from '../../src/security';
 
+const BLOCKED = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
 const REASON = 'Reviewed with the security team: this finding is accepted here for a documented reason.';
 const requirements = {
   name: 'shop',
@@ -80,7 +81,8 @@ describe('every bypass of the issue fails synth on the final template, naming th
     const db = new rds.DatabaseInstance(stack, 'PublicDb', {
       engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
       vpc: new ec2.Vpc(stack, 'PublicVpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC }] }),
-      vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, publiclyAccessible: true,
+      vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+      publiclyAccessible: true,
     });
     // 6. Secrets in environment variables under names the old rule did not know.
     api.addEnvironment('DATABASE_URL', 'postgres://admin:S3cret@host/db');
@@ -160,7 +162,7 @@ describe('every bypass of the issue fails synth on the final template, naming th
 describe('the same stack without bypasses, and the policy on any stack', () => {
   test('a plain Stack under SecurityPolicy.applyTo: a hand-added bucket comes out private, encrypted, TLS-only and logged; synth prints nothing', () => {
     const app = tempApp();
-    const stack = new Stack(app, 'Platform', { tags: { owner: 'platform', application: 'shared', environment: 'production', 'cost-center': 'cc-1' } });
+    const stack = new Stack(app, 'Platform', { tags: { 'owner': 'platform', 'application': 'shared', 'environment': 'production', 'cost-center': 'cc-1' } });
     const security = SecurityPolicy.forEnvironment({ environment: EnvironmentTier.PRODUCTION }).applyTo(stack);
     new s3.Bucket(stack, 'Shared');
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -173,7 +175,7 @@ describe('the same stack without bypasses, and the policy on any stack', () => {
     fs.rmSync(app.outdir, { recursive: true, force: true });
     const resources = template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
     const [bucketId, bucket] = Object.entries(resources).find(([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('Shared'))!;
-    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual(BLOCKED);
     expect(JSON.stringify(bucket.Properties.BucketEncryption)).toContain('AES256');
     expect(bucket.Properties.LoggingConfiguration).toBeDefined();
     const policy = Object.values(resources).find((r) => r.Type === 'AWS::S3::BucketPolicy' && JSON.stringify(r.Properties.Bucket).includes(bucketId))!;
@@ -186,7 +188,7 @@ describe('the same stack without bypasses, and the policy on any stack', () => {
 
   test('a compliant plain stack synthesizes silently; a raw CfnResource gets the secure defaults of its type', () => {
     const app = tempApp();
-    const stack = new Stack(app, 'Quiet', { tags: { owner: 'platform', application: 'shared', environment: 'development', 'cost-center': 'cc-1' } });
+    const stack = new Stack(app, 'Quiet', { tags: { 'owner': 'platform', 'application': 'shared', 'environment': 'development', 'cost-center': 'cc-1' } });
     const security = SecurityPolicy.forEnvironment({ environment: EnvironmentTier.DEVELOPMENT }).applyTo(stack);
     new CfnResource(stack, 'Files', { type: 'AWS::EFS::FileSystem' });
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -203,7 +205,7 @@ describe('the same stack without bypasses, and the policy on any stack', () => {
 
   test('nested stacks: the aspects enforce inside them and the template check reads their templates', () => {
     const app = tempApp();
-    const stack = new Stack(app, 'Parent', { tags: { owner: 'platform', application: 'shared', environment: 'development', 'cost-center': 'cc-1' } });
+    const stack = new Stack(app, 'Parent', { tags: { 'owner': 'platform', 'application': 'shared', 'environment': 'development', 'cost-center': 'cc-1' } });
     const security = SecurityPolicy.forEnvironment({ environment: EnvironmentTier.DEVELOPMENT }).applyTo(stack);
     const nested = new NestedStack(stack, 'Child');
     new s3.Bucket(nested, 'Inner');
@@ -214,7 +216,7 @@ describe('the same stack without bypasses, and the policy on any stack', () => {
     fs.rmSync(app.outdir, { recursive: true, force: true });
     const inner = Object.entries(template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
       .find(([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('Inner'))![1];
-    expect(inner.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(inner.Properties.PublicAccessBlockConfiguration).toEqual(BLOCKED);
     expect(template.Resources.Open.Properties.PublicAccessBlockConfiguration).toBeDefined();
     expect(message).toContain('[CdkInfraEngineer-S3NoPublicAcl] Parent/Child/Open');
     expect(security.lastEvaluation!.findings.map((f) => `${f.ruleId} ${f.resourcePath}`)).toContain('CdkInfraEngineer-S3NoPublicAcl Parent/Child/Open');
@@ -226,7 +228,7 @@ describe('the same stack without bypasses, and the policy on any stack', () => {
       .toThrow(/relaxing 'access-logs'\) refused: hipaa requires it\. To relax it anyway, name the framework/);
     const waived = hipaa.relax(SecurityRule.ACCESS_LOGS, 'Access logs go to the organisation-wide log archive instead.', [ComplianceFramework.HIPAA]);
     const app = tempApp();
-    const stack = new Stack(app, 'Waived', { tags: { owner: 'platform', application: 'shared', environment: 'production', 'cost-center': 'cc-1' } });
+    const stack = new Stack(app, 'Waived', { tags: { 'owner': 'platform', 'application': 'shared', 'environment': 'production', 'cost-center': 'cc-1' } });
     const security = waived.applyTo(stack);
     new s3.Bucket(stack, 'Data', { removalPolicy: undefined }).applyRemovalPolicy(0 as never);
     (stack.node.findChild('Data').node.defaultChild as CfnResource).applyRemovalPolicy(undefined);

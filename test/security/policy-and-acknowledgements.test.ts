@@ -102,7 +102,10 @@ describe('one acknowledgement channel, scored honestly', () => {
     app.synth();
     const scores = security.lastEvaluation!.frameworks;
     expect(scores.length).toBeGreaterThan(0);
-    for (const s of scores) expect({ name: s.name, notApplicable: s.notApplicable, percent: s.compliancePercent }).toEqual({ name: s.name, notApplicable: true, percent: 0 });
+    for (const s of scores) {
+      expect({ name: s.name, notApplicable: s.notApplicable, percent: s.compliancePercent })
+        .toEqual({ name: s.name, notApplicable: true, percent: 0 });
+    }
   });
 
   test('CDK\'s own custom resource handlers are recognised by the construct CDK creates and listed with their reason', () => {

@@ -54,7 +54,8 @@ describe('template rules: compliant and non-compliant final templates', () => {
 
   test('DatabaseNotPublic: publicly accessible RDS instances and clusters', () => {
     expect(run(rules.DatabaseNotPublic, {
-      Db: res('AWS::RDS::DBInstance', { PubliclyAccessible: true }), Cluster: res('AWS::RDS::DBCluster', { PubliclyAccessible: { Ref: 'Open' } }),
+      Db: res('AWS::RDS::DBInstance', { PubliclyAccessible: true }),
+      Cluster: res('AWS::RDS::DBCluster', { PubliclyAccessible: { Ref: 'Open' } }),
       Private: res('AWS::RDS::DBInstance', { PubliclyAccessible: false }),
     })).toEqual(['Db: PubliclyAccessible is true', 'Cluster: PubliclyAccessible is not known at synth']);
   });
@@ -85,9 +86,12 @@ describe('template rules: compliant and non-compliant final templates', () => {
       Search: res('AWS::OpenSearchService::Domain', { EncryptionAtRestOptions: { Enabled: false } }),
       Instance: res('AWS::EC2::Instance', { BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8 } }, { DeviceName: '/dev/sdb', Ebs: { Encrypted: true } }] }),
       // Compliant
-      SqsDefault: res('AWS::SQS::Queue'), SqsKms: res('AWS::SQS::Queue', { KmsMasterKeyId: 'alias/aws/sqs', SqsManagedSseEnabled: false }),
-      KeyedTopic: res('AWS::SNS::TopicPolicy'), AuroraInstance: res('AWS::RDS::DBInstance', { DBClusterIdentifier: 'c' }),
-      EncryptedEfs: res('AWS::EFS::FileSystem', { Encrypted: true }), Bucket: res('AWS::S3::Bucket'),
+      SqsDefault: res('AWS::SQS::Queue'),
+      SqsKms: res('AWS::SQS::Queue', { KmsMasterKeyId: 'alias/aws/sqs', SqsManagedSseEnabled: false }),
+      KeyedTopic: res('AWS::SNS::TopicPolicy'),
+      AuroraInstance: res('AWS::RDS::DBInstance', { DBClusterIdentifier: 'c' }),
+      EncryptedEfs: res('AWS::EFS::FileSystem', { Encrypted: true }),
+      Bucket: res('AWS::S3::Bucket'),
     })).toEqual([
       'Queue: SqsManagedSseEnabled is false and no KmsMasterKeyId', 'Topic: no KmsMasterKeyId', 'Cluster: StorageEncrypted is false',
       'Efs: Encrypted is not set', 'Volume: Encrypted is "false"', 'Cache: AtRestEncryptionEnabled is not set',
@@ -106,8 +110,10 @@ describe('template rules: compliant and non-compliant final templates', () => {
     const tlsOnly = { Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] };
     expect(run(rules.EncryptedInTransit, {
       Open: res('AWS::S3::Bucket'),
-      Safe: res('AWS::S3::Bucket'), SafePolicy: res('AWS::S3::BucketPolicy', { Bucket: { Ref: 'Safe' }, PolicyDocument: tlsOnly }),
-      Queue: res('AWS::SQS::Queue'), QueuePolicy: res('AWS::SQS::QueuePolicy', { Queues: [{ Ref: 'Queue' }], PolicyDocument: tlsOnly }),
+      Safe: res('AWS::S3::Bucket'),
+      SafePolicy: res('AWS::S3::BucketPolicy', { Bucket: { Ref: 'Safe' }, PolicyDocument: tlsOnly }),
+      Queue: res('AWS::SQS::Queue'),
+      QueuePolicy: res('AWS::SQS::QueuePolicy', { Queues: [{ Ref: 'Queue' }], PolicyDocument: tlsOnly }),
       Website: res('AWS::S3::Bucket', { WebsiteConfiguration: { IndexDocument: 'index.html' } }),
       Search: res('AWS::OpenSearchService::Domain', { DomainEndpointOptions: { EnforceHTTPS: false }, NodeToNodeEncryptionOptions: { Enabled: true } }),
       Cache: res('AWS::ElastiCache::ReplicationGroup', { TransitEncryptionEnabled: true }),
@@ -176,9 +182,13 @@ describe('template rules: compliant and non-compliant final templates', () => {
         AWS_KEY: { 'Fn::Join': ['', ['AKIA', 'ABCDEFGHIJKLMNOP']] },
       }),
       Safe: env({
-        TABLE_NAME: 'orders', SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:1:secret:x', API_URL: 'https://api.example.com/v1',
-        DB_PASSWORD: '{{resolve:secretsmanager:db:SecretString:password}}', SIGNING_KEY: { Ref: 'KeyParam' },
-        URL_WITH_REF: { 'Fn::Join': ['', ['postgres://admin:', { Ref: 'Pw' }, '@host/db']] }, FEATURE_KEY: 'enabled',
+        TABLE_NAME: 'orders',
+        SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:1:secret:x',
+        API_URL: 'https://api.example.com/v1',
+        DB_PASSWORD: '{{resolve:secretsmanager:db:SecretString:password}}',
+        SIGNING_KEY: { Ref: 'KeyParam' },
+        URL_WITH_REF: { 'Fn::Join': ['', ['postgres://admin:', { Ref: 'Pw' }, '@host/db']] },
+        FEATURE_KEY: 'enabled',
       }),
       Code: res('AWS::Lambda::Function', { Code: { S3Key: '0f3c9a8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a.zip' } }),
       Db: res('AWS::RDS::DBCluster', { MasterUserPassword: 'hunter22', MasterUsername: 'admin' }),

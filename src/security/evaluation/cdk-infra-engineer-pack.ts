@@ -1,13 +1,13 @@
 import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import type { CdkInfraEngineerChecksProps } from '../cdk-infra-engineer-checks';
 import {
   ComputeAndDataAlarmed, IAMNoWildcardActions, NoPlaintextSecrets, RequiredTagsPresent, resetStackIndexes,
   StatefulResourceRetained,
 } from '../rules';
 import { RequiredTags } from '../tags';
 
-import type { CdkInfraEngineerChecksProps } from '../cdk-infra-engineer-checks';
 
 /**
  * The cdk-nag pack behind `CdkInfraEngineerChecks` (loaded only when a stack is checked).

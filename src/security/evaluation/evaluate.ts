@@ -77,7 +77,11 @@ export function evaluateCompliance(scope: IConstruct, packs: RecordingPack[], ex
         : Array.isArray(check.result) ? check.result.map((d) => `${check.ruleId}[${d}]`) : [];
       for (const findingId of ids) {
         const f: Finding = {
-          findingId, ruleId: check.ruleId, names: [check.ruleName], construct: check.node, path: check.node.node.path,
+          findingId,
+          ruleId: check.ruleId,
+          names: [check.ruleName],
+          construct: check.node,
+          path: check.node.node.path,
           info: check.error !== undefined ? `${check.info} (The rule could not read the resource: ${check.error})` : check.info,
           explanation: check.explanation,
         };
@@ -119,9 +123,7 @@ class Score {
   public add(ruleId: string, status: Status): void {
     this.evaluated.add(ruleId);
     this.withFindings.add(ruleId);
-    if (status.kind === 'failed') this.failed.add(ruleId);
-    else if (status.kind === 'waived') this.waived.add(ruleId);
-    else {
+    if (status.kind === 'failed') {this.failed.add(ruleId);} else if (status.kind === 'waived') {this.waived.add(ruleId);} else {
       this.acknowledged.add(ruleId);
       this.acceptedResults++;
     }
@@ -149,8 +151,14 @@ class Score {
 function templateFinding(r: TemplateCheckResult): Finding {
   const ruleId = `${TEMPLATE_PACK}-${r.rule.id}`;
   return {
-    findingId: ruleId, ruleId, names: [r.rule.id, ...r.rule.covers], construct: r.construct, path: r.resource.path,
-    info: `${r.rule.info} (final template, ${r.resource.logicalId} ${r.resource.type})`, explanation: r.rule.fix, policyRule: r.rule.policyRule,
+    findingId: ruleId,
+    ruleId,
+    names: [r.rule.id, ...r.rule.covers],
+    construct: r.construct,
+    path: r.resource.path,
+    info: `${r.rule.info} (final template, ${r.resource.logicalId} ${r.resource.type})`,
+    explanation: r.rule.fix,
+    policyRule: r.rule.policyRule,
   };
 }
 

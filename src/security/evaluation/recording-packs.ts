@@ -26,10 +26,10 @@ export interface RuleCheck {
 export interface RecordingPack {
   /** Prefix of its rule ids (`AwsSolutions`, `HIPAA.Security`, ...). */
   readonly ruleIdPrefix: string;
-  /** Applies every rule to every resource under `scope`, reporting each application to `sink`. */
-  run(scope: IConstruct, sink: (check: RuleCheck) => void): void;
   /** The pack's rule ids by rule function name, as seen in the last run. */
   readonly ruleIdsByName: ReadonlyMap<string, string>;
+  /** Applies every rule to every resource under `scope`, reporting each application to `sink`. */
+  run(scope: IConstruct, sink: (check: RuleCheck) => void): void;
   /** Rule functions not to call (superseded by a template rule with the same id). */
   skip(ruleNames: string[]): void;
 }

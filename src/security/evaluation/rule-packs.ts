@@ -1,9 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { RecordingPack, PUBLIC_PACKS, recordingPack } from './recording-packs';
-import { RulePack } from '../policy/rule-pack-selection';
 import { CdkInfraEngineerPack } from './cdk-infra-engineer-pack';
+import { RecordingPack, PUBLIC_PACKS, recordingPack } from './recording-packs';
 import type { CdkInfraEngineerChecksProps } from '../cdk-infra-engineer-checks';
+import { RulePack } from '../policy/rule-pack-selection';
 
 export { RulePack, rulePacksFor } from '../policy/rule-pack-selection';
 

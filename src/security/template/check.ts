@@ -18,7 +18,8 @@ export interface TemplateCheckResult {
 export type TemplatePolicy = Omit<TemplateContext, 'index'>;
 
 /** Applies every template rule to every resource of the templates; reports the rules that apply. */
-export function checkTemplates(templates: LoadedTemplate[], policy: TemplatePolicy, rules: readonly TemplateRule[] = TEMPLATE_RULES): TemplateCheckResult[] {
+export function checkTemplates(templates: LoadedTemplate[], policy: TemplatePolicy,
+  rules: readonly TemplateRule[] = TEMPLATE_RULES): TemplateCheckResult[] {
   const results: TemplateCheckResult[] = [];
   for (const { template, constructs } of templates) {
     const resources = resourcesOf(template, constructs);
@@ -53,10 +54,7 @@ function indexOf(resources: TemplateResource[]): TemplateIndex {
   const loadBalancerGroups = new Set<string>();
   for (const r of resources) {
     const p = r.properties;
-    if (r.type === 'AWS::S3::BucketPolicy') attach(referencedIds(p.Bucket), p.PolicyDocument);
-    else if (r.type === 'AWS::SQS::QueuePolicy') attach(referencedIds(p.Queues), p.PolicyDocument);
-    else if (r.type === 'AWS::SNS::TopicPolicy') attach(referencedIds(p.Topics), p.PolicyDocument);
-    else if (r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' || r.type === 'AWS::ElasticLoadBalancing::LoadBalancer') {
+    if (r.type === 'AWS::S3::BucketPolicy') {attach(referencedIds(p.Bucket), p.PolicyDocument);} else if (r.type === 'AWS::SQS::QueuePolicy') {attach(referencedIds(p.Queues), p.PolicyDocument);} else if (r.type === 'AWS::SNS::TopicPolicy') {attach(referencedIds(p.Topics), p.PolicyDocument);} else if (r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' || r.type === 'AWS::ElasticLoadBalancing::LoadBalancer') {
       for (const g of asList(p.SecurityGroups)) if (g instanceof Reference) loadBalancerGroups.add(g.logicalId);
     }
   }

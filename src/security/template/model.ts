@@ -43,18 +43,18 @@ export interface TemplateResource {
 
 /** Facts about one template that rules about one resource need. */
 export interface TemplateIndex {
-  /** Resolved policy documents attached to a bucket, queue or topic (by its logical ID). */
-  policiesOf(logicalId: string): unknown[];
   /** Security groups (logical IDs) attached to a load balancer. */
   readonly loadBalancerGroups: ReadonlySet<string>;
+  /** Resolved policy documents attached to a bucket, queue or topic (by its logical ID). */
+  policiesOf(logicalId: string): unknown[];
 }
 
 /** What the template rules know about the stack's policy. */
 export interface TemplateContext {
   readonly production: boolean;
+  readonly index: TemplateIndex;
   /** Whether the security policy enforces `rule` (a relaxed rule's findings are acknowledged with its reason). */
   enforces(rule: SecurityRule): boolean;
-  readonly index: TemplateIndex;
 }
 
 /** The rule does not apply to the resource. */

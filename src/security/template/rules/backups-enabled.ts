@@ -1,7 +1,7 @@
 import { describe } from './encrypted-at-rest';
+import { SecurityRule } from '../../policy/security-rule';
 import { COMPLIANT, NOT_APPLICABLE, TemplateRule, Unknown } from '../model';
 import { isTrue } from '../resolve';
-import { SecurityRule } from '../../policy/security-rule';
 
 /**
  * Where the policy enforces backups, tables keep point-in-time recovery on and databases

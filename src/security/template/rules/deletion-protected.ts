@@ -1,7 +1,7 @@
 import { describe } from './encrypted-at-rest';
+import { SecurityRule } from '../../policy/security-rule';
 import { COMPLIANT, NOT_APPLICABLE, TemplateRule } from '../model';
 import { isTrue } from '../resolve';
-import { SecurityRule } from '../../policy/security-rule';
 
 const PROPERTY: Record<string, string> = {
   'AWS::DynamoDB::Table': 'DeletionProtectionEnabled',

@@ -1,6 +1,6 @@
+import { SecurityRule } from '../../policy/security-rule';
 import { COMPLIANT, NOT_APPLICABLE, TemplateResource, TemplateRule, TemplateRuleResult, Unknown } from '../model';
 import { isFalse, isTrue } from '../resolve';
-import { SecurityRule } from '../../policy/security-rule';
 
 type Check = (p: { [key: string]: unknown }) => string | undefined;
 

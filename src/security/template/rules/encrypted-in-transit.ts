@@ -1,8 +1,8 @@
 import { checkTable, describe } from './encrypted-at-rest';
 import { statementsOf } from './policy-statements';
+import { SecurityRule } from '../../policy/security-rule';
 import { COMPLIANT, NOT_APPLICABLE, TemplateContext, TemplateResource, TemplateRule } from '../model';
 import { isTrue } from '../resolve';
-import { SecurityRule } from '../../policy/security-rule';
 
 /** Settings that keep traffic to a resource on TLS, per type. */
 const SETTINGS: Record<string, (p: { [key: string]: unknown }) => string | undefined> = {

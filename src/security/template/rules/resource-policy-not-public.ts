@@ -1,6 +1,6 @@
 import { publicStatements } from './policy-statements';
-import { COMPLIANT, NOT_APPLICABLE, TemplateRule } from '../model';
 import { SecurityRule } from '../../policy/security-rule';
+import { COMPLIANT, NOT_APPLICABLE, TemplateRule } from '../model';
 
 /** The property holding the resource policy, by resource type. */
 const POLICY_PROPERTY: Record<string, string> = {

@@ -1,5 +1,5 @@
-import { COMPLIANT, NOT_APPLICABLE, TemplateRule, Unknown } from '../model';
 import { SecurityRule } from '../../policy/security-rule';
+import { COMPLIANT, NOT_APPLICABLE, TemplateRule, Unknown } from '../model';
 
 const PUBLIC_ACLS = new Set(['PublicRead', 'PublicReadWrite', 'AuthenticatedRead']);
 

@@ -1,5 +1,5 @@
-import { COMPLIANT, NOT_APPLICABLE, TemplateRule } from '../model';
 import { STATEFUL_RESOURCE_TYPES } from '../../policy/stateful-types';
+import { COMPLIANT, NOT_APPLICABLE, TemplateRule } from '../model';
 
 const SNAPSHOT_TYPES = new Set(['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster']);
 
