@@ -27,8 +27,8 @@ export class CostEstimator {
    * `$422.40 a month + 2 unpriced: AWS::GameLift::Fleet, Custom::ADConnector`.
    * Use it wherever a total is shown.
    */
-  public static headline(estimate: CostEstimate): string {
-    return costHeadline(estimate.monthlyCost.expected, estimate.resources.filter((r) => r.status === ResourceCostStatus.UNPRICED));
+  public static headline(costEstimate: CostEstimate): string {
+    return costHeadline(costEstimate.monthlyCost.expected, costEstimate.resources.filter((r) => r.status === ResourceCostStatus.UNPRICED));
   }
 
   /**

@@ -69,7 +69,9 @@ export function costReportContributor(options: CostReportOptions = {}): ReportCo
             const e = byId.get(r.logicalId);
             return e ? { ...r, ...costFields(e) } : r;
           }),
-          ...nested.map((e) => ({ logicalId: e.logicalId, type: e.type, ...(e.path ? { path: e.path } : {}), nestedStack: e.nestedStack, ...costFields(e) })),
+          ...nested.map((e) => ({
+            logicalId: e.logicalId, type: e.type, ...(e.path ? { path: e.path } : {}), nestedStack: e.nestedStack, ...costFields(e),
+          })),
         ],
       };
     },
@@ -80,7 +82,8 @@ function costFields(e: ResourceCostEstimate) {
   return {
     status: e.status,
     monthlyCost: e.monthlyCost,
-    lineItems: e.lineItems.map(({ description, unit, quantity, unitPrice, monthlyCost }) => ({ description, unit, quantity, unitPrice, monthlyCost })),
+    lineItems: e.lineItems.map(({ description, unit, quantity, unitPrice, monthlyCost }) => (
+      { description, unit, quantity, unitPrice, monthlyCost })),
     assumptions: e.assumptions,
     ...(e.reason ? { reason: e.reason } : {}),
   };

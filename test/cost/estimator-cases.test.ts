@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, CfnOutput, NestedStack, Stack, aws_ec2 as ec2, aws_rds as rds, aws_sqs as sqs, aws_sns as sns } from 'aws-cdk-lib';
-import { BudgetGuard, CostEstimate, CostEstimator, ResourceCostEstimate, ResourceCostStatus } from '../../src/cost';
 import { CostReport } from '../../src/app/cost-report';
+import { BudgetGuard, CostEstimate, CostEstimator, ResourceCostEstimate, ResourceCostStatus } from '../../src/cost';
 
 const H = 730;
 
@@ -167,7 +167,9 @@ describe('Fn::ForEach (AWS::LanguageExtensions)', () => {
   test('a loop over a parameter with no value is unpriced naming it, not a throw', () => {
     const e = estimate({ 'Fn::ForEach::Q': ['N', { Ref: 'Names' }, { 'Q${N}': { Type: 'AWS::SQS::Queue' } }] }, { Parameters: { Names: { Type: 'CommaDelimitedList' } } });
     expect(e.resources).toEqual([expect.objectContaining({
-      logicalId: 'Q${N}', type: 'AWS::SQS::Queue', status: ResourceCostStatus.UNPRICED,
+      logicalId: 'Q${N}',
+      type: 'AWS::SQS::Queue',
+      status: ResourceCostStatus.UNPRICED,
       reason: "one resource per item of Fn::ForEach 'Q', whose collection is the parameter 'Names' with no default: pass parameters",
     })]);
   });
@@ -290,7 +292,8 @@ describe('whole applications: nested stacks, outputs-only stacks, titles', () =>
   new rds.DatabaseInstance(mysqlStack, 'Db', {
     engine: rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.VER_8_0 }),
     instanceType: ec2.InstanceType.of(ec2.InstanceClass.M5, ec2.InstanceSize.LARGE),
-    vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    vpc,
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
   });
   CostReport.of(mysqlStack);
   const other = new Stack(app, 'Other');
@@ -341,8 +344,11 @@ describe('whole applications: nested stacks, outputs-only stacks, titles', () =>
 
   test('estimateTemplate prices nested templates given by logical ID; without them the nested stack is unpriced', () => {
     const parentTemplate = { Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3/x.json', Parameters: { Size: '2' } } } } };
-    const child = { Parameters: { Size: { Type: 'Number' } }, Resources: { Nat: { Type: 'AWS::EC2::NatGateway', Properties: {} }, Vm: { Type: 'AWS::EC2::Instance', Condition: 'Big', Properties: { InstanceType: 't3.micro', SubnetId: 's' } } },
-      Conditions: { Big: { 'Fn::Equals': [{ Ref: 'Size' }, '2'] } } };
+    const child = {
+      Parameters: { Size: { Type: 'Number' } },
+      Resources: { Nat: { Type: 'AWS::EC2::NatGateway', Properties: {} }, Vm: { Type: 'AWS::EC2::Instance', Condition: 'Big', Properties: { InstanceType: 't3.micro', SubnetId: 's' } } },
+      Conditions: { Big: { 'Fn::Equals': [{ Ref: 'Size' }, '2'] } },
+    };
     const e = CostEstimator.estimateTemplate({ template: parentTemplate, nestedTemplates: { Child: child }, usage: { 'Child/Nat': { monthlyDataProcessedGb: 0 } } });
     expect(e.resources.filter((r) => r.nestedStack === 'Child').map((r) => r.logicalId).sort()).toEqual(['Nat', 'Vm']);
     within5(e.monthlyCost.expected, H * 0.045 + H * 0.0104);

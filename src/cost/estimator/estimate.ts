@@ -34,6 +34,15 @@ export interface EstimateInput {
   readonly catalog: PricingCatalog;
 }
 
+/** What a resource's work record holds besides its identity. */
+interface WorkFields {
+  readonly priced: PricedCharge[];
+  readonly unpriced: string[];
+  readonly free?: string;
+  readonly ctx?: ModelContext;
+  readonly assumptions?: string[];
+}
+
 interface PricedCharge {
   readonly charge: Charge;
   readonly quote: PriceQuote;
@@ -69,7 +78,10 @@ export function estimate(input: EstimateInput): CostEstimate {
   let current: ModelContext | undefined;
   let firstRead = { charges: 0, unpriced: 0, assumptions: 0 };
   const onRead = (read: UnknownRead) => {
-    if (reads.length === 0) firstRead = { charges: current?.charges.length ?? 0, unpriced: current?.unpricedDimensions.length ?? 0, assumptions: current?.assumptions.length ?? 0 };
+    if (reads.length === 0) {
+      const c = current;
+      firstRead = { charges: c?.charges.length ?? 0, unpriced: c?.unpricedDimensions.length ?? 0, assumptions: c?.assumptions.length ?? 0 };
+    }
     reads.push(read);
   };
 
@@ -79,7 +91,9 @@ export function estimate(input: EstimateInput): CostEstimate {
     const nestedStack = unit.prefix ? unit.prefix.slice(0, -1) : undefined;
     const inNested = nestedStack ? { nestedStack } : {};
     for (const e of unit.resolved.excluded) excluded.push({ ...e, ...inNested });
-    for (const u of unit.resolved.unexpanded) work.push({ logicalId: u.logicalId, type: u.type, ...inNested, priced: [], unpriced: [u.reason], assumptions: [] });
+    for (const u of unit.resolved.unexpanded) {
+      work.push({ logicalId: u.logicalId, type: u.type, ...inNested, priced: [], unpriced: [u.reason], assumptions: [] });
+    }
     for (const [logicalId, resource] of Object.entries(unit.index.resources)) {
       if (resource.Type === 'AWS::CDK::Metadata') continue;
       work.push(price(unit, logicalId, resource, usage.get(unit.prefix + logicalId) ?? {}));
@@ -89,7 +103,7 @@ export function estimate(input: EstimateInput): CostEstimate {
   function price(unit: TemplateUnit, logicalId: string, resource: TemplateResource, resourceUsage: ResourceUsage): ResourceWork {
     const nestedStack = unit.prefix ? unit.prefix.slice(0, -1) : undefined;
     const defaults = unit.resolved.defaultsUsed.get(logicalId);
-    const work = (fields: { priced: PricedCharge[]; unpriced: string[]; free?: string; ctx?: ModelContext; assumptions?: string[] }): ResourceWork => ({
+    const workOf = (fields: WorkFields): ResourceWork => ({
       logicalId,
       type: resource.Type,
       path: unit.index.pathOf(logicalId),
@@ -101,8 +115,8 @@ export function estimate(input: EstimateInput): CostEstimate {
     if (resource.Type === NESTED_STACK) {
       const nested = unit.nested.get(logicalId);
       return nested
-        ? work({ priced: [], unpriced: [], free: `nested stack: its ${nested.count} resources are priced in this estimate, listed with nestedStack '${unit.prefix}${logicalId}'` })
-        : work({ priced: [], unpriced: ['nested stack: its template was not given (pass nestedTemplates, or the assembly directory of a CDK app), so its resources are not priced'] });
+        ? workOf({ priced: [], unpriced: [], free: `nested stack: its ${nested.count} resources are priced in this estimate, listed with nestedStack '${unit.prefix}${logicalId}'` })
+        : workOf({ priced: [], unpriced: ['nested stack: its template was not given (pass nestedTemplates, or the assembly directory of a CDK app), so its resources are not priced'] });
     }
     const model = COST_MODELS[resource.Type];
     reads.length = 0;
@@ -123,7 +137,8 @@ export function estimate(input: EstimateInput): CostEstimate {
     if (!ctx) {
       const free = classified?.free ?? (classified?.unpriced ? undefined : freeReason(resource.Type));
       const unpriced = classified?.unpriced ?? (free ? undefined : UNPRICED_REASONS[resource.Type] ?? 'type not modelled by the estimator');
-      return work({ priced: [], unpriced: [...unknownReasons(logicalId, reads), ...(unpriced ? [unpriced] : [])], free: reads.length > 0 ? undefined : free });
+      const reasons = [...unknownReasons(logicalId, reads), ...(unpriced ? [unpriced] : [])];
+      return workOf({ priced: [], unpriced: reasons, free: reads.length > 0 ? undefined : free });
     }
     if (reads.length > 0) {
       // What the model did after reading an unknown value may rest on a default: drop it.
@@ -140,13 +155,14 @@ export function estimate(input: EstimateInput): CostEstimate {
       if (quote) priced.push({ charge, quote });
       else unpriced.push(`${charge.description}: no figure for ${charge.price.serviceCode} ${charge.price.usageType}${filterText(charge.price.filters)} in the catalog`);
     }
-    return work({ ctx, priced, unpriced, free: ctx.freeReason, assumptions: ctx.assumptions });
+    return workOf({ ctx, priced, unpriced, free: ctx.freeReason, assumptions: ctx.assumptions });
   }
 
   // Tiers pool over what deploys; resources that may not deploy are priced alone, for information.
-  const pools = poolTotals(work.filter((w) => !w.conditional).flatMap((w) => w.priced.map((p) => ({ quantity: p.charge.quantity, quote: p.quote }))));
+  const pooled = (w: ResourceWork) => w.priced.map((p) => ({ quantity: p.charge.quantity, quote: p.quote }));
+  const pools = poolTotals(work.filter((w) => !w.conditional).flatMap(pooled));
   const fallbacks = new Set<string>();
-  const resources = work.map((w) => resourceEstimate(w, w.conditional ? poolTotals(w.priced.map((p) => ({ quantity: p.charge.quantity, quote: p.quote }))) : pools, fallbacks, region))
+  const resources = work.map((w) => resourceEstimate(w, w.conditional ? poolTotals(pooled(w)) : pools, fallbacks, region))
     .sort((a, b) => b.monthlyCost.expected - a.monthlyCost.expected);
   const monthlyCost = sumRanges(resources.map((r) => r.monthlyCost));
   const freeTier = freeTierDeductions(input.catalog, pools);
@@ -345,7 +361,9 @@ function resourceEstimate(w: ResourceWork, pools: Map<string, Pool>, fallbacks: 
     ...(w.nestedStack !== undefined ? { nestedStack: w.nestedStack } : {}),
     status,
     monthlyCost,
-    lineItems: lineItems.some((l) => l.description.includes(OBJECT)) ? lineItems.map((l) => ({ ...l, description: readable(l.description) })) : lineItems,
+    lineItems: lineItems.some((l) => l.description.includes(OBJECT))
+      ? lineItems.map((l) => ({ ...l, description: readable(l.description) }))
+      : lineItems,
     assumptions: assumptions.some((a) => a.includes(OBJECT)) ? assumptions.map(readable) : assumptions,
     ...(reason !== undefined ? { reason: readable(reason) } : {}),
   };

@@ -15,7 +15,10 @@ const PREFIX = 'Fn::ForEach::';
  * `${id}` and `&{id}` (alphanumerics only) are substituted in keys and strings, `{ Ref: id }`
  * by the item. A collection that cannot be resolved leaves its resources unexpanded.
  */
-export function expandForEach(resources: { [key: string]: any }, value: (v: unknown) => unknown): { resources: { [id: string]: any }; unexpanded: UnexpandedResource[] } {
+export function expandForEach(
+  resources: { [key: string]: any },
+  value: (v: unknown) => unknown,
+): { resources: { [id: string]: any }; unexpanded: UnexpandedResource[] } {
   const unexpanded: UnexpandedResource[] = [];
   let loops = false;
   for (const key in resources) {

@@ -104,7 +104,9 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
   conditions = evaluateConditions(isObject(template.Conditions) ? template.Conditions : {}, value);
 
   const expanded = expandForEach(resources, (v) => value(v));
-  const result: ResolvedTemplate = { resources: {}, excluded: [], conditionUnknown: new Map(), defaultsUsed: new Map(), unexpanded: expanded.unexpanded };
+  const result: ResolvedTemplate = {
+    resources: {}, excluded: [], conditionUnknown: new Map(), defaultsUsed: new Map(), unexpanded: expanded.unexpanded,
+  };
   for (const id in expanded.resources) {
     const raw = expanded.resources[id];
     if (!isObject(raw) || typeof raw.Type !== 'string') {

@@ -22,7 +22,10 @@ export interface UsageScope {
  * a longer path beats a shorter one. Throws on a key matching no resource, an unknown field
  * or a negative, non-finite value.
  */
-export function resolveUsage(usage: { [key: string]: ResourceUsage } | undefined, templates: TemplateIndex | ReadonlyArray<UsageScope>): Map<string, ResourceUsage> {
+export function resolveUsage(
+  usage: { [key: string]: ResourceUsage } | undefined,
+  templates: TemplateIndex | ReadonlyArray<UsageScope>,
+): Map<string, ResourceUsage> {
   const scopes: ReadonlyArray<UsageScope> = templates instanceof TemplateIndex ? [{ prefix: '', template: templates }] : templates;
   const result = new Map<string, ResourceUsage>();
   if (!usage) return result;
