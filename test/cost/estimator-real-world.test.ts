@@ -43,6 +43,7 @@ describe('real-world templates', () => {
 
   test('templates the issue names: ForEach expands, parameters resolve, conditions hold', () => {
     expect(estimates.get('fn-foreach-ddb.json')!.resources.map((r) => r.logicalId).sort()).toEqual(['DynamoDBLeaderboard', 'DynamoDBName', 'DynamoDBPoints', 'DynamoDBScore']);
+    expect(estimates.get('fn-foreach-s3-outputs.json')!.resources.map((r) => `${r.logicalId} ${r.status}`).sort()).toEqual(['S3BucketA priced', 'S3BucketB priced', 'S3BucketC priced']);
     const ddb = estimates.get('dynamodb-secondary-indexes.json')!.resources[0];
     // Table and index: 10 + 10 WCU and 5 + 5 RCU from the parameters' Defaults.
     expect(ddb.monthlyCost.expected).toBeCloseTo(730 * (20 * 0.00065 + 10 * 0.00013) + 0.25, 1);
