@@ -20,8 +20,6 @@ const STRICT_SECRET_NAME = /(password|passwd|secret|token|api[-_]?key|private[-_
 const SECRET_NAME = /(password|passwd|pwd|secret|token|key|credential|signing|salt|private)/i;
 /** ...unless the name says it only locates or describes the secret. */
 const LOCATOR_NAME = /(arn|name|id|url|uri|endpoint|host|port|length|type|ttl|count|prefix|path|region|enabled|version|policy|mode|template|schema|usage|spec|rotation|size|algorithm|format|field|header|location)$/i;
-/** Property paths where names are chosen by the user: environment variables and their like. */
-const USER_NAMED = /(^|\.)(Environment\.Variables|Environment|Variables|EnvironmentVariables|Parameters|Secrets?)(\.|$)/;
 
 /**
  * No secret in plain text in the final template: no value in a well-known secret format
@@ -40,40 +38,61 @@ export const NoPlaintextSecretsInTemplate: TemplateRule = {
   covers: ['NoPlaintextSecrets', 'LambdaEnvironmentSecrets'],
   check(resource) {
     const problems: string[] = [];
-    walk(resource.properties, '', problems);
+    walk(resource.properties, undefined, problems);
     return problems.length ? problems : COMPLIANT;
   },
 };
 
-function walk(value: unknown, path: string, problems: string[]): void {
-  if (typeof value === 'string' || value instanceof Unknown) {
-    inspect(typeof value === 'string' ? value : value.text, path, typeof value === 'string', problems);
+/** Where a value sits: its key, and the frame of its parent (the path is only built for a finding). */
+interface Frame {
+  readonly key: string;
+  readonly parent?: Frame;
+  /** Under a key whose names the user chooses (environment variables and their like). */
+  readonly userNamed: boolean;
+}
+
+const USER_NAMED_KEYS = new Set(['Environment', 'Variables', 'EnvironmentVariables', 'Parameters', 'Secrets', 'Secret']);
+
+function pathOf(frame: Frame | undefined): string {
+  const keys: string[] = [];
+  for (let f = frame; f; f = f.parent) keys.unshift(f.key);
+  return keys.join('.');
+}
+
+function walk(value: unknown, frame: Frame | undefined, problems: string[]): void {
+  if (typeof value === 'string') {
+    inspect(value, frame, true, problems);
+  } else if (value instanceof Unknown) {
+    inspect(value.text, frame, false, problems);
   } else if (Array.isArray(value)) {
+    const userNamed = frame?.userNamed ?? false;
     value.forEach((item, i) => {
       const named = item && typeof item === 'object' && typeof (item as Record<string, unknown>).Name === 'string' && 'Value' in item;
       // Name/Value pairs (container environment): the value is named by its Name.
-      if (named) walk((item as Record<string, unknown>).Value, `${path}.${(item as Record<string, unknown>).Name}`, problems);
-      else walk(item, `${path}.${i}`, problems);
+      if (named) walk((item as Record<string, unknown>).Value, { key: String((item as Record<string, unknown>).Name), parent: frame, userNamed }, problems);
+      else walk(item, { key: String(i), parent: frame, userNamed }, problems);
     });
   } else if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key, problems);
+    for (const key of Object.keys(value)) {
+      const userNamed = (frame?.userNamed ?? false) || USER_NAMED_KEYS.has(key);
+      walk((value as Record<string, unknown>)[key], { key, parent: frame, userNamed: userNamed }, problems);
+    }
   }
 }
 
-function inspect(text: string, path: string, literal: boolean, problems: string[]): void {
+function inspect(text: string, frame: Frame | undefined, literal: boolean, problems: string[]): void {
   if (!text || text.includes('{{resolve:')) return;
   const format = SECRET_FORMATS.find(([, needles, pattern]) => needles.some((n) => text.includes(n)) && pattern.test(text));
   if (format) {
-    problems.push(`${path} holds ${format[0]}`);
+    problems.push(`${pathOf(frame)} holds ${format[0]}`);
     return;
   }
-  const name = path.slice(path.lastIndexOf('.') + 1);
-  const parent = path.slice(0, path.lastIndexOf('.'));
-  if (!literal || LOCATOR_NAME.test(name) || !SECRET_NAME.test(name)) return;
+  const name = frame?.key ?? '';
+  if (!literal || !SECRET_NAME.test(name) || LOCATOR_NAME.test(name)) return;
   if (STRICT_SECRET_NAME.test(name) && text.trim() !== '') {
-    problems.push(`${path} holds a literal under a secret's name`);
-  } else if (USER_NAMED.test(`${parent}.`) && isHighEntropy(text)) {
-    problems.push(`${path} holds a high-entropy literal under a secret's name`);
+    problems.push(`${pathOf(frame)} holds a literal under a secret's name`);
+  } else if (frame?.parent?.userNamed && isHighEntropy(text)) {
+    problems.push(`${pathOf(frame)} holds a high-entropy literal under a secret's name`);
   }
 }
 
