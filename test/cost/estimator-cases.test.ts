@@ -75,6 +75,12 @@ describe('parameters: Default, caller values, and what stays unknown', () => {
     expect(() => estimate({}, params, { parameters: { Nope: '1' } })).toThrow(/parameters 'Nope' not declared by the template \(declared: Rcu, Wcu/);
   });
 
+  test('a parameter value outside AllowedValues, or not a number for a Number, is an error naming it and the accepted values', () => {
+    const allowed = { Parameters: { Size: { Type: 'String', AllowedValues: ['small', 'large'] }, Count: { Type: 'Number', Default: 1 } } };
+    expect(() => estimate({}, allowed, { parameters: { Size: 'huge' } })).toThrow('parameters.Size must be one of small, large, got "huge"');
+    expect(() => estimate({}, allowed, { parameters: { Count: 'many' } })).toThrow('parameters.Count must be a number (its Type is Number), got "many"');
+  });
+
   test('no [object Object] in any label: load balancer type, cache node type, RDS class, EKS version from parameters', () => {
     const extra = { Parameters: { LbType: { Type: 'String' }, Node: { Type: 'String' }, Class: { Type: 'String' }, Version: { Type: 'String' } } };
     const e = estimate({

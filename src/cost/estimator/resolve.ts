@@ -57,6 +57,19 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
   if (undeclared.length > 0) {
     throw new Error(`parameters ${undeclared.map((k) => `'${k}'`).join(', ')} not declared by the template (declared: ${Object.keys(declared).join(', ') || 'none'})`);
   }
+  const invalid: string[] = [];
+  // A parent stack's values are CloudFormation's business; only a caller's are checked.
+  for (const [name, v] of input.parametersFrom ? [] : Object.entries(given)) {
+    if (isUnknown(v)) continue;
+    const decl = declared[name] ?? {};
+    const allowed: unknown[] | undefined = Array.isArray(decl.AllowedValues) ? decl.AllowedValues : undefined;
+    if (allowed && !allowed.some((a) => String(a) === String(v))) {
+      invalid.push(`parameters.${name} must be one of ${allowed.map(String).join(', ')}, got ${JSON.stringify(v)}`);
+    } else if (decl.Type === 'Number' && (typeof v !== 'number' && (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(Number(v))))) {
+      invalid.push(`parameters.${name} must be a number (its Type is Number), got ${JSON.stringify(v)}`);
+    }
+  }
+  if (invalid.length > 0) throw new Error(invalid.join('; '));
   const mappings: { [name: string]: any } = isObject(template.Mappings) ? template.Mappings : {};
   const partition = input.region.startsWith('cn-') ? 'aws-cn' : input.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
   const resources: { [id: string]: any } = isObject(template.Resources) ? template.Resources : {};
