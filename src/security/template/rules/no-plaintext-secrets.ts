@@ -67,15 +67,18 @@ function walk(value: unknown, frame: Frame | undefined, problems: string[]): voi
   } else if (Array.isArray(value)) {
     const userNamed = frame?.userNamed ?? false;
     value.forEach((item, i) => {
-      const named = item && typeof item === 'object' && typeof (item as Record<string, unknown>).Name === 'string' && 'Value' in item;
+      const pair = item as Record<string, unknown>;
       // Name/Value pairs (container environment): the value is named by its Name.
-      if (named) walk((item as Record<string, unknown>).Value, { key: String((item as Record<string, unknown>).Name), parent: frame, userNamed }, problems);
-      else walk(item, { key: String(i), parent: frame, userNamed }, problems);
+      if (pair && typeof pair === 'object' && typeof pair.Name === 'string' && 'Value' in pair) {
+        walk(pair.Value, { key: pair.Name, parent: frame, userNamed }, problems);
+      } else {
+        walk(item, { key: String(i), parent: frame, userNamed }, problems);
+      }
     });
   } else if (value && typeof value === 'object') {
     for (const key of Object.keys(value)) {
       const userNamed = (frame?.userNamed ?? false) || USER_NAMED_KEYS.has(key);
-      walk((value as Record<string, unknown>)[key], { key, parent: frame, userNamed: userNamed }, problems);
+      walk((value as Record<string, unknown>)[key], { key, parent: frame, userNamed }, problems);
     }
   }
 }
