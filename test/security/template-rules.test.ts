@@ -190,6 +190,7 @@ describe('template rules: compliant and non-compliant final templates', () => {
         URL_WITH_REF: { 'Fn::Join': ['', ['postgres://admin:', { Ref: 'Pw' }, '@host/db']] },
         FEATURE_KEY: 'enabled',
       }),
+      Pool: res('AWS::Cognito::UserPoolClient', { TokenValidityUnits: { AccessToken: 'minutes', RefreshToken: 'days' } }),
       Code: res('AWS::Lambda::Function', { Code: { S3Key: '0f3c9a8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a.zip' } }),
       Db: res('AWS::RDS::DBCluster', { MasterUserPassword: 'hunter22', MasterUsername: 'admin' }),
       Task: res('AWS::ECS::TaskDefinition', { ContainerDefinitions: [{ Name: 'app', Environment: [{ Name: 'DB_PASSWORD', Value: 'x' }, { Name: 'PASSWORD_LENGTH', Value: '32' }] }] }),

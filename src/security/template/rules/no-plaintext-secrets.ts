@@ -16,6 +16,8 @@ const SECRET_FORMATS: Array<[string, string[], RegExp]> = [
 ];
 /** Names that say the value is secret: any literal under them is a finding. */
 const STRICT_SECRET_NAME = /(password|passwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential)/i;
+/** Setting values that name a unit or a switch, not a secret (Cognito's `TokenValidityUnits.AccessToken: 'minutes'`). */
+const SETTING_VALUES = new Set(['seconds', 'minutes', 'hours', 'days', 'true', 'false', 'enabled', 'disabled', 'none']);
 /** Names that may hold a secret: a high-entropy literal under them (in environment variables) is a finding. */
 const SECRET_NAME = /(password|passwd|pwd|secret|token|key|credential|signing|salt|private)/i;
 /** ...unless the name says it only locates or describes the secret. */
@@ -92,7 +94,7 @@ function inspect(text: string, frame: Frame | undefined, literal: boolean, probl
   }
   const name = frame?.key ?? '';
   if (!literal || !SECRET_NAME.test(name) || LOCATOR_NAME.test(name)) return;
-  if (STRICT_SECRET_NAME.test(name) && text.trim() !== '') {
+  if (STRICT_SECRET_NAME.test(name) && text.trim() !== '' && !SETTING_VALUES.has(text.toLowerCase())) {
     problems.push(`${pathOf(frame)} holds a literal under a secret's name`);
   } else if (frame?.parent?.userNamed && isHighEntropy(text)) {
     problems.push(`${pathOf(frame)} holds a high-entropy literal under a secret's name`);
