@@ -5,7 +5,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { benchEstimator, printEstimatorBench } from './estimator';
+import { run as alarmsPerService } from './alarms-per-service';
+import { run as estimator } from './estimator';
+import { run as offerFiles } from './offer-files';
+import { run as requireTime } from './require';
+import { run as security } from './security';
 import { shopRequirements } from '../examples/shop/requirements';
 import { ApplicationStack } from '../src';
 
@@ -42,20 +46,6 @@ for (let i = 0; i < ROUNDS; i++) {
   off.push(synthOnce(false, i));
   on.push(synthOnce(true, i));
 }
-// Security: the same app with the enforcing aspects and all rule packs, and without them.
-function synthSecurity(security: boolean, round: number): number {
-  const start = process.hrtime.bigint();
-  const app = new App({ outdir: path.join(outRoot, `sec-${security ? 'on' : 'off'}-${round}`) });
-  new ApplicationStack(app, 'Shop', { requirements: shopRequirements, _security: security });
-  app.synth();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-const secOff: number[] = [];
-const secOn: number[] = [];
-for (let i = 0; i < ROUNDS; i++) {
-  secOff.push(synthSecurity(false, i));
-  secOn.push(synthSecurity(true, i));
-}
 fs.rmSync(outRoot, { recursive: true, force: true });
 console.error = printError;
 
@@ -66,17 +56,20 @@ console.log(`  synth without estimate, budget guard and report: ${offMs.toFixed(
 console.log(`  synth with all three:                           ${onMs.toFixed(1)} ms`);
 console.log(`  ratio: ${(onMs / offMs).toFixed(3)} (target: at most 1.05)`);
 
-console.log(`\nsecurity (aspects, AwsSolutions + HIPAA + Serverless + our pack), ${ROUNDS} rounds, medians:`);
-console.log(`  synth without security: ${median(secOff).toFixed(1)} ms`);
-console.log(`  synth with security:    ${median(secOn).toFixed(1)} ms`);
-console.log(`  ratio: ${(median(secOn) / median(secOff)).toFixed(3)}`);
-
-console.log('\ncost estimator alone, on generated templates:');
-printEstimatorBench(benchEstimator());
+async function sections(): Promise<void> {
+  // Each section measures in one run and prints its own ratios and targets.
+  for (const [title, section] of [
+    ['security', security], ['require time', requireTime], ['cost estimator', estimator],
+    ['offer-file refresh', offerFiles], ['alarms per service', alarmsPerService],
+  ] as const) {
+    console.log(`\n${title}:`);
+    for (const line of await section()) console.log(`  ${line}`);
+  }
+}
 
 // Scaling: each size in a fresh process, so that its peak memory is its own.
 console.log('\napplication size vs synth time and peak memory (each size in its own process, median of 5 synths):');
-const sizes = [1, 5, 20].map((n) => JSON.parse(execFileSync(process.execPath,
+const sizes = [1, 5, 20, 50, 100].map((n) => JSON.parse(execFileSync(process.execPath,
   ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'scaling.ts'), String(n), '5'],
   { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') } }).trim().split('\n').pop()!));
 console.log('  services | resources | synth ms | x 1-service | peak RSS MiB | x 1-service');
@@ -88,3 +81,8 @@ const memoryRatio = sizes[2].maxRssMiB / sizes[0].maxRssMiB;
 const ok = timeRatio <= 25 && memoryRatio <= 25;
 console.log(`  20 services vs 1: time x${timeRatio.toFixed(2)}, memory x${memoryRatio.toFixed(2)} (target: within x25) ${ok ? 'OK' : 'OVER TARGET'}`);
 if (!ok) process.exitCode = 1;
+
+void sections().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
