@@ -159,6 +159,22 @@ describe('every bypass of the issue fails synth on the final template, naming th
   });
 });
 
+describe('the design report', () => {
+  test('is written, with the honest scores, before the gate stops synth', () => {
+    const app = tempApp();
+    const stack = new ApplicationStack(app, 'Shop', { requirements });
+    new s3.Bucket(stack, 'Public', { publicReadAccess: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ACLS_ONLY });
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => app.synth()).toThrow(/stop synthesis/);
+    jest.restoreAllMocks();
+    const report = JSON.parse(fs.readFileSync(path.join(app.outdir, 'Shop.design-report.json'), 'utf8'));
+    fs.rmSync(app.outdir, { recursive: true, force: true });
+    const percent = (name: string) => report.security.frameworks.find((f: { name: string }) => f.name === name).compliancePercent;
+    expect(percent('AwsSolutions')).toBeLessThan(100);
+    expect(percent('CdkInfraEngineer')).toBeLessThan(100);
+  });
+});
+
 describe('the same stack without bypasses, and the policy on any stack', () => {
   test('a plain Stack under SecurityPolicy.applyTo: a hand-added bucket comes out private, encrypted, TLS-only and logged; synth prints nothing', () => {
     const app = tempApp();
