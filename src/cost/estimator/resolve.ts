@@ -1,7 +1,7 @@
 import { evaluateConditions, ConditionValue } from './conditions';
 import { expandForEach } from './for-each';
 import { TemplateResource } from './template-index';
-import { Unknown, isUnknown, tracked } from './unknown';
+import { Unknown, isUnknown, trackLeaf } from './unknown';
 
 /** What resolution needs besides the template. */
 export interface ResolveInput {
@@ -147,8 +147,10 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       result.resources[id] = raw as TemplateResource; // nothing to resolve: the resource as written
     } else {
       const resolved: any = { ...raw };
-      if (properties === undefined || properties === NO_VALUE) delete resolved.Properties;
-      else resolved.Properties = unknownSeen ? trackUnknowns(properties, id) : properties;
+      if (properties === undefined || properties === NO_VALUE) {delete resolved.Properties;} else {
+        if (unknownSeen) trackUnknowns(properties, id);
+        resolved.Properties = properties;
+      }
       result.resources[id] = resolved;
     }
     const used = usedDefaults as string[] | undefined;
@@ -309,27 +311,19 @@ function sub(arg: any, source: unknown, scope: Scope): unknown {
   return out;
 }
 
-/** Wraps every container that holds an Unknown so that a model reading it is recorded. */
-function trackUnknowns(v: unknown, path: string): unknown {
-  if (v === null || typeof v !== 'object' || isUnknown(v)) return v;
-  let found = false;
+/** Turns every Unknown inside a resolved value into a recorded read (see `trackLeaf`). */
+function trackUnknowns(v: unknown, path: string): void {
+  if (v === null || typeof v !== 'object' || isUnknown(v)) return;
   const array = Array.isArray(v);
   const keys = array ? undefined : Object.keys(v);
   const n = array ? (v as unknown[]).length : keys!.length;
   for (let i = 0; i < n; i++) {
     const k = array ? i : keys![i];
     const child = (v as any)[k];
-    if (isUnknown(child)) {
-      found = true;
-    } else if (child !== null && typeof child === 'object') {
-      const t = trackUnknowns(child, array ? `${path}[${i}]` : `${path}.${k}`);
-      if (t !== child) {
-        (v as any)[k] = t;
-        found = true;
-      }
-    }
+    const childPath = array ? `${path}[${i}]` : `${path}.${k}`;
+    if (isUnknown(child)) trackLeaf(v as object, k, childPath, child);
+    else if (child !== null && typeof child === 'object') trackUnknowns(child, childPath);
   }
-  return found ? tracked(v as object, path) : v;
 }
 
 function typed(value: unknown, type: string): unknown {

@@ -1,3 +1,5 @@
+import { Unknown } from './unknown';
+
 /** A CloudFormation resource as the estimator reads it. */
 export interface TemplateResource {
   readonly Type: string;
@@ -83,6 +85,8 @@ export function refTarget(value: unknown): string | undefined {
 function referencedIds(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) {
     for (const v of value) referencedIds(v, out);
+  } else if (value instanceof Unknown) {
+    referencedIds(value.source, out);
   } else if (value && typeof value === 'object') {
     const target = refTarget(value);
     if (target) out.push(target);

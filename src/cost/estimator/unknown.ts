@@ -45,25 +45,19 @@ export function trackUnknownReads<T>(onRead: (read: UnknownRead) => void, fn: ()
   }
 }
 
-/** The proxy handler of one tracked container: a class, so that its `get` is shared, not a closure. */
-class TrackedContainer implements ProxyHandler<object> {
-  constructor(private readonly path: string) {}
-
-  public get(target: object, key: string | symbol, receiver: unknown): unknown {
-    const value = Reflect.get(target, key, receiver);
-    if (reader && value instanceof Unknown && typeof key === 'string') {
-      reader({ path: Array.isArray(target) ? `${this.path}[${key}]` : this.path ? `${this.path}.${key}` : key, unknown: value });
-    }
-    return value;
-  }
-}
-
 /**
- * Wraps a container holding an Unknown (at any depth) so that reading the Unknown is recorded.
- * Containers without one are left as they are: most templates pay nothing for the tracking.
+ * Makes reading `container[key]` (which holds `value`) recorded: an accessor on that one key, so
+ * that every other property of the container stays a plain, fast read (no proxy).
  */
-export function tracked<T extends object>(container: T, path: string): T {
-  return new Proxy(container, new TrackedContainer(path) as ProxyHandler<T>);
+export function trackLeaf(container: object, key: string | number, path: string, value: Unknown): void {
+  Object.defineProperty(container, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      reader?.({ path, unknown: value });
+      return value;
+    },
+  });
 }
 
 /** Starts sending reads to `onRead` without a closure per call; returns the reader to restore. */
