@@ -1,9 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { ApplicationStack } from '../src/app';
+import { compositeAvailability } from '../src/reliability';
 import {
   ApplicationRequirements, DataStoreKind, EnvironmentTier, RuntimePreference, ServiceRequirements, WorkloadType,
 } from '../src/requirements';
-import { compositeAvailability } from '../src/reliability';
 import { brokenDeployRules } from './support/invariants';
 
 /** Resource types that prove a store kind was built. */

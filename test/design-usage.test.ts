@@ -1,8 +1,8 @@
 import { requestOverrides } from '../src/app/usage-wiring';
-import { availabilityFixes, compositeAvailability } from '../src/reliability';
 import { InfrastructureDesign } from '../src/design';
 import { averageLcu } from '../src/design/workloads/compute-shapes';
 import { UsageEntry } from '../src/design/workloads/designer';
+import { availabilityFixes, compositeAvailability } from '../src/reliability';
 import {
   ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, EnvironmentTier, RuntimePreference, WorkloadType,
 } from '../src/requirements';

@@ -18,7 +18,8 @@ export function monitorBackendService(scope: Construct, observability: Observabi
   ]);
 }
 
-export function monitorWebSocketApi(scope: Construct, observability: Observability, name: string, api: apigwv2.WebSocketApi, stageName: string): void {
+export function monitorWebSocketApi(scope: Construct, observability: Observability, name: string, api: apigwv2.WebSocketApi,
+  stageName: string): void {
   const metric = (metricName: string) => new cloudwatch.Metric({
     namespace: 'AWS/ApiGateway', metricName, dimensionsMap: { ApiId: api.apiId, Stage: stageName }, statistic: 'Sum', period: Duration.minutes(5),
   });

@@ -46,7 +46,8 @@ function wholeDesignFigures(): ReportContributor {
           return {
             ...d,
             choiceEstimatedMonthlyUsd: round(total),
-            alternatives: d.alternatives.map((a) => (a.estimatedMonthlyUsd === undefined ? a : { ...a, estimatedMonthlyUsd: round(total + a.estimatedMonthlyUsd - choice) })),
+            alternatives: d.alternatives.map((a) => (a.estimatedMonthlyUsd === undefined ? a
+              : { ...a, estimatedMonthlyUsd: round(total + a.estimatedMonthlyUsd - choice) })),
           };
         }),
       };
@@ -64,7 +65,11 @@ function securityContributor(security: StackSecurity): ReportContributor {
 function toSection(evaluation: ComplianceEvaluation): DesignReport['security'] {
   return {
     frameworks: evaluation.frameworks.map((f) => ({
-      name: f.name, rulesEvaluated: f.rulesEvaluated, rulesPassed: f.rulesPassed, rulesAcknowledged: f.rulesAcknowledged, compliancePercent: f.compliancePercent,
+      name: f.name,
+      rulesEvaluated: f.rulesEvaluated,
+      rulesPassed: f.rulesPassed,
+      rulesAcknowledged: f.rulesAcknowledged,
+      compliancePercent: f.compliancePercent,
     })),
     acknowledgements: evaluation.acknowledgements.map((a) => ({ ruleId: a.ruleId, resourcePath: a.resourcePath, reason: a.reason })),
   };

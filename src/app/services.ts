@@ -158,7 +158,10 @@ function buildQueueWorker(scope: Construct, plan: ServicePlan, ctx: ServiceConte
     output(ctx, outputKey('workQueueUrl', plan.name), (worker.queue as sqs.IQueue).queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
   }
   return {
-    plan, block: worker, compute: worker, endpoint: { QUEUE_URL: worker.queue.queueUrl },
+    plan,
+    block: worker,
+    compute: worker,
+    endpoint: { QUEUE_URL: worker.queue.queueUrl },
     allowCaller: (caller) => { worker.queue.grantSendMessages(caller); },
   };
 }
@@ -196,7 +199,10 @@ function buildBackendContainer(scope: Construct, plan: ServicePlan, ctx: Service
   monitorBackendService(ctx.outputScope, ctx.observability, plan.name, backend.service);
   output(ctx, outputKey('backendEndpoint', plan.name), backend.url, `Private URL of the '${plan.name}' backend (Cloud Map name, inside the VPC)`);
   return {
-    plan, block: backend, compute: backend, endpoint: { URL: backend.url },
+    plan,
+    block: backend,
+    compute: backend,
+    endpoint: { URL: backend.url },
     allowCaller: (caller) => { if (caller.connections) backend.allowCallsFrom(caller.connections); },
   };
 }
@@ -214,7 +220,10 @@ function buildWebSocket(scope: Construct, plan: ServicePlan, ctx: ServiceContext
   monitorWebSocketApi(ctx.outputScope, ctx.observability, plan.name, ws.webSocketApi, ws.stage.stageName);
   output(ctx, outputKey('webSocketUrl', plan.name), ws.url, `WebSocket URL of the '${plan.name}' API (API Gateway)`);
   return {
-    plan, block: ws, compute: ws, endpoint: { CALLBACK_URL: ws.callbackUrl },
+    plan,
+    block: ws,
+    compute: ws,
+    endpoint: { CALLBACK_URL: ws.callbackUrl },
     allowCaller: (caller) => ws.grantManageConnections(caller),
   };
 }

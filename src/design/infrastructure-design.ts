@@ -1,5 +1,4 @@
 import { ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, ServiceRequirements, WorkloadType } from '../requirements';
-import { validateRequirements } from '../requirements/validate';
 import { priceBill } from './bill';
 import { describeComponents } from './components';
 import { ASSUMED_DURATION_SECONDS } from './constants';
@@ -14,6 +13,7 @@ import { STORE_DESIGNERS } from './stores';
 import { planResilience } from './tier';
 import { UsageModel } from './usage-model';
 import { WORKLOAD_DESIGNERS } from './workloads';
+import { validateRequirements } from '../requirements/validate';
 import { BillEntry, UsageEntry } from './workloads/designer';
 
 /** Options of a design beyond the requirements. */
@@ -303,7 +303,7 @@ function chooseRuntimes(req: ApplicationRequirements, options: DesignOptions, ma
           + `${RUNTIME_LABEL[legacyCandidate.runtime]}: set the context 'cdk-infra-engineer:chooseCheapestRuntime' to true (or the service's runtime) to switch`);
       }
       const other = priced.filter((p) => p !== legacyCandidate).map((p) => `$${(p.usd - legacyCandidate.usd).toFixed(2)} a month ${p.usd >= legacyCandidate.usd ? 'more' : 'less'} with ${RUNTIME_LABEL[p.runtime]}`);
-      reasons.set(s.name, `the rule earlier releases applied (containers from an average of 100 requests/s), kept so an upgrade never switches a deployed `
+      reasons.set(s.name, 'the rule earlier releases applied (containers from an average of 100 requests/s), kept so an upgrade never switches a deployed '
         + `service; whole designs priced with the same usage: ${other.join('; ')}`);
     } else if (pinned !== undefined && pinnedCandidate) {
       chosen = pinnedCandidate;

@@ -1,6 +1,6 @@
 import { EnvironmentTier } from '../requirements';
-import { BillEntry } from './workloads/designer';
 import { ArchitectureDecision, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, NatStrategy, NetworkPlan, ResiliencePlan, ServicePlan } from './model';
+import { BillEntry } from './workloads/designer';
 
 /**
  * The network the services and stores need. `forced` designs the network with another NAT

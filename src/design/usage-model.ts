@@ -105,7 +105,9 @@ export class UsageModel {
     for (const store of stores) {
       const users = services.filter((s) => s.readWriteStores.includes(store.name) || s.readOnlyStores.includes(store.name));
       const writers = users.filter((s) => s.readWriteStores.includes(store.name) && s.consumesQueue !== store.name);
-      const sum = (list: ServicePlan[], share = 1) => Math.round(list.reduce((acc, s) => acc + requestsOf(s.name) * (s.workload === WorkloadType.SCHEDULED_JOB ? 1 : share), 0));
+      // A job run touches its stores once; request-driven services at the given share.
+      const sum = (list: ServicePlan[], share = 1) => Math.round(list.reduce(
+        (acc, s) => acc + requestsOf(s.name) * (s.workload === WorkloadType.SCHEDULED_JOB ? 1 : share), 0));
       const names = (list: ServicePlan[]) => list.map((s) => s.name).join(', ') || 'none';
       const d = declared.get(store.name);
       const declaredRate = (d?.readsPerSecond ?? 0) + (d?.writesPerSecond ?? 0);

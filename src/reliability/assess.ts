@@ -7,7 +7,6 @@ import { compositeAvailability } from './request-path';
 import { SlaComponent } from '../design/slas';
 
 
-
 /** Lambda's default regional concurrency quota. */
 const LAMBDA_CONCURRENCY_QUOTA = 1000;
 /** Assumed recovery times, in minutes, used against the RTO. */

@@ -52,7 +52,9 @@ export function availabilityFixes(design: InfrastructureDesign, target: number):
   const { weakest, weakestComponent } = compositeAvailability(design);
   const plan = design.service(weakest.service);
   const fixes: string[] = [];
-  if (plan.runtime === ComputeRuntime.LAMBDA && WORKLOAD_DESIGNERS[plan.workload].runtimes({ name: plan.name, workload: plan.workload }).includes(ComputeRuntime.FARGATE)) {
+  const couldRunContainers = WORKLOAD_DESIGNERS[plan.workload].runtimes({ name: plan.name, workload: plan.workload })
+    .includes(ComputeRuntime.FARGATE);
+  if (plan.runtime === ComputeRuntime.LAMBDA && couldRunContainers) {
     const front = WORKLOAD_DESIGNERS[plan.workload].requestPath(plan).filter((c) => c.synchronous).map((c) => c.percent);
     const containerFront = [SLA.elb.percent, SLA.fargate.percent];
     const rest = weakest.components.filter((c) => c.synchronous).map((c) => c.percent).slice(front.length);

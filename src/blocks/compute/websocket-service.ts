@@ -38,8 +38,14 @@ export interface WebSocketServiceProps extends BlockFunctionProps {
 }
 
 const ACCESS_LOG_FIELDS = {
-  requestId: '$context.requestId', ip: '$context.identity.sourceIp', requestTime: '$context.requestTime', routeKey: '$context.routeKey',
-  eventType: '$context.eventType', connectionId: '$context.connectionId', status: '$context.status', integrationError: '$context.integrationErrorMessage',
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  eventType: '$context.eventType',
+  connectionId: '$context.connectionId',
+  status: '$context.status',
+  integrationError: '$context.integrationErrorMessage',
 };
 
 /**
@@ -126,8 +132,10 @@ export class WebSocketService extends Construct implements IComputeBlock {
     iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:ManageConnections'], resourceArns: [arn] });
     // On the principal (the role that owns the policy), where the finding is raised.
     const principal = Construct.isConstruct(grantee.grantPrincipal) ? grantee.grantPrincipal as IConstruct : undefined;
-    if (principal) acknowledgeRules(principal, [wildcardResourceFinding(this, arn)],
-      'Posting to a WebSocket client names its connection id, known only at run time; the grant is limited to this API\'s stage and its @connections path.');
+    if (principal) {
+      acknowledgeRules(principal, [wildcardResourceFinding(this, arn)],
+        'Posting to a WebSocket client names its connection id, known only at run time; the grant is limited to this API\'s stage and its @connections path.');
+    }
   }
 
   public addEnvironment(key: string, value: string): void {

@@ -20,7 +20,9 @@ export const cacheDesigner: StoreDesigner = {
     const replicas = r.environment === EnvironmentTier.PRODUCTION ? 1 : 0;
     // Compliance frameworks ask for 15 days of snapshots; otherwise one day bridges a bad deploy.
     const snapshotDays = compliance !== undefined ? 15 : 1;
-    const plan: DataStorePlan = { ...base, technology: DataStoreTechnology.ELASTICACHE_REDIS, cacheNodeType: nodeType, replicas, inVpc: true, backupRetentionDays: snapshotDays };
+    const plan: DataStorePlan = {
+      ...base, technology: DataStoreTechnology.ELASTICACHE_REDIS, cacheNodeType: nodeType, replicas, inVpc: true, backupRetentionDays: snapshotDays,
+    };
     const nodes = 1 + replicas;
     return {
       plan,
@@ -43,8 +45,13 @@ export const cacheDesigner: StoreDesigner = {
     };
   },
   usage: () => [],
-  bill: (plan) => [{ scope: 'Data', block: plan.name, path: 'ReplicationGroup', type: 'AWS::ElastiCache::ReplicationGroup',
-    properties: { CacheNodeType: plan.cacheNodeType, Engine: 'redis', NumCacheClusters: 1 + plan.replicas } }],
+  bill: (plan) => [{
+    scope: 'Data',
+    block: plan.name,
+    path: 'ReplicationGroup',
+    type: 'AWS::ElastiCache::ReplicationGroup',
+    properties: { CacheNodeType: plan.cacheNodeType, Engine: 'redis', NumCacheClusters: 1 + plan.replicas },
+  }],
   sla: (plan) => [onPath(plan.replicas > 0 ? SLA.elastiCacheMultiAz : SLA.elastiCacheSingleAz)],
 };
 

@@ -46,7 +46,13 @@ export const keyValueDesigner: StoreDesigner = {
       ...(provisioned ? {} : { monthlyReadRequestUnits: t.reads, monthlyWriteRequestUnits: t.writes }),
     }, `${plan.storageGb} GB stored; ${provisioned ? 'provisioned capacity' : t.source}`)];
   },
-  bill: (plan) => [{ scope: 'Data', block: plan.name, path: 'Table', type: 'AWS::DynamoDB::Table', properties: plan.readCapacityUnits
-    ? { ProvisionedThroughput: { ReadCapacityUnits: plan.readCapacityUnits, WriteCapacityUnits: plan.writeCapacityUnits } } : { BillingMode: 'PAY_PER_REQUEST' } }],
+  bill: (plan) => [{
+    scope: 'Data',
+    block: plan.name,
+    path: 'Table',
+    type: 'AWS::DynamoDB::Table',
+    properties: plan.readCapacityUnits
+      ? { ProvisionedThroughput: { ReadCapacityUnits: plan.readCapacityUnits, WriteCapacityUnits: plan.writeCapacityUnits } } : { BillingMode: 'PAY_PER_REQUEST' },
+  }],
   sla: () => [onPath(SLA.dynamoDb)],
 };

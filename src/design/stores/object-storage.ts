@@ -9,7 +9,9 @@ export const objectStorageDesigner: StoreDesigner = {
     const compliance = complianceNames.length > 0 ? complianceNames.join(', ') : undefined;
     const versioned = r.environment !== EnvironmentTier.DEVELOPMENT || r.rpoMinutes < 1440 || compliance !== undefined;
     const replicated = compliance !== undefined;
-    const plan: DataStorePlan = { ...baseStorePlan(s), technology: DataStoreTechnology.S3, versioned, replicated, backupRetentionDays: versioned ? 90 : 0 };
+    const plan: DataStorePlan = {
+      ...baseStorePlan(s), technology: DataStoreTechnology.S3, versioned, replicated, backupRetentionDays: versioned ? 90 : 0,
+    };
     return {
       plan,
       decision: decisionIn(DecisionArea.DATA, s.name, `Amazon S3 (private, encrypted, TLS-only${versioned ? ', versioned, noncurrent versions kept 90 days' : ''}`

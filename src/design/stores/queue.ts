@@ -6,7 +6,9 @@ import { baseStorePlan, StoreDesigner, storeEntry } from './designer';
 export const queueDesigner: StoreDesigner = {
   design(s) {
     // The visibility timeout is raised to fit the consumers once the services are planned.
-    const plan: DataStorePlan = { ...baseStorePlan(s), technology: DataStoreTechnology.SQS_STANDARD, backupRetentionDays: 14, visibilityTimeoutSeconds: 30 };
+    const plan: DataStorePlan = {
+      ...baseStorePlan(s), technology: DataStoreTechnology.SQS_STANDARD, backupRetentionDays: 14, visibilityTimeoutSeconds: 30,
+    };
     return {
       plan,
       decision: decisionIn(DecisionArea.DATA, s.name, 'Amazon SQS standard queue with a dead-letter queue (5 receives, 14 days)',

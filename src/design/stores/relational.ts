@@ -42,8 +42,13 @@ export const relationalDesigner: StoreDesigner = {
     return [storeEntry(plan.name, 'Cluster', { averageAcu: acu, storageGb: plan.storageGb },
       `${qps} queries/s at ${QUERIES_PER_ACU} per ACU: ${acu} ACU on average (range ${plan.minAcu}-${plan.maxAcu})`)];
   },
-  bill: (plan) => [{ scope: 'Data', block: plan.name, path: 'Cluster', type: 'AWS::RDS::DBCluster',
-    properties: { Engine: 'aurora-postgresql', ServerlessV2ScalingConfiguration: { MinCapacity: plan.minAcu, MaxCapacity: plan.maxAcu } } }],
+  bill: (plan) => [{
+    scope: 'Data',
+    block: plan.name,
+    path: 'Cluster',
+    type: 'AWS::RDS::DBCluster',
+    properties: { Engine: 'aurora-postgresql', ServerlessV2ScalingConfiguration: { MinCapacity: plan.minAcu, MaxCapacity: plan.maxAcu } },
+  }],
   // Credentials are read from Secrets Manager when a connection pool starts, not per request.
   sla: (plan) => [onPath(plan.replicas > 0 ? SLA.auroraMultiAz : SLA.auroraSingleAz), offPath(SLA.secretsManager)],
 };

@@ -173,7 +173,10 @@ export function containerBill(plan: ServicePlan, azs: number, internetFacing: bo
   ];
   if (internetFacing) {
     out.push({
-      scope: 'Services', block: plan.name, path: 'Service/LB', type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      scope: 'Services',
+      block: plan.name,
+      path: 'Service/LB',
+      type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
       properties: { Type: 'application', Scheme: 'internet-facing', Subnets: Array.from({ length: azs }, (_, i) => `subnet-${i}`) },
     });
   }

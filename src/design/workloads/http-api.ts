@@ -10,5 +10,6 @@ import { requestServiceDesigner } from './request-service';
 export const httpApiDesigner: WorkloadDesigner = {
   ...requestServiceDesigner([ComputeRuntime.LAMBDA, ComputeRuntime.FARGATE], 'containers make the cheaper whole design at this load'),
   // Releases before whole-design pricing put APIs averaging 100 requests/s or more on containers.
-  legacyRuntime: (s) => ((s.traffic?.monthlyRequests ?? DEFAULT_MONTHLY_REQUESTS) / SECONDS_PER_MONTH >= 100 ? ComputeRuntime.FARGATE : ComputeRuntime.LAMBDA),
+  legacyRuntime: (s) => ((s.traffic?.monthlyRequests ?? DEFAULT_MONTHLY_REQUESTS) / SECONDS_PER_MONTH >= 100
+    ? ComputeRuntime.FARGATE : ComputeRuntime.LAMBDA),
 };

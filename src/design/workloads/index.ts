@@ -1,4 +1,3 @@
-import { WorkloadType } from '../../requirements';
 import { backendServiceDesigner } from './backend-service';
 import { WorkloadDesigner } from './designer';
 import { httpApiDesigner } from './http-api';
@@ -7,6 +6,7 @@ import { scheduledJobDesigner } from './scheduled-job';
 import { staticSiteDesigner } from './static-site';
 import { webServiceDesigner } from './web-service';
 import { websocketApiDesigner } from './websocket-api';
+import { WorkloadType } from '../../requirements';
 
 /** One designer per workload kind: a new WorkloadType member does not compile until it has one. */
 export const WORKLOAD_DESIGNERS: Record<WorkloadType, WorkloadDesigner> = {

@@ -1,5 +1,4 @@
 import { RuntimePreference, ServiceRequirements } from '../../requirements';
-import { ASSUMED_DURATION_SECONDS } from '../constants';
 import { decisionIn } from '../decision';
 import { ComputeRuntime, DecisionArea, ServiceBlockKind, ServicePlan } from '../model';
 import { onPath, SLA, SlaComponent } from '../slas';
@@ -9,7 +8,7 @@ import {
   trafficText,
 } from './compute-shapes';
 import { BillEntry, ServiceDesign, UsageEntry, WorkloadContext, WorkloadDesigner } from './designer';
-import { REQUESTS_PER_TASK } from '../constants';
+import { ASSUMED_DURATION_SECONDS, REQUESTS_PER_TASK } from '../constants';
 
 const compute = decisionIn.bind(undefined, DecisionArea.COMPUTE);
 const edge = decisionIn.bind(undefined, DecisionArea.EDGE);
@@ -35,7 +34,8 @@ export function requestServiceDesigner(autoRuntimes: ComputeRuntime[], container
       { scope: 'Services', block: plan.name, path: 'HttpApi', type: 'AWS::ApiGatewayV2::Api', properties: { ProtocolType: 'HTTP' } },
       logGroup(plan.name, 'AccessLogGroup'),
     ],
-    requestPath: (plan): SlaComponent[] => (plan.runtime === ComputeRuntime.FARGATE ? [SLA.elb, SLA.fargate] : [SLA.apiGateway, SLA.lambda]).map(onPath),
+    requestPath: (plan): SlaComponent[] => (plan.runtime === ComputeRuntime.FARGATE
+      ? [SLA.elb, SLA.fargate] : [SLA.apiGateway, SLA.lambda]).map(onPath),
   };
 }
 
