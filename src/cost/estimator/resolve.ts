@@ -147,7 +147,9 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       result.resources[id] = raw as TemplateResource; // nothing to resolve: the resource as written
     } else {
       const resolved: any = { ...raw };
-      if (properties === undefined || properties === NO_VALUE) {delete resolved.Properties;} else {
+      if (properties === undefined || properties === NO_VALUE) {
+        delete resolved.Properties;
+      } else {
         if (unknownSeen) trackUnknowns(properties, id);
         resolved.Properties = properties;
       }
