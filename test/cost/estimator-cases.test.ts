@@ -154,6 +154,18 @@ describe('conditions, mappings, pseudo parameters and constant functions', () =>
   });
 });
 
+describe('SAM Globals', () => {
+  test('a function without its own MemorySize takes the Globals one; its own value wins; maps merge', () => {
+    const e = estimate({
+      Plain: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', CodeUri: '.' } },
+      Own: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', CodeUri: '.', MemorySize: 256 } },
+    }, { Transform: 'AWS::Serverless-2016-10-31', Globals: { Function: { MemorySize: 1024, Timeout: 10, Environment: { Variables: { A: '1' } } } } });
+    const duration = (id: string) => res(e, id).lineItems.map((l) => l.description).find((d) => d.startsWith('Duration'));
+    expect(duration('Plain')).toMatch(/1024 MB/);
+    expect(duration('Own')).toMatch(/256 MB/);
+  });
+});
+
 describe('Fn::ForEach (AWS::LanguageExtensions)', () => {
   test('loops over a list and a CommaDelimitedList parameter expand into priced resources; loops nest', () => {
     const e = estimate({

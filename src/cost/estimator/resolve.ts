@@ -116,6 +116,7 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
   const value = (v: unknown): unknown => resolveValue(v, { ref, mappings, conditions: (n) => conditions.get(n) });
   conditions = evaluateConditions(isObject(template.Conditions) ? template.Conditions : {}, value);
 
+  const samGlobals = isObject(template.Globals) ? template.Globals : undefined;
   const expanded = expandForEach(resources, (v) => value(v));
   const result: ResolvedTemplate = {
     resources: {}, excluded: [], conditionUnknown: new Map(), defaultsUsed: new Map(), unexpanded: expanded.unexpanded,
@@ -142,7 +143,8 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       }
     }
     unknownSeen = false;
-    const properties = raw.Properties === undefined ? undefined : value(raw.Properties);
+    const own = samGlobals ? withGlobals(raw, samGlobals) : raw.Properties;
+    const properties = own === undefined ? undefined : value(own);
     if (properties === raw.Properties) {
       result.resources[id] = raw as TemplateResource; // nothing to resolve: the resource as written
     } else {
@@ -160,6 +162,39 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
   }
   collecting = false;
   return result;
+}
+
+/** The SAM Globals section of each serverless type. */
+const SAM_GLOBALS: { [type: string]: string } = {
+  'AWS::Serverless::Function': 'Function',
+  'AWS::Serverless::Api': 'Api',
+  'AWS::Serverless::HttpApi': 'HttpApi',
+  'AWS::Serverless::SimpleTable': 'SimpleTable',
+  'AWS::Serverless::StateMachine': 'StateMachine',
+};
+
+/**
+ * A SAM resource's properties with the template's Globals applied as SAM applies them: the
+ * resource's own value wins, maps are merged, lists are concatenated (globals first).
+ */
+function withGlobals(raw: { [key: string]: any }, globals: { [section: string]: any }): unknown {
+  const section = SAM_GLOBALS[raw.Type];
+  const g = section ? globals[section] : undefined;
+  if (!isObject(g)) return raw.Properties;
+  const own: { [key: string]: any } = isObject(raw.Properties) ? raw.Properties : {};
+  const merged: { [key: string]: any } = { ...g };
+  for (const [k, v] of Object.entries(own)) {
+    const gv = g[k];
+    if (isObject(gv) && isObject(v) && !isIntrinsic(gv) && !isIntrinsic(v)) merged[k] = { ...gv, ...v };
+    else if (Array.isArray(gv) && Array.isArray(v)) merged[k] = [...gv, ...v];
+    else merged[k] = v;
+  }
+  return merged;
+}
+
+function isIntrinsic(v: { [key: string]: any }): boolean {
+  const keys = Object.keys(v);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
 }
 
 /** Set when resolving a value met an Unknown: only then are its containers wrapped for tracking. */
