@@ -1,3 +1,4 @@
+import { shopRequirements } from '../examples/shop/requirements';
 import { requestOverrides } from '../src/app/usage-wiring';
 import { InfrastructureDesign } from '../src/design';
 import { averageLcu } from '../src/design/workloads/compute-shapes';
@@ -164,5 +165,24 @@ describe('availability from the request path', () => {
     const fixes = availabilityFixes(d, 99.95);
     expect(fixes[0]).toMatch(/^run 'api' on ECS Fargate \(runtime: RuntimePreference.CONTAINER\): its path would give 99\.97% for \$\d+\.\d\d a month more$/);
     expect(fixes[fixes.length - 1]).toBe('or set requirements.availability.targetPercent to 99.89, what the published SLAs give');
+  });
+});
+
+describe('usage from one model: examples/shop', () => {
+  const d = InfrastructureDesign.fromRequirements(shopRequirements);
+
+  test('the worker runs at the API\'s rate and is sized for its peak', () => {
+    expect(usageOf(d, 'fulfil', 'Function').monthlyRequests).toBe(50_000_000);
+    expect(d.service('fulfil').reservedConcurrency).toBe(60); // 300/s x 100 ms x 2
+  });
+
+  test('the nightly report runs 30.4 times, and the reports bucket sees one PUT per run; its replica no GET', () => {
+    expect(usageOf(d, 'nightly-report', 'Function').monthlyRequests).toBe(30.4);
+    expect(usageOf(d, 'reports', 'Bucket')).toEqual({ storageGb: 100, monthlyPutRequests: 30, monthlyGetRequests: 30 });
+    expect(usageOf(d, 'reports', 'Replica').monthlyGetRequests).toBe(0);
+  });
+
+  test('Aurora is sized from the declared query rate', () => {
+    expect(usageOf(d, 'catalog', 'Cluster')).toEqual({ averageAcu: 0.82, storageGb: 20 });
   });
 });

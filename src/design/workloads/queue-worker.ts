@@ -8,7 +8,13 @@ import { WorkloadDesigner } from './designer';
 export const queueWorkerDesigner: WorkloadDesigner = {
   runtimes: () => [ComputeRuntime.LAMBDA],
   design(s, ctx) {
-    const plan = functionPlan(s, ctx, ServiceBlockKind.QUEUE_WORKER, 60, { publicEndpoint: false, throttled: false });
+    // Without a peak of its own, a worker sees its producers' peak (sizing its reserved concurrency).
+    const queue = ctx.consumesQueue;
+    const producers = queue ? ctx.requirements.services.filter((p) => p.name !== s.name && (p.dataStores ?? []).includes(queue)) : [];
+    const producersPeak = producers.reduce((sum, p) => sum + (p.traffic?.peakRequestsPerSecond ?? 0), 0);
+    const sized = s.traffic?.peakRequestsPerSecond === undefined && producersPeak > 0
+      ? { ...s, traffic: { ...s.traffic, peakRequestsPerSecond: producersPeak } } : s;
+    const plan = functionPlan(sized, ctx, ServiceBlockKind.QUEUE_WORKER, 60, { publicEndpoint: false, throttled: false });
     return {
       plan,
       decisions: [decisionIn(DecisionArea.COMPUTE, s.name, `AWS Lambda (arm64, ${plan.memoryMiB} MiB, ${plan.timeoutSeconds} s timeout) with an SQS event source`,
