@@ -81,8 +81,6 @@ for (const internal of ['/examples/', '/.ci/', '/bench/', '/cli/', '/docs/', '/.
   project.addPackageIgnore(internal);
 }
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
-// A clone's `npm ci` / `npm install` also installs the CLI package (prepare does not run when a user installs the tarball).
-project.package.setScript('prepare', 'node scripts/install-cli.js');
 project.package.setScript('prepack', 'node scripts/check-packable.js lib/index.js .jsii');
 
 const cli = new typescript.TypeScriptProject({
@@ -142,7 +140,15 @@ project.eslint!.addOverride({
   rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: true, packageDir: ['./cli', './'] }] },
 });
 
+// The CLI package's dependencies (cli/node_modules), installed when missing or stale by the tasks that need them.
+const installCli = project.addTask('install:cli', {
+  description: 'Install the CLI package\'s dependencies when cli/node_modules is missing or older than cli/package-lock.json',
+  exec: 'node scripts/install-cli.js',
+});
+project.testTask.prependSpawn(installCli);
+
 // `npx projen compile` at the root builds the library (jsii) and then the CLI against it.
+project.compileTask.spawn(installCli);
 project.compileTask.exec('tsc --build', { cwd: 'cli' });
 
 // The JSON Schema of ApplicationRequirements, generated from src/requirements/types.ts; CI regenerates and diffs it.
@@ -163,8 +169,10 @@ project.addTask('example', {
 // The CLI from a clone without compiling: `npm run cli -- report examples/shop/cdk.out` at the root.
 project.addTask('cli', {
   description: 'Run the cdk-infra-engineer CLI from its sources (arguments after --)',
-  exec: 'node -r ./scripts/cli-from-sources.js cli/src/main.ts',
-  receiveArgs: true,
+  steps: [
+    { spawn: installCli.name },
+    { exec: 'node -r ./scripts/cli-from-sources.js cli/src/main.ts', receiveArgs: true },
+  ],
 });
 
 // The long property run (the default `npm test` run is short; see test/requirements.property.test.ts).

@@ -1,19 +1,15 @@
-// `npm ci` / `npm install` at the root of a clone also installs the CLI package in cli/.
-// Runs as the root's `prepare` script, which npm does not run when a user installs a tarball.
+// Installs the CLI package's dependencies (cli/node_modules) when they are missing or older than
+// cli/package-lock.json. The `install:cli` task; `npm test`, `npx projen compile` and `npm run cli`
+// run it first, so a clone's `npm ci` needs no install script (which every user of the
+// library's tarball would be warned about).
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const command = process.env.npm_command;
 const cli = path.join(__dirname, '..', 'cli');
-// cli/ links the root package (file:..): its install must not start another one.
-const nested = process.env.CDK_INFRA_ENGINEER_INSTALLING_CLI === '1';
-if (nested || (command !== 'ci' && command !== 'install') || !fs.existsSync(path.join(cli, 'package.json'))) process.exit(0);
+const lock = path.join(cli, 'package-lock.json');
+const installed = path.join(cli, 'node_modules', '.package-lock.json');
+if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) process.exit(0);
 
-const useCi = command === 'ci' && fs.existsSync(path.join(cli, 'package-lock.json'));
-console.log(`cdk-infra-engineer: npm ${useCi ? 'ci' : 'install'} in cli/`);
-execFileSync('npm', [useCi ? 'ci' : 'install', '--no-audit', '--no-fund'], {
-  cwd: cli,
-  stdio: 'inherit',
-  env: { ...process.env, CDK_INFRA_ENGINEER_INSTALLING_CLI: '1' },
-});
+console.log('cdk-infra-engineer: npm ci in cli/ (the CLI package\'s dependencies)');
+execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: cli, stdio: 'inherit' });
