@@ -346,6 +346,22 @@ describe('ApplicationStack and ApplicationStage entry points', () => {
     template.resourceCountIs('AWS::EC2::NatGateway', 3);
   });
 
+  test('an open choice is reported with the context key that pins it; once pinned it is kept, and the notice says what switching would save', () => {
+    const requirements: ApplicationRequirements = {
+      name: 'shop',
+      environment: EnvironmentTier.STAGING,
+      services: [{ name: 'api', workload: WorkloadType.HTTP_API, traffic: { monthlyRequests: 3_000_000, peakRequestsPerSecond: 20 } }],
+    };
+    const infos = (stack: ApplicationStack) => stack.node.metadata.filter((m) => m.type === 'aws:cdk:info').map((m) => String(m.data));
+    const fresh = new ApplicationStack(new App(), 'Shop', { requirements });
+    expect(infos(fresh)).toEqual([expect.stringContaining('"cdk-infra-engineer:Shop:runtime:api": "lambda"')]);
+    const pinned = new ApplicationStack(new App({ context: { 'cdk-infra-engineer:Shop:runtime:api': 'fargate' } }), 'Shop', { requirements });
+    expect(pinned.design.service('api').runtime).toBe('fargate');
+    expect(infos(pinned).filter((i) => i.includes('runtime:api'))).toEqual([]);
+    const warnings = pinned.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/AWS Lambda would now be \$\d+\.\d\d a month less than the pinned ECS Fargate: remove the pin 'runtime:api' to switch/)]));
+  });
+
   test('a stage holds the stack, named after the application and tier, for CDK Pipelines', () => {
     const app = new App();
     const stage = new ApplicationStage(app, 'Prod', {
