@@ -370,6 +370,13 @@ describe('whole applications: nested stacks, outputs-only stacks, titles', () =>
     const e = CostEstimator.estimateTemplate({ template: parentTemplate, nestedTemplates: { Child: child }, usage: { 'Child/Nat': { monthlyDataProcessedGb: 0 } } });
     expect(e.resources.filter((r) => r.nestedStack === 'Child').map((r) => r.logicalId).sort()).toEqual(['Nat', 'Vm']);
     within5(e.monthlyCost.expected, H * 0.045 + H * 0.0104);
+    // A nested stack that deploys only under an unknown condition: its resources are not counted either.
+    const conditional = CostEstimator.estimateTemplate({
+      template: { Parameters: { Env: { Type: 'String' } }, Conditions: { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } }, Resources: { Child: { ...parentTemplate.Resources.Child, Condition: 'Prod' } } },
+      nestedTemplates: { Child: child },
+    });
+    expect(conditional.monthlyCost.expected).toBe(0);
+    expect(conditional.resources.find((r) => r.logicalId === 'Nat')!.reason).toMatch(/^its nested stack Child is deployed only if its condition 'Prod' is true, which depends on the parameter 'Env'/);
     const missing = CostEstimator.estimateTemplate({ template: parentTemplate });
     expect(missing.resources[0].status).toBe(ResourceCostStatus.UNPRICED);
     expect(missing.headline).toMatch(/\+ 1 unpriced: AWS::CloudFormation::Stack$/);

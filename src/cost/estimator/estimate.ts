@@ -108,7 +108,7 @@ export function estimate(input: EstimateInput): CostEstimate {
       type: resource.Type,
       path: unit.index.pathOf(logicalId),
       ...(nestedStack !== undefined ? { nestedStack } : {}),
-      conditional: unit.resolved.conditionUnknown.get(logicalId),
+      conditional: unit.resolved.conditionUnknown.get(logicalId) ?? unit.conditional,
       ...fields,
       assumptions: defaults ? [...defaults, ...(fields.assumptions ?? [])] : fields.assumptions ?? [],
     });
@@ -212,15 +212,17 @@ interface TemplateUnit {
   readonly index: TemplateIndex;
   /** Nested stack resources whose template was found: logical ID -> its resource count. */
   readonly nested: Map<string, { count: number }>;
+  /** Why it is not known whether this nested stack deploys (its stack resource's condition). */
+  readonly conditional?: string;
 }
 
 /** The template and, depth first, every nested stack's template that can be found. */
 function templateUnits(input: EstimateInput, region: string): TemplateUnit[] {
   const units: TemplateUnit[] = [];
-  const visit = (raw: unknown, parameters: { [name: string]: unknown } | undefined, prefix: string) => {
+  const visit = (raw: unknown, parameters: { [name: string]: unknown } | undefined, prefix: string, conditional?: string) => {
     const template = parseTemplate(raw);
     const resolved = resolveTemplate(template, { region, parameters, parametersFrom: prefix ? 'the parent stack' : undefined });
-    const unit: TemplateUnit = { prefix, resolved, index: TemplateIndex.of(resolved.resources), nested: new Map() };
+    const unit: TemplateUnit = { prefix, resolved, index: TemplateIndex.of(resolved.resources), nested: new Map(), conditional };
     units.push(unit);
     if (prefix.split('/').length > 6) return;
     for (const [id, r] of Object.entries(unit.index.resources)) {
@@ -228,7 +230,9 @@ function templateUnits(input: EstimateInput, region: string): TemplateUnit[] {
       const nestedTemplate = findNestedTemplate(input, prefix + id, r);
       if (nestedTemplate === undefined) continue;
       const before = units.length;
-      visit(nestedTemplate, nestedParameters(r.Properties?.Parameters, nestedTemplate), `${prefix}${id}/`);
+      const stackConditional = resolved.conditionUnknown.get(id);
+      const inherited = conditional ?? (stackConditional ? `its nested stack ${prefix}${id} is ${stackConditional}` : undefined);
+      visit(nestedTemplate, nestedParameters(r.Properties?.Parameters, nestedTemplate), `${prefix}${id}/`, inherited);
       const count = units.slice(before).reduce((n, u) => n + Object.values(u.index.resources).filter((x) => x.Type !== 'AWS::CDK::Metadata').length, 0);
       unit.nested.set(id, { count });
     }
