@@ -41,12 +41,15 @@ export const FRAMEWORK_COMBINATIONS: ComplianceFramework[][] = [[], [ComplianceF
 export function requirementsFor(archetype: typeof ARCHETYPES[number], tier: EnvironmentTier,
   compliance: ComplianceFramework[]): ApplicationRequirements {
   const stores = archetype.kinds.map((kind) => ({ name: kind.replace(/[^a-z]/g, ''), kind }));
+  // A production load balancer under HIPAA or PCI DSS must serve HTTPS on the application's own domain.
+  const needsDomain = tier === EnvironmentTier.PRODUCTION && compliance.some((c) => c === ComplianceFramework.HIPAA || c === ComplianceFramework.PCI_DSS_321);
   return {
     name: 'app',
     environment: tier,
     compliance,
     services: [{ ...archetype.service, dataStores: stores.map((s) => s.name) }],
     dataStores: stores,
+    ...(needsDomain ? { domain: { zoneName: 'example.com', hostedZoneId: 'Z0123456789EXAMPLE' } } : {}),
   };
 }
 
