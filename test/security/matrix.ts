@@ -42,7 +42,8 @@ export function requirementsFor(archetype: typeof ARCHETYPES[number], tier: Envi
   compliance: ComplianceFramework[]): ApplicationRequirements {
   const stores = archetype.kinds.map((kind) => ({ name: kind.replace(/[^a-z]/g, ''), kind }));
   // A production load balancer under HIPAA or PCI DSS must serve HTTPS on the application's own domain.
-  const needsDomain = tier === EnvironmentTier.PRODUCTION && compliance.some((c) => c === ComplianceFramework.HIPAA || c === ComplianceFramework.PCI_DSS_321);
+  const needsDomain = tier === EnvironmentTier.PRODUCTION
+    && compliance.some((c) => c === ComplianceFramework.HIPAA || c === ComplianceFramework.PCI_DSS_321);
   return {
     name: 'app',
     environment: tier,
