@@ -50,4 +50,37 @@ describe('SynthGate: one silent gate that fails synth on the final templates', (
     SynthGate.of(other).addCheck({ name: 'policy', check: () => [{ ruleId: 'NoTopics', resourcePath: 'Other/Topic', description: 'Topics are not allowed.', fix: 'Use a queue.' }] });
     expect(() => failing.synth()).toThrow(/^1 finding\(s\) stop synthesis:\n\n\[NoTopics\] Other\/Topic \(policy\)\n {2}What: Topics are not allowed\.\n {2}Fix: Use a queue\./);
   });
+
+  test('a CDK validation plugin runs through the gate: its templates, its warnings and errors, and no CDK banner', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'Shop');
+    new CfnResource(stack, 'Topic', { type: 'AWS::SNS::Topic' });
+    const seen: string[] = [];
+    let severity = 'warning';
+    SynthGate.of(stack).addValidationPlugin({
+      name: 'budget',
+      validate: (context) => {
+        seen.push(...context.templatePaths.map((p) => path.basename(p)));
+        return {
+          success: severity !== 'error',
+          violations: [{
+            ruleName: 'BudgetExceeded',
+            description: 'Over budget.',
+            fix: 'Raise the budget.',
+            severity,
+            violatingResources: [{ resourceLogicalId: 'Topic', templatePath: context.templatePaths[0], locations: [] }],
+          }],
+        };
+      },
+    });
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    app.synth();
+    expect(seen).toEqual(['Shop.template.json']);
+    expect(String(stderr.mock.calls[0][0])).toMatch(/\[BudgetExceeded\] Shop\/Topic \(budget\)\n {2}What: Over budget\./);
+    expect(errors.mock.calls.filter((c) => String(c[0]).includes('Performing Policy Validations'))).toEqual([]);
+    jest.restoreAllMocks();
+    severity = 'error';
+    expect(() => app.synth({ force: true })).toThrow(/\[BudgetExceeded\] Shop\/Topic \(budget\)/);
+  });
 });

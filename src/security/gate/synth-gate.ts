@@ -1,4 +1,5 @@
-import { Aspects, attachCustomSynthesis, IAspect, ISynthesisSession, Stage } from 'aws-cdk-lib';
+import * as path from 'path';
+import { Aspects, attachCustomSynthesis, IAspect, IPolicyValidationPlugin, ISynthesisSession, Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 
 /** A problem a synth check found. */
@@ -66,6 +67,32 @@ export class SynthGate {
   /** Adds a check; it runs at every synthesis of the stage, after its templates are written. */
   public addCheck(check: ISynthCheck): void {
     this.checks.push(check);
+  }
+
+  /**
+   * Runs a CDK validation plugin through the gate instead of `Validations.of(stage).addPlugins`:
+   * it gets the templates of the stage's stacks (and the stage as `appConstruct`), its
+   * violations are reported like any other (`severity: 'warning'` as warnings), and CDK prints
+   * nothing when there are none.
+   */
+  public addValidationPlugin(plugin: IPolicyValidationPlugin): void {
+    this.addCheck({
+      name: plugin.name,
+      check: (outdir) => {
+        const templatePaths = this.stage.node.findAll()
+          .filter((c): c is Stack => Stack.isStack(c) && Stage.of(c) === this.stage && !c.nested)
+          .map((s) => path.join(outdir, s.templateFile));
+        const report = plugin.validate({ templatePaths, appConstruct: this.stage });
+        return report.violations.map((v) => ({
+          ruleId: v.ruleName,
+          resourcePath: [...new Set(v.violatingResources.map((r) => r.constructPath
+            ?? `${path.basename(r.templatePath ?? '?', '.template.json')}/${r.resourceLogicalId ?? ''}`))].join(', ') || this.stage.node.path || '<app>',
+          description: v.description,
+          fix: v.fix ?? '',
+          warningOnly: v.severity === 'warning' || (report.success && v.severity !== 'error'),
+        }));
+      },
+    });
   }
 
   /** Runs every check against the templates in `outdir`; throws when a violation fails synth. */
