@@ -87,7 +87,7 @@ export class ApplicationStack extends Stack {
       region: props.env?.region && !Token.isUnresolved(props.env.region) ? props.env.region : undefined,
       pins,
       chooseCheapest: [true, 'true'].includes(scope.node.tryGetContext('cdk-infra-engineer:chooseCheapestRuntime')),
-      monthlyRequests: requestOverrides(path, (req.services ?? []).map((s) => s.name), props.usage),
+      monthlyRequests: requestOverrides(path, serviceNames(req), props.usage),
     });
     super(scope, id, props);
     this.design = design;
@@ -221,11 +221,17 @@ export function pinContextKey(stackPath: string, key: string): string {
 
 function readPins(scope: Construct, stackPath: string, req: ApplicationRequirements): { [subject: string]: string } {
   const pins: { [subject: string]: string } = {};
-  for (const subject of [...(req.services ?? []).map((s) => s.name), NETWORK_PIN_SUBJECT]) {
+  for (const subject of [...serviceNames(req), NETWORK_PIN_SUBJECT]) {
     const value = scope.node.tryGetContext(pinContextKey(stackPath, pinKey(subject)));
     if (typeof value === 'string') pins[subject] = value;
   }
   return pins;
+}
+
+/** Service names, read before validation (which reports a malformed list with its path). */
+function serviceNames(req: ApplicationRequirements): string[] {
+  const services: unknown = req?.services;
+  return Array.isArray(services) ? services.map((s) => (s as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string') : [];
 }
 
 /** Callees before their callers, so a caller is wired to a built service. */
