@@ -4,7 +4,7 @@ import { costReportContributor } from '../cost/report-contributor';
 import { InfrastructureDesign } from '../design/infrastructure-design';
 import { availabilityFixes, compositeAvailability, reliabilityReportContributor } from '../reliability';
 import { DesignReport, ReportContributor } from '../report/model';
-import { ComplianceEvaluation, StackSecurity } from '../security';
+import { AcceptanceKind, ComplianceEvaluation, StackSecurity } from '../security';
 
 /**
  * Every section writer of the design report, in the order they run: security, cost, the
@@ -69,9 +69,15 @@ function toSection(evaluation: ComplianceEvaluation): DesignReport['security'] {
       rulesEvaluated: f.rulesEvaluated,
       rulesPassed: f.rulesPassed,
       rulesAcknowledged: f.rulesAcknowledged,
+      rulesFailed: f.rulesFailed,
+      rulesWaived: f.rulesWaived ?? 0,
+      findingsAcknowledged: f.findingsAcknowledged ?? 0,
+      notApplicable: f.notApplicable ?? false,
       compliancePercent: f.compliancePercent,
     })),
-    acknowledgements: evaluation.acknowledgements.map((a) => ({ ruleId: a.ruleId, resourcePath: a.resourcePath, reason: a.reason })),
+    acknowledgements: evaluation.acknowledgements.map((a) => ({
+      ruleId: a.ruleId, resourcePath: a.resourcePath, reason: a.reason, kind: a.kind ?? AcceptanceKind.ACKNOWLEDGEMENT,
+    })),
   };
 }
 

@@ -56,12 +56,28 @@ export interface SecurityFramework {
   readonly rulesEvaluated: number;
   readonly rulesPassed: number;
   readonly rulesAcknowledged: number;
+  /** Evaluated rules with an unacknowledged finding. */
+  readonly rulesFailed: number;
+  /** Evaluated rules accepted only by a waiver naming this framework: they count against the percentage. */
+  readonly rulesWaived: number;
+  /** Rule results that passed only through an acknowledgement, exemption or relaxation. */
+  readonly findingsAcknowledged: number;
+  /** No rule of the pack applied: shown as "not applicable", never as 100%. */
+  readonly notApplicable: boolean;
   readonly compliancePercent: number;
+}
+
+/** A finding accepted without a fix, and how: `acknowledgement`, `library exemption`, `policy relaxation` or `framework waiver`. */
+export interface SecurityAcceptance {
+  readonly ruleId: string;
+  readonly resourcePath: string;
+  readonly reason: string;
+  readonly kind: string;
 }
 
 export interface SecuritySection {
   readonly frameworks: SecurityFramework[];
-  readonly acknowledgements: Array<{ readonly ruleId: string; readonly resourcePath: string; readonly reason: string }>;
+  readonly acknowledgements: SecurityAcceptance[];
 }
 
 export interface ReliabilitySection {
