@@ -1,12 +1,17 @@
-// The estimator on templates nobody here wrote (sources in fixtures/real-world/README.md):
-// no throw, no [object Object], and the share of cost-bearing resources it prices.
+// The estimator on templates nobody here wrote: no throw, no [object Object], and the share of
+// cost-bearing resources it prices. Public templates are not committed here: copy them into a
+// folder (the set used is listed in docs/real-world-templates.md) and run
+// `REAL_WORLD_TEMPLATES=<folder> npx jest test/cost/estimator-real-world.test.ts`.
 import * as fs from 'fs';
 import * as path from 'path';
 import { CostEstimate, CostEstimator, ResourceCostStatus } from '../../src/cost';
 
-const DIR = path.join(__dirname, 'fixtures', 'real-world');
-const NESTED = { NestedStack1NestedStackNestedStack1NestedStackResource7E64AD52: fs.readFileSync(path.join(DIR, 'nested', 'nestedstackstestNestedStack1C289F6D5.nested.template.json'), 'utf8') };
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const DIR = process.env.REAL_WORLD_TEMPLATES ?? '';
+const present = DIR !== '' && fs.existsSync(DIR);
+const nestedFile = path.join(DIR, 'nested', 'nestedstackstestNestedStack1C289F6D5.nested.template.json');
+const NESTED = present && fs.existsSync(nestedFile)
+  ? { NestedStack1NestedStackNestedStack1NestedStackResource7E64AD52: fs.readFileSync(nestedFile, 'utf8') } : {};
+const files = present ? fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort() : [];
 
 /** The share of cost-bearing resources (priced or unpriced; free ones cost nothing) that are priced. */
 export function pricedShare(estimates: CostEstimate[]): { priced: number; costBearing: number; share: number } {
@@ -15,7 +20,7 @@ export function pricedShare(estimates: CostEstimate[]): { priced: number; costBe
   return { priced, costBearing: all.length, share: all.length === 0 ? 1 : priced / all.length };
 }
 
-describe('real-world templates', () => {
+(present ? describe : describe.skip)('real-world templates (REAL_WORLD_TEMPLATES)', () => {
   const estimates = new Map<string, CostEstimate>();
   for (const file of files) {
     estimates.set(file, CostEstimator.estimateTemplate({ template: fs.readFileSync(path.join(DIR, file), 'utf8'), nestedTemplates: NESTED }));
@@ -25,7 +30,7 @@ describe('real-world templates', () => {
     expect(files.length).toBeGreaterThanOrEqual(15);
   });
 
-  test.each(files)('%s: estimated without a throw, no [object Object], every unpriced resource with a reason', (file) => {
+  test.each(files.length ? files : ['none'])('%s: estimated without a throw, no [object Object], every unpriced resource with a reason', (file) => {
     const e = estimates.get(file)!;
     expect(JSON.stringify(e)).not.toContain('[object Object]');
     for (const r of e.resources) if (r.status !== ResourceCostStatus.PRICED) expect(r.reason).toBeTruthy();
