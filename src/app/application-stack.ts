@@ -215,7 +215,7 @@ export class ApplicationStack extends Stack {
 }
 
 /** The context key a decision of a stack is pinned under. */
-export function pinContextKey(stackPath: string, key: string): string {
+function pinContextKey(stackPath: string, key: string): string {
   return `cdk-infra-engineer:${stackPath}:${key}`;
 }
 

@@ -1,3 +1,2 @@
 export * from './model';
-export * from './pins';
 export * from './infrastructure-design';

@@ -3,11 +3,11 @@ import { priceBill } from './bill';
 import { describeComponents } from './components';
 import { ASSUMED_DURATION_SECONDS } from './constants';
 import {
-  ArchitectureDecision, BudgetPlan, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, DesignComponent, NatStrategy, NetworkPlan,
-  ResiliencePlan, ServicePlan,
+  ArchitectureDecision, BudgetPlan, ComputeRuntime, DataStorePlan, DataStoreTechnology, DecisionArea, DecisionPin, DesignComponent, NatStrategy,
+  NetworkPlan, ResiliencePlan, ServicePlan,
 } from './model';
 import { networkBill, planNetwork } from './network';
-import { DecisionPin, NETWORK_PIN_SUBJECT, pinKey, RUNTIME_LABEL } from './pins';
+import { NETWORK_PIN_SUBJECT, pinKey, RUNTIME_LABEL } from './pins';
 import { planSecurity } from './security';
 import { STORE_DESIGNERS } from './stores';
 import { planResilience } from './tier';
@@ -354,7 +354,7 @@ function withConsumerVisibility(store: DataStorePlan, services: ServicePlan[]): 
   return { ...store, visibilityTimeoutSeconds: Math.max(30, 6 * longest) };
 }
 
-export function frameworkName(f: ComplianceFramework): string {
+function frameworkName(f: ComplianceFramework): string {
   switch (f) {
     case ComplianceFramework.HIPAA: return 'HIPAA';
     case ComplianceFramework.PCI_DSS_321: return 'PCI DSS 3.2.1';

@@ -311,3 +311,17 @@ export interface DesignComponent {
   /** One line on what it is and how it is sized. */
   readonly summary: string;
 }
+
+/**
+ * A choice to record so later syntheses keep it: put `key: value` in the app's context
+ * (`cdk.json` "context", or `cdk.context.json`). While the requirements allow the recorded
+ * value, the design keeps it, whatever an upgrade of the library or a price change would choose.
+ */
+export interface DecisionPin {
+  /** The service the choice is about, or `network` for the NAT strategy. */
+  readonly subject: string;
+  /** The context key within the stack (`ApplicationStack` prefixes it with the stack name). */
+  readonly key: string;
+  /** The value to record. */
+  readonly value: string;
+}
