@@ -148,7 +148,7 @@ const installCli = project.addTask('install:cli', {
 project.testTask.prependSpawn(installCli);
 // `npm test` runs a short property run (40 synthesized stacks) unless PROPERTY_STACK_RUNS says otherwise;
 // `npx projen test:property` is the long one.
-project.testTask.env('PROPERTY_STACK_RUNS', '$(echo ${PROPERTY_STACK_RUNS:-40})');
+project.testTask.env('PROPERTY_STACK_RUNS', '$(node -p "process.env.PROPERTY_STACK_RUNS || 40")');
 
 // `npx projen compile` at the root builds the library (jsii) and then the CLI against it.
 project.compileTask.spawn(installCli);
