@@ -1,10 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
-import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
-import { Observability } from '../blocks';
+import { SERVICE_MODULES } from './block-modules';
+import type { Observability } from '../blocks';
 
 /**
  * Alarms for the blocks the Observability block has no monitor for yet (a backend service
@@ -20,7 +20,7 @@ export function monitorBackendService(scope: Construct, observability: Observabi
 
 export function monitorWebSocketApi(scope: Construct, observability: Observability, name: string, api: apigwv2.WebSocketApi,
   stageName: string): void {
-  const metric = (metricName: string) => new cloudwatch.Metric({
+  const metric = (metricName: string) => new (SERVICE_MODULES.cloudwatch().Metric)({
     namespace: 'AWS/ApiGateway', metricName, dimensionsMap: { ApiId: api.apiId, Stage: stageName }, statistic: 'Sum', period: Duration.minutes(5),
   });
   alarms(scope, observability, `WebSocketApi-${name}`, name, [
@@ -31,15 +31,16 @@ export function monitorWebSocketApi(scope: Construct, observability: Observabili
 
 function alarms(scope: Construct, observability: Observability, id: string, name: string,
   specs: Array<{ id: string; metric: cloudwatch.IMetric; threshold: number; description: string; periods: number }>): void {
+  const { Alarm, ComparisonOperator, TreatMissingData } = SERVICE_MODULES.cloudwatch();
   const group = new Construct(scope, id);
-  const action = new actions.SnsAction(observability.alarmTopic);
+  const action = new (SERVICE_MODULES.cloudwatchActions().SnsAction)(observability.alarmTopic);
   for (const spec of specs) {
-    new cloudwatch.Alarm(group, spec.id, {
+    new Alarm(group, spec.id, {
       metric: spec.metric,
       threshold: spec.threshold,
       evaluationPeriods: spec.periods,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: `${name}: ${spec.description}`,
     }).addAlarmAction(action);
   }

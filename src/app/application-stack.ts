@@ -1,13 +1,14 @@
 import { Annotations, CfnOutput, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CacheCluster, InterfaceEndpointService, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability, RelationalDatabase } from '../blocks';
+import { BLOCK_MODULES } from './block-modules';
 import { BudgetValidationPlugin } from './cost-wiring';
 import { BuiltDataStore, buildDataStore } from './data-stores';
-import { FIXED_OUTPUT_KEY, outputKey } from './names';
+import { FIXED_OUTPUT_KEY } from './names';
 import { reportContributors, warnOnAvailability } from './report-contributors';
 import { logRetention } from './retention';
 import { BuiltService, buildService } from './services';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
+import type { NetworkBlock, Observability } from '../blocks';
 import { ResourceUsage } from '../cost';
 import { tagStandIn } from '../design/constants';
 import { InfrastructureDesign } from '../design/infrastructure-design';
@@ -49,10 +50,6 @@ export interface ApplicationStackProps extends StackProps {
   readonly _security?: boolean;
 }
 
-const ENDPOINTS: { [name: string]: InterfaceEndpointService } = {
-  secretsmanager: InterfaceEndpointService.SECRETS_MANAGER,
-  sqs: InterfaceEndpointService.SQS,
-};
 
 /**
  * A stack composed from application requirements: network, data stores, services with
@@ -101,7 +98,7 @@ export class ApplicationStack extends Stack {
     if (!req.tags?.[RequiredTags.COST_ALLOCATION]) Tags.of(this).add(RequiredTags.COST_ALLOCATION, tagStandIn(req.name));
 
     // Dashboard names are unique per account across regions, so the region is part of it.
-    this.observability = new Observability(this, 'Observability', {
+    this.observability = new (BLOCK_MODULES.observability().Observability)(this, 'Observability', {
       dashboardName: `${this.stackName}-${this.region}`,
       removalPolicy: design.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
@@ -115,7 +112,7 @@ export class ApplicationStack extends Stack {
     const dataScope = new Construct(this, 'Data');
     const stores = new Map<string, BuiltDataStore>();
     for (const plan of design.dataStores) {
-      stores.set(plan.name, buildDataStore(dataScope, plan, design.resilience, this.network, this.observability, replicaKey));
+      stores.set(plan.name, buildDataStore(dataScope, plan, design.resilience, this.network, this.observability, this, replicaKey));
     }
     const servicesScope = new Construct(this, 'Services');
     const edgeScope = new Construct(this, 'Edge');
@@ -125,7 +122,6 @@ export class ApplicationStack extends Stack {
         resilience: design.resilience, network: this.network, stores, services, observability: this.observability, edgeScope, outputScope: this,
       }));
     }
-    for (const store of stores.values()) this.outputStore(store);
     new CfnOutput(this, FIXED_OUTPUT_KEY.dashboard, { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
     new CfnOutput(this, FIXED_OUTPUT_KEY.alarmTopic, { value: this.observability.alarmTopic.topicArn, description: 'SNS topic every alarm notifies: subscribe the on-call here' });
 
@@ -187,31 +183,20 @@ export class ApplicationStack extends Stack {
   }
 
   private buildNetwork(plan: NetworkPlan): NetworkBlock {
+    const { InterfaceEndpointService, NetworkBlock } = BLOCK_MODULES.network();
+    const endpoints: { [name: string]: typeof InterfaceEndpointService[keyof typeof InterfaceEndpointService] } = {
+      secretsmanager: InterfaceEndpointService.SECRETS_MANAGER,
+      sqs: InterfaceEndpointService.SQS,
+    };
     return new NetworkBlock(this, 'Network', {
       maxAzs: plan.maxAzs,
       natGateways: plan.natGateways,
-      interfaceEndpoints: plan.interfaceEndpoints.map((e) => ENDPOINTS[e]),
+      interfaceEndpoints: plan.interfaceEndpoints.map((e) => endpoints[e]),
       flowLogRetention: logRetention(this.design.resilience.logRetentionDays),
       removalPolicy: this.design.resilience.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
   }
 
-  private outputStore({ plan, block }: BuiltDataStore): void {
-    if (block instanceof KeyValueTable) {
-      new CfnOutput(this, outputKey('table', plan.name), { value: block.table.tableName, description: `DynamoDB table of the '${plan.name}' store` });
-    } else if (block instanceof ObjectStore) {
-      new CfnOutput(this, outputKey('bucket', plan.name), { value: block.bucket.bucketName, description: `S3 bucket of the '${plan.name}' store` });
-    } else if (block instanceof MessageQueue) {
-      new CfnOutput(this, outputKey('queueUrl', plan.name), { value: block.queue.queueUrl, description: `SQS queue URL of the '${plan.name}' store` });
-    } else if (block instanceof RelationalDatabase) {
-      new CfnOutput(this, outputKey('databaseEndpoint', plan.name), { value: block.endpoint, description: `Aurora writer endpoint of the '${plan.name}' store (PostgreSQL)` });
-      if (block.secret) {
-        new CfnOutput(this, outputKey('databaseSecretArn', plan.name), { value: block.secret.secretArn, description: `Secrets Manager secret with the '${plan.name}' database credentials` });
-      }
-    } else if (block instanceof CacheCluster) {
-      new CfnOutput(this, outputKey('cacheEndpoint', plan.name), { value: block.endpointAddress, description: `ElastiCache primary endpoint of the '${plan.name}' store (TLS required)` });
-    }
-  }
 }
 
 /** The context key a decision of a stack is pinned under. */

@@ -1,11 +1,10 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as kms from 'aws-cdk-lib/aws-kms';
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import {
-  CacheCluster, IDataStoreBlock, KeyValueTable, MessageQueue, NetworkBlock, ObjectStore, Observability,
-  RelationalDatabase, TableCapacityMode,
-} from '../blocks';
+import { BLOCK_MODULES } from './block-modules';
+import { outputKey } from './names';
 import { logRetention } from './retention';
+import type { IDataStoreBlock, NetworkBlock, Observability } from '../blocks';
 import { DataStorePlan, DataStoreTechnology, ResiliencePlan } from '../design/model';
 
 /** A built data store with what the stack needs to wire and report it. */
@@ -19,7 +18,9 @@ export interface BuiltDataStore {
  * names its stateful resource with a fixed id, so logical IDs survive library upgrades.
  */
 export function buildDataStore(scope: Construct, plan: DataStorePlan, r: ResiliencePlan, network: NetworkBlock | undefined,
-  observability: Observability, replicaKey?: () => kms.IKey | undefined): BuiltDataStore {
+  observability: Observability, outputScope: Construct, replicaKey?: () => kms.IKey | undefined): BuiltDataStore {
+  const output = (prefix: Parameters<typeof outputKey>[0], value: string, description: string) =>
+    new CfnOutput(outputScope, outputKey(prefix, plan.name), { value, description });
   const removalPolicy = r.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
   const needVpc = () => {
     if (!network) throw new Error(`Data store '${plan.name}' needs a VPC but the design has none (design bug)`);
@@ -29,6 +30,7 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
     case DataStoreTechnology.DYNAMODB_ON_DEMAND:
     case DataStoreTechnology.DYNAMODB_PROVISIONED: {
       const provisioned = plan.technology === DataStoreTechnology.DYNAMODB_PROVISIONED;
+      const { KeyValueTable, TableCapacityMode } = BLOCK_MODULES.keyValueTable();
       const block = new KeyValueTable(scope, plan.name, {
         billing: provisioned ? TableCapacityMode.PROVISIONED : TableCapacityMode.ON_DEMAND,
         readCapacity: provisioned ? plan.readCapacityUnits : undefined,
@@ -38,10 +40,12 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
         deletionProtection: r.deletionProtection,
       });
       observability.monitorTable(plan.name, block.table);
+      output('table', block.table.tableName, `DynamoDB table of the '${plan.name}' store`);
       return { plan, block };
     }
     case DataStoreTechnology.AURORA_POSTGRESQL_SERVERLESS_V2: {
       const net = needVpc();
+      const { RelationalDatabase } = BLOCK_MODULES.relationalDatabase();
       const block = new RelationalDatabase(scope, plan.name, {
         vpc: net.vpc,
         vpcSubnets: net.privateSubnets,
@@ -54,20 +58,26 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
         deletionProtection: r.deletionProtection,
       });
       observability.monitorDatabase(plan.name, block.cluster, plan.maxAcu);
+      output('databaseEndpoint', block.endpoint, `Aurora writer endpoint of the '${plan.name}' store (PostgreSQL)`);
+      if (block.secret) output('databaseSecretArn', block.secret.secretArn, `Secrets Manager secret with the '${plan.name}' database credentials`);
       return { plan, block };
     }
     case DataStoreTechnology.S3: {
-      const block = new ObjectStore(scope, plan.name, { versioned: plan.versioned, removalPolicy });
+      const block = new (BLOCK_MODULES.objectStore().ObjectStore)(scope, plan.name, { versioned: plan.versioned, removalPolicy });
       if (plan.replicated) block.addReplica(replicaKey?.());
+      output('bucket', block.bucket.bucketName, `S3 bucket of the '${plan.name}' store`);
       return { plan, block };
     }
     case DataStoreTechnology.SQS_STANDARD: {
-      const block = new MessageQueue(scope, plan.name, { removalPolicy, visibilityTimeout: Duration.seconds(plan.visibilityTimeoutSeconds) });
+      const visibilityTimeout = Duration.seconds(plan.visibilityTimeoutSeconds);
+      const block = new (BLOCK_MODULES.messageQueue().MessageQueue)(scope, plan.name, { removalPolicy, visibilityTimeout });
       observability.monitorQueue(plan.name, block.queue, block.deadLetterQueue);
+      output('queueUrl', block.queue.queueUrl, `SQS queue URL of the '${plan.name}' store`);
       return { plan, block };
     }
     case DataStoreTechnology.ELASTICACHE_REDIS: {
       const net = needVpc();
+      const { CacheCluster } = BLOCK_MODULES.cacheCluster();
       const block = new CacheCluster(scope, plan.name, {
         vpc: net.vpc,
         vpcSubnets: net.privateSubnets,
@@ -77,6 +87,7 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
         removalPolicy,
       });
       observability.monitorCache(plan.name, block.replicationGroupId, block.nodeCount);
+      output('cacheEndpoint', block.endpointAddress, `ElastiCache primary endpoint of the '${plan.name}' store (TLS required)`);
       return { plan, block };
     }
   }

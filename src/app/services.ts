@@ -1,19 +1,13 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as ecr from 'aws-cdk-lib/aws-ecr';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { monitorBackendService, monitorWebSocketApi } from './alarms';
+import { BLOCK_MODULES, SERVICE_MODULES } from './block-modules';
 import { BuiltDataStore } from './data-stores';
 import { envPrefix, outputKey } from './names';
 import { logRetention } from './retention';
-import {
-  BackendContainerService, BackendFunction, BlockFunctionProps, ContainerService, FunctionService, IComputeBlock, MessageQueue, NetworkBlock,
-  Observability, QueueWorker, RegionalWebAcl, ScheduledJob, StaticSite, WebSocketService,
-} from '../blocks';
+import type { BlockFunctionProps, IComputeBlock, MessageQueue, NetworkBlock, Observability } from '../blocks';
 import { ResiliencePlan, ServiceBlockKind, ServicePlan } from '../design/model';
 
 export interface ServiceContext {
@@ -74,6 +68,7 @@ export function buildService(scope: Construct, plan: ServicePlan, ctx: ServiceCo
 const noCallerAccess = () => undefined;
 
 function buildStaticSite(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const { StaticSite } = BLOCK_MODULES.staticSite();
   const site = new StaticSite(scope, plan.name, { contentPath: plan.codePath, removalPolicy: removal(ctx) });
   ctx.observability.monitorDistribution(plan.name, site.distribution);
   output(ctx, outputKey('siteUrl', plan.name), site.url, `URL of the '${plan.name}' static site (CloudFront)`);
@@ -82,6 +77,7 @@ function buildStaticSite(scope: Construct, plan: ServicePlan, ctx: ServiceContex
 }
 
 function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const { ContainerService } = BLOCK_MODULES.containerService();
   const service = new ContainerService(scope, plan.name, {
     vpc: ctx.network!.vpc,
     image: plan.containerImage ? containerImage(scope, plan.name, plan.containerImage) : undefined,
@@ -97,6 +93,7 @@ function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext
     removalPolicy: removal(ctx),
   });
   if (plan.webApplicationFirewall) {
+    const { RegionalWebAcl } = BLOCK_MODULES.webAcl();
     const acl = new RegionalWebAcl(ctx.edgeScope, `${plan.name}-waf`, {});
     acl.associate(service.loadBalancer.loadBalancerArn, `${plan.name}-waf-association`);
     ctx.observability.monitorWebAcl(plan.name, acl.metricName);
@@ -113,19 +110,20 @@ const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(
  * granted pull access; any other reference is pulled from its registry as is.
  */
 function containerImage(scope: Construct, name: string, image: string): ecs.ContainerImage {
+  const ecsModule = SERVICE_MODULES.ecs();
   const ecrMatch = ECR_IMAGE.exec(image);
-  if (!ecrMatch) return ecs.ContainerImage.fromRegistry(image);
+  if (!ecrMatch) return ecsModule.ContainerImage.fromRegistry(image);
   const [, account, region, repositoryName, tag, digest] = ecrMatch;
-  const repository = ecr.Repository.fromRepositoryAttributes(scope, `${name}-repository`, {
+  const repository = SERVICE_MODULES.ecr().Repository.fromRepositoryAttributes(scope, `${name}-repository`, {
     repositoryName,
     repositoryArn: `arn:${Stack.of(scope).partition}:ecr:${region}:${account}:repository/${repositoryName}`,
   });
-  return ecs.ContainerImage.fromEcrRepository(repository, digest ?? tag ?? 'latest');
+  return ecsModule.ContainerImage.fromEcrRepository(repository, digest ?? tag ?? 'latest');
 }
 
 function functionProps(plan: ServicePlan, ctx: ServiceContext): BlockFunctionProps {
   return {
-    code: plan.codePath ? lambda.Code.fromAsset(plan.codePath) : undefined,
+    code: plan.codePath ? SERVICE_MODULES.lambda().Code.fromAsset(plan.codePath) : undefined,
     handler: plan.codePath ? plan.handler : undefined,
     memorySize: plan.memoryMiB,
     timeout: Duration.seconds(plan.timeoutSeconds),
@@ -138,6 +136,7 @@ function functionProps(plan: ServicePlan, ctx: ServiceContext): BlockFunctionPro
 }
 
 function buildFunctionApi(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const { FunctionService } = BLOCK_MODULES.functionService();
   const api = new FunctionService(scope, plan.name, {
     ...functionProps(plan, ctx),
     throttlingRateLimit: plan.throttleRatePerSecond,
@@ -151,11 +150,12 @@ function buildFunctionApi(scope: Construct, plan: ServicePlan, ctx: ServiceConte
 
 function buildQueueWorker(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
   const consumed = plan.consumesQueue ? ctx.stores.get(plan.consumesQueue)!.block as MessageQueue : undefined;
+  const { QueueWorker } = BLOCK_MODULES.queueWorker();
   const worker = new QueueWorker(scope, plan.name, { ...functionProps(plan, ctx), queue: consumed?.queue });
   ctx.observability.monitorFunction(plan.name, worker.lambdaFunction, backgroundLatencyMs(plan));
   if (!consumed) {
     ctx.observability.monitorQueue(`${plan.name}-queue`, worker.queue, worker.deadLetterQueue);
-    output(ctx, outputKey('workQueueUrl', plan.name), (worker.queue as sqs.IQueue).queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
+    output(ctx, outputKey('workQueueUrl', plan.name), worker.queue.queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
   }
   return {
     plan,
@@ -167,7 +167,9 @@ function buildQueueWorker(scope: Construct, plan: ServicePlan, ctx: ServiceConte
 }
 
 function buildScheduledJob(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
-  const job = new ScheduledJob(scope, plan.name, { ...functionProps(plan, ctx), schedule: scheduler.ScheduleExpression.expression(plan.schedule!) });
+  const { ScheduledJob } = BLOCK_MODULES.scheduledJob();
+  const schedule = SERVICE_MODULES.scheduler().ScheduleExpression.expression(plan.schedule!);
+  const job = new ScheduledJob(scope, plan.name, { ...functionProps(plan, ctx), schedule });
   ctx.observability.monitorFunction(plan.name, job.lambdaFunction, backgroundLatencyMs(plan));
   // The scheduler's dead-letter queue holds invocations that could not be delivered: its
   // age alarm fires when one has waited five minutes unhandled.
@@ -177,6 +179,7 @@ function buildScheduledJob(scope: Construct, plan: ServicePlan, ctx: ServiceCont
 }
 
 function buildBackendFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const { BackendFunction } = BLOCK_MODULES.backendFunction();
   const backend = new BackendFunction(scope, plan.name, functionProps(plan, ctx));
   ctx.observability.monitorFunction(plan.name, backend.lambdaFunction);
   output(ctx, outputKey('backendFunction', plan.name), backend.lambdaFunction.functionName, `Function callers of the '${plan.name}' backend invoke (no public endpoint)`);
@@ -184,6 +187,7 @@ function buildBackendFunction(scope: Construct, plan: ServicePlan, ctx: ServiceC
 }
 
 function buildBackendContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const { BackendContainerService } = BLOCK_MODULES.backendContainer();
   const backend = new BackendContainerService(scope, plan.name, {
     vpc: ctx.network!.vpc,
     image: plan.containerImage ? containerImage(scope, plan.name, plan.containerImage) : undefined,
@@ -208,6 +212,7 @@ function buildBackendContainer(scope: Construct, plan: ServicePlan, ctx: Service
 }
 
 function buildWebSocket(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
+  const { WebSocketService } = BLOCK_MODULES.webSocket();
   const ws = new WebSocketService(scope, plan.name, {
     ...functionProps(plan, ctx),
     throttlingRateLimit: plan.throttleRatePerSecond,
@@ -230,7 +235,7 @@ function buildWebSocket(scope: Construct, plan: ServicePlan, ctx: ServiceContext
 
 function functionCallee(plan: ServicePlan, block: IComputeBlock, fn: lambda.IFunction): BuiltService {
   // The function itself, not its versions (`:*`): callers invoke $LATEST by name.
-  const allowCaller = (caller: IComputeBlock) => { iam.Grant.addToPrincipal({ grantee: caller, actions: ['lambda:InvokeFunction'], resourceArns: [fn.functionArn] }); };
+  const allowCaller = (caller: IComputeBlock) => { SERVICE_MODULES.iam().Grant.addToPrincipal({ grantee: caller, actions: ['lambda:InvokeFunction'], resourceArns: [fn.functionArn] }); };
   return { plan, block, compute: block, endpoint: { FUNCTION_NAME: fn.functionName }, allowCaller };
 }
 
