@@ -96,6 +96,11 @@ describe('Markdown report', () => {
     expect(md.indexOf('## Decisions')).toBeGreaterThan(md.indexOf('| Reliability score |'));
   });
 
+  test('resources of nested stacks are named by their nested stack', () => {
+    const nested = renderMarkdown({ ...base, resources: [{ logicalId: 'Fn', type: 'AWS::Lambda::Function', status: 'priced', nestedStack: 'Inner', monthlyCost: { low: 1, expected: 2, high: 4 } }] });
+    expect(nested).toContain('| Inner/Fn | AWS::Lambda::Function | priced | $2.00 |');
+  });
+
   test('output values show what is known instead of CloudFormation JSON', () => {
     const withUrl = renderMarkdown({
       ...base,

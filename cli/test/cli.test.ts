@@ -88,6 +88,7 @@ describe('report', () => {
     const before = memoryIo();
     expect(await runCli(['report', path.join(tmp, 'params')], before.io)).toBe(0);
     expect(before.out.join('\n')).toMatch(/^App\s+us-east-1 \(assumed\)\s+\$0\.00 .* 0\/0\/1 /m);
+    expect(before.out).toContain('Expected: $0.00 a month + 1 unpriced resource (not in the figures)');
     const after = memoryIo();
     expect(await runCli(['report', path.join(tmp, 'params'), '--parameter', 'InstanceType=m5.large'], after.io)).toBe(0);
     expect(after.out.join('\n')).toMatch(/^App \*\s+us-east-1 \(assumed\)\s+\$[1-9][\d.]+ .* 1\/0\/0 /m);

@@ -41,7 +41,7 @@ function costTable(resources: ReportResource[]): string[] {
   for (const x of resources) {
     const range = x.monthlyCost ? `${usd(x.monthlyCost.low)} - ${usd(x.monthlyCost.high)}` : '';
     const how = (x.lineItems ?? []).map((l) => `${l.description}: ${fmt(l.quantity)} × ${l.unit} @ ${unitUsd(l.unitPrice)}`).join('; ') || (x.reason ?? '');
-    out.push(`| ${x.logicalId} | ${x.type} | ${x.status ?? ''} | ${x.monthlyCost ? usd(x.monthlyCost.expected) : ''} | ${range} | ${cell(how)} |`);
+    out.push(`| ${x.nestedStack ? `${x.nestedStack}/` : ''}${x.logicalId} | ${x.type} | ${x.status ?? ''} | ${x.monthlyCost ? usd(x.monthlyCost.expected) : ''} | ${range} | ${cell(how)} |`);
   }
   out.push('');
   return out;

@@ -16,12 +16,14 @@ export function runReport(dir: string, io: CliIo, parameters: { [name: string]: 
   let total = 0;
   const reEstimator = new ParameterReEstimator(io, parameters);
   let anyReEstimated = false;
+  let unpricedTotal = 0;
   for (const { file, report } of found as Array<{ file: string; report: Partial<DesignReport> }>) {
     if (!Array.isArray(report.resources)) throw new CliError(`${file} is not a design report (no resources)`);
     const figures = reEstimator.figures(file, report);
     anyReEstimated ||= figures.reEstimated;
     const count = (status: string) => figures.statuses.filter((s) => s === status).length;
     const cost = figures.monthlyCost;
+    unpricedTotal += count('unpriced');
     total += cost?.expected ?? 0;
     const budget = report.budget
       ? `${usd(report.budget.monthlyUsd)} ${report.budget.withinBudget === false ? 'EXCEEDED' : report.budget.withinBudget === true ? 'ok' : ''}`.trim()
@@ -42,7 +44,9 @@ export function runReport(dir: string, io: CliIo, parameters: { [name: string]: 
   io.out(`Design reports in ${dir} (monthly cost in USD)`);
   const headers = ['Stack', 'Region', '>Expected', '>Low - high', '>Free tier', 'Budget', 'Priced/free/unpriced', 'Compliance', 'Reliability'];
   for (const line of table(headers, rows)) io.out(line);
-  if (found.length > 1) io.out(`Total expected: ${usd(total)} a month`);
+  const leftOut = unpricedTotal ? ` + ${unpricedTotal} unpriced resource${unpricedTotal === 1 ? '' : 's'} (not in the figures)` : '';
+  if (found.length > 1) io.out(`Total expected: ${usd(total)} a month${leftOut}`);
+  else if (leftOut) io.out(`Expected: ${usd(total)} a month${leftOut}`);
   if (anyReEstimated) {
     io.out('* estimated again from the template with the --parameter values and the estimator\'s default usage '
       + '(usage given in the app is not in the template); the budget column is the report\'s.');
