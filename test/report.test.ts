@@ -36,8 +36,11 @@ const base: DesignReport = {
   dataFlows: [],
   placeholders: ['api'],
   security: {
-    frameworks: [{ name: 'AwsSolutions', rulesEvaluated: 40, rulesPassed: 38, rulesAcknowledged: 2, compliancePercent: 100 }],
-    acknowledgements: [{ ruleId: 'AwsSolutions-ELB2', resourcePath: 'Shop/Web/LB', reason: 'Logs go elsewhere.' }],
+    frameworks: [
+      { name: 'AwsSolutions', rulesEvaluated: 40, rulesPassed: 38, rulesAcknowledged: 2, rulesFailed: 0, rulesWaived: 0, findingsAcknowledged: 2, notApplicable: false, compliancePercent: 100 },
+      { name: 'Serverless', rulesEvaluated: 0, rulesPassed: 0, rulesAcknowledged: 0, rulesFailed: 0, rulesWaived: 0, findingsAcknowledged: 0, notApplicable: true, compliancePercent: 100 },
+    ],
+    acknowledgements: [{ ruleId: 'AwsSolutions-ELB2', resourcePath: 'Shop/Web/LB', reason: 'Logs go elsewhere.', kind: 'library exemption' }],
   },
   reliability: { score: 80, compositeAvailabilityPercent: 99.9, checks: [{ name: 'multi-AZ', passed: false, reason: 'one AZ' }] },
   accessDetails: [{ outputKey: 'EndpointApi', description: 'API | URL', value: '{"Fn::GetAtt":["Api","Endpoint"]}' }],
@@ -49,7 +52,7 @@ describe('Markdown report', () => {
   test('summary names cost, free tier, budget state, compliance and reliability', () => {
     expect(md).toContain('| Monthly cost (expected) | $20.50 (low $10.00, high $41.00), $1.25 less with the free tier |');
     expect(md).toContain('| Budget | $15.00 a month, fail-synth: **exceeded** |');
-    expect(md).toContain('| Security compliance | AwsSolutions 100% |');
+    expect(md).toContain('| Security compliance | AwsSolutions 100%, Serverless not applicable |');
     expect(md).toContain('| Reliability score | 80/100 |');
     expect(md).toContain('> **Placeholders:** api runs placeholder code');
   });
@@ -69,8 +72,9 @@ describe('Markdown report', () => {
   });
 
   test('security and reliability sections list frameworks, acknowledgements and checks', () => {
-    expect(md).toContain('| AwsSolutions | 40 | 38 | 2 | 100% |');
-    expect(md).toContain('| AwsSolutions-ELB2 | Shop/Web/LB | Logs go elsewhere. |');
+    expect(md).toContain('| AwsSolutions | 40 | 38 | 0 | 2 | 0 | 100% |');
+    expect(md).toContain('| Serverless | 0 | 0 | 0 | 0 | 0 | not applicable |');
+    expect(md).toContain('| AwsSolutions-ELB2 | Shop/Web/LB | library exemption | Logs go elsewhere. |');
     expect(md).toContain('| multi-AZ | FAIL | one AZ |');
   });
 
@@ -87,7 +91,7 @@ describe('Markdown report', () => {
     expect(table).not.toContain('| Role |');
     expect(md).toMatch(/<details>\n<summary>1 resources at \$0\.00 expected \(free, or no usage assumed\)<\/summary>\n\n\| Resource \| Type .*\n.*\n\| Role \| AWS::IAM::Role \| free \| \$0\.00 /);
     expect(md).toMatch(/<summary>Assumptions \(2\)<\/summary>\n\n- A month is 730 hours\.\n- Nat: runs 730 hours\n<\/details>/);
-    expect(md).toMatch(/<summary>Acknowledgements \(1\)[^<]*<\/summary>\n\n\| Rule \| Resource \| Reason \|/);
+    expect(md).toMatch(/<summary>Acknowledgements \(1\)[^<]*<\/summary>\n\n\| Rule \| Resource \| How \| Reason \|/);
   });
 
   test('the decisions come right after the summary, before the architecture and the cost', () => {

@@ -203,20 +203,20 @@ describe('handoff (a real cloud assembly of the example shop)', () => {
   test('security compliance per framework, with how it was computed, once the report has a security section', () => {
     const security = {
       frameworks: [
-        { name: 'AwsSolutions', rulesEvaluated: 131, rulesPassed: 120, rulesAcknowledged: 9, compliancePercent: 98.5 },
-        { name: 'HIPAA.Security', rulesEvaluated: 90, rulesPassed: 85, rulesAcknowledged: 3, compliancePercent: 97.8 },
+        { name: 'AwsSolutions', rulesEvaluated: 131, rulesPassed: 120, rulesAcknowledged: 9, rulesFailed: 2, rulesWaived: 0, findingsAcknowledged: 9, notApplicable: false, compliancePercent: 98.5 },
+        { name: 'HIPAA.Security', rulesEvaluated: 90, rulesPassed: 85, rulesAcknowledged: 3, rulesFailed: 2, rulesWaived: 0, findingsAcknowledged: 3, notApplicable: false, compliancePercent: 97.8 },
       ],
-      acknowledgements: [{ ruleId: 'AwsSolutions-IAM5', resourcePath: 'Shop/Services/api', reason: 'table index ARNs' }],
+      acknowledgements: [{ ruleId: 'AwsSolutions-IAM5', resourcePath: 'Shop/Services/api', reason: 'table index ARNs', kind: 'acknowledgement' }],
     };
     const stack = handoffStack({ stack: { artifactId: 'Shop', stackName: 'Shop', environment: 'aws://unknown-account/unknown-region', template, report: { ...report, security }, tags: {} } });
     expect(stack.metrics.slice(0, 2)).toEqual([
       expect.objectContaining({ name: 'Security compliance (AwsSolutions)', value: 98.5, display: '98.5%', source: 'Shop.design-report.json (security)' }),
       expect.objectContaining({ name: 'Security compliance (HIPAA.Security)', value: 97.8 }),
     ]);
-    expect(stack.metrics[1].method).toBe('the share of the 90 HIPAA.Security rules evaluated on the template at synth with no unacknowledged finding (85 passed, 3 with acknowledged findings)');
+    expect(stack.metrics[1].method).toBe('the share of the 90 HIPAA.Security rules evaluated on the template at synth with no unacknowledged finding (85 passed, 3 with acknowledged findings, 0 waived)');
     const md = renderHandoffMarkdown({ kind: 'cdk-infra-engineer/handoff', schemaVersion: 1, generatedAt: 'now', assembly: 'cdk.out', outputsFile: null, stacks: [stack] });
     expect(md).toContain('- **Security compliance** (1 acknowledged finding(s), each with a reason in the design report):');
-    expect(md).toContain('  - HIPAA.Security: 97.8% (85 of 90 rules passed, 3 acknowledged)');
+    expect(md).toContain('  - HIPAA.Security: 97.8% (85 of 90 rules passed, 2 failed, 3 acknowledged, 0 waived)');
   });
 
   test('Fn::Join matching: references captured between literals, adjacent references skipped', () => {

@@ -35,7 +35,7 @@ function summary(r: DesignReport): string[] {
     `| Budget | ${budget} |`,
     ...(r.unpricedResources?.length ? [`| Not priced | ${r.unpricedResources.length} resource${r.unpricedResources.length === 1 ? '' : 's'} (listed under Cost): the total leaves ${r.unpricedResources.length === 1 ? 'it' : 'them'} out |`] : []),
     `| Resources | ${r.resources.length} |`,
-    `| Security compliance | ${r.security ? r.security.frameworks.map((f) => `${f.name} ${f.compliancePercent}%`).join(', ') : 'not evaluated'} |`,
+    `| Security compliance | ${r.security ? r.security.frameworks.map((f) => `${f.name} ${f.notApplicable ? 'not applicable' : `${f.compliancePercent}%`}`).join(', ') : 'not evaluated'} |`,
     `| Reliability score | ${r.reliability ? `${r.reliability.score}/100` : 'not evaluated'} |`, '',
   ];
   const cheaper = cheaperAlternatives(r);

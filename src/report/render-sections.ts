@@ -55,13 +55,14 @@ function collapsed(summary: string, body: string[]): string[] {
 /** Security: compliance per framework, and every acknowledgement with its reason. */
 export function renderSecurity(r: DesignReport): string[] {
   if (!r.security) return ['## Security', '', 'Not evaluated for this stack.', ''];
-  const out = ['## Security', '', '| Framework | Rules evaluated | Passed | Acknowledged | Compliance |', '|---|---|---|---|---|'];
-  out.push(...r.security.frameworks.map((f) => `| ${f.name} | ${f.rulesEvaluated} | ${f.rulesPassed} | ${f.rulesAcknowledged} | ${f.compliancePercent}% |`), '');
+  const out = ['## Security', '', '| Framework | Rules evaluated | Passed | Failed | Acknowledged | Waived | Compliance |', '|---|---|---|---|---|---|---|'];
+  out.push(...r.security.frameworks.map((f) => `| ${f.name} | ${f.rulesEvaluated} | ${f.rulesPassed} | ${f.rulesFailed ?? 0} | ${f.rulesAcknowledged} | ${f.rulesWaived ?? 0} | `
+    + `${f.notApplicable ? 'not applicable' : `${f.compliancePercent}%`} |`), '');
   out.push('Compliance is the share of evaluated rules with no unacknowledged finding.', '');
   if (r.security.acknowledgements.length) {
     out.push(...collapsed(`Acknowledgements (${r.security.acknowledgements.length}): findings accepted, each with its reason`, [
-      '| Rule | Resource | Reason |', '|---|---|---|',
-      ...r.security.acknowledgements.map((a) => `| ${a.ruleId} | ${cell(a.resourcePath)} | ${cell(a.reason)} |`), '',
+      '| Rule | Resource | How | Reason |', '|---|---|---|---|',
+      ...r.security.acknowledgements.map((a) => `| ${a.ruleId} | ${cell(a.resourcePath)} | ${a.kind ?? 'acknowledgement'} | ${cell(a.reason)} |`), '',
     ]));
   }
   return out;

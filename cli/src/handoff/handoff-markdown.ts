@@ -64,7 +64,9 @@ function securityLines(s: HandoffStack): string[] {
   if (!sec.evaluated) return ['- **Security compliance**: not evaluated (no security section in the design report)'];
   return [
     `- **Security compliance** (${sec.acknowledgements} acknowledged finding(s), each with a reason in the design report):`,
-    ...sec.frameworks.map((f) => `  - ${f.name}: ${f.compliancePercent}% (${f.rulesPassed} of ${f.rulesEvaluated} rules passed, ${f.rulesAcknowledged} acknowledged)`),
+    ...sec.frameworks.map((f) => (f.notApplicable ? `  - ${f.name}: not applicable (no rule of the pack applies)`
+      : `  - ${f.name}: ${f.compliancePercent}% (${f.rulesPassed} of ${f.rulesEvaluated} rules passed, ${f.rulesFailed ?? 0} failed, `
+        + `${f.rulesAcknowledged} acknowledged, ${f.rulesWaived ?? 0} waived)`)),
   ];
 }
 

@@ -17,10 +17,11 @@ export function metricsOf(input: StackInputs): HandoffMetric[] {
     for (const f of report.security.frameworks) {
       metrics.push({
         name: `Security compliance (${f.name})`,
-        value: f.compliancePercent,
-        display: `${f.compliancePercent}%`,
-        method: `the share of the ${f.rulesEvaluated} ${f.name} rules evaluated on the template at synth with no unacknowledged finding `
-          + `(${f.rulesPassed} passed, ${f.rulesAcknowledged} with acknowledged findings)`,
+        value: f.notApplicable ? null : f.compliancePercent,
+        display: f.notApplicable ? 'not applicable' : `${f.compliancePercent}%`,
+        method: f.notApplicable ? `no ${f.name} rule applies to the template`
+          : `the share of the ${f.rulesEvaluated} ${f.name} rules evaluated on the template at synth with no unacknowledged finding `
+          + `(${f.rulesPassed} passed, ${f.rulesAcknowledged} with acknowledged findings, ${f.rulesWaived ?? 0} waived)`,
         source: `${reportFile} (security)`,
       });
     }

@@ -36,7 +36,7 @@ export function runReport(dir: string, io: CliIo, parameters: { [name: string]: 
       typeof figures.freeTierDeduction === 'number' ? usd(-figures.freeTierDeduction) : '-',
       budget,
       `${count('priced')}/${count('free')}/${count('unpriced')}`,
-      report.security ? `${Math.min(...report.security.frameworks.map((f) => f.compliancePercent))}% (lowest of ${report.security.frameworks.length})` : 'not evaluated',
+      compliance(report),
       report.reliability ? `${report.reliability.score}/100, ${report.reliability.compositeAvailabilityPercent}% SLA` : 'not evaluated',
     ]);
   }
@@ -54,4 +54,12 @@ export function runReport(dir: string, io: CliIo, parameters: { [name: string]: 
   const catalog = found[0].report.pricingCatalogDate;
   if (catalog) io.out(`Prices from the catalog effective ${catalog}; free tier shown as a separate deduction.`);
   return 0;
+}
+
+/** The lowest compliance of the frameworks that apply (a pack with no applicable rule is not 100%). */
+function compliance(report: Partial<DesignReport>): string {
+  if (!report.security) return 'not evaluated';
+  const applicable = report.security.frameworks.filter((f) => !f.notApplicable);
+  if (applicable.length === 0) return 'not applicable';
+  return `${Math.min(...applicable.map((f) => f.compliancePercent))}% (lowest of ${applicable.length})`;
 }
