@@ -25,17 +25,24 @@ function synth(req: ApplicationRequirements, usage?: { [key: string]: ResourceUs
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-cost-'));
   const app = new App({ outdir });
   const stack = new ApplicationStack(app, 'Shop', { requirements: req, usage });
-  const exitCode = process.exitCode;
-  // CDK prints the validation report on stderr; the test reads the report file instead.
-  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const assembly = app.synth();
-  quiet.mockRestore();
-  const failedSynth = process.exitCode === 1 && exitCode !== 1;
-  process.exitCode = exitCode; // CDK marks a failed validation on the process; keep jest's own
+  // The gate prints warnings on stderr and throws one error when a check fails synth.
+  const printed: string[] = [];
+  const quiet = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { printed.push(String(chunk)); return true; });
+  let failure: Error | undefined;
+  let assembly;
+  try {
+    assembly = app.synth();
+  } catch (e) {
+    // Only the gate's verdict is a result here; any other error is the test's failure.
+    if ((e as Error).name !== 'SynthCheckError') throw e;
+    failure = e as Error;
+  } finally {
+    quiet.mockRestore();
+  }
   const report = JSON.parse(fs.readFileSync(path.join(outdir, 'Shop.design-report.json'), 'utf8'));
-  const validation = fs.existsSync(path.join(outdir, 'validation-report.json'))
-    ? JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) : undefined;
-  return { app, stack, assembly, report, validation, failedSynth };
+  // What the gate said: the failure's message, or the warnings it printed.
+  const validation = failure ? failure.message : printed.join('\n');
+  return { app, stack, assembly, report, validation, failedSynth: failure !== undefined, printed };
 }
 
 const resource = (report: any, prefix: string) => report.resources.find((r: any) => r.logicalId.startsWith(prefix));
@@ -104,12 +111,17 @@ describe('budget guard', () => {
     const result = plugin.validate({ templatePaths: [path.join(app.outdir, 'Shop.template.json')], appConstruct: app });
     expect(result.success).toBe(false);
     expect(result.violations[0].severity).toBe('error');
-    expect(result.violations[0].violatingResources).toHaveLength(3);
+    // Reported once (the message names all three drivers), with the remedy for FAIL_SYNTH.
+    expect(result.violations[0].violatingResources).toHaveLength(1);
+    expect(result.violations[0].fix).toMatch(/BudgetEnforcement\.WARN/);
   });
 
   test('WARN: the same overrun is a warning and synth succeeds', () => {
-    const { failedSynth, app } = synth(requirements({ monthlyUsd: 1, enforcement: BudgetEnforcement.WARN }));
+    const { failedSynth, app, printed } = synth(requirements({ monthlyUsd: 1, enforcement: BudgetEnforcement.WARN }));
     expect(failedSynth).toBe(false);
+    // Printed once, and under WARN the remedy does not suggest WARN.
+    expect(printed.join('\n').match(/BudgetExceeded/g)).toHaveLength(1);
+    expect(printed.join('\n')).not.toMatch(/BudgetEnforcement\.WARN/);
     const plugin = BudgetValidationPlugin.of(Stage.of(app.node.findChild('Shop'))!);
     const result = plugin.validate({ templatePaths: [path.join(app.outdir, 'Shop.template.json')], appConstruct: app });
     expect(result.success).toBe(true);
@@ -150,17 +162,11 @@ describe('CostReport: any stack can opt in', () => {
       budget: { monthlyUsd: 20, enforcement: BudgetEnforcement.FAIL_SYNTH },
     });
     expect(CostReport.of(stack)).toBe(report);
-    const exitCode = process.exitCode;
-    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    app.synth();
-    quiet.mockRestore();
-    const failed = process.exitCode === 1 && exitCode !== 1;
-    process.exitCode = exitCode;
+    expect(() => app.synth()).toThrow(/\[BudgetExceeded\] Plain\/Fn9270CBC0[\s\S]*exceeds the monthly budget of \$20\.00/);
     const json = JSON.parse(fs.readFileSync(path.join(outdir, 'Plain.cost-report.json'), 'utf8'));
     expect(json.resources.find((r: any) => r.logicalId === fnId).monthlyCost.expected).toBeCloseTo(25.6, 2);
     expect(json.decisions).toEqual([]);
     expect(fs.readFileSync(path.join(outdir, 'Plain.cost-report.md'), 'utf8')).toContain('# Cost report: Plain');
-    expect(failed).toBe(true); // $25.60 before the free tier is above the $20 budget
     expect(json.budget.withinBudget).toBe(false);
   });
 });

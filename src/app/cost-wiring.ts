@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
+import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, Stack, Stage, Token } from 'aws-cdk-lib';
 import { BudgetGuard, CostEstimate, CostEstimator, ResourceUsage } from '../cost';
 import { BudgetPlan } from '../design/model';
+import { SynthGate } from '../security';
 
 /** Stacks the budget plugin checks, per stage. */
 interface GuardedStack {
@@ -18,9 +19,10 @@ interface GuardedStack {
 }
 
 /**
- * A CDK validation plugin that compares each application stack's expected monthly cost with
- * its budget: a FAIL_SYNTH budget fails synth, a WARN budget reports a warning. It reads the
- * synthesized templates, as every validation plugin does.
+ * A validation plugin that compares each application stack's expected monthly cost with its
+ * budget: a FAIL_SYNTH budget fails synth, a WARN budget reports a warning. It reads the
+ * synthesized templates and runs through the security gate, so a synth with nothing to report
+ * prints nothing (CDK's own plugin mechanism prints a banner on every synth).
  */
 export class BudgetValidationPlugin implements IPolicyValidationPlugin {
   /** The plugin registered on a stage, created on first use. */
@@ -29,7 +31,7 @@ export class BudgetValidationPlugin implements IPolicyValidationPlugin {
     if (existing) return existing;
     const plugin = new BudgetValidationPlugin();
     PLUGINS.set(stage, plugin);
-    Validations.of(stage).addPlugins(plugin);
+    SynthGate.of(stage).addValidationPlugin(plugin);
     return plugin;
   }
 
@@ -55,6 +57,7 @@ export class BudgetValidationPlugin implements IPolicyValidationPlugin {
         template: JSON.parse(fs.readFileSync(templatePath, 'utf8')),
         region: regionOf(entry.stack),
         usage: entry.usage(),
+        assemblyDirectory: path.dirname(templatePath),
       });
       const verdict = BudgetGuard.evaluate(estimate, { monthlyUsd: budget.monthlyUsd, enforcement: budget.enforcement, name: entry.stack.stackName });
       if (!verdict.exceeded) continue;
@@ -63,9 +66,9 @@ export class BudgetValidationPlugin implements IPolicyValidationPlugin {
         ruleName: 'BudgetExceeded',
         description: verdict.message,
         severity: verdict.failsSynth ? 'error' : 'warning',
-        fix: 'Lower the usage or the architecture\'s cost (see the design report\'s cost table), raise requirements.budget.monthlyUsd, '
-          + 'or set requirements.budget.enforcement to BudgetEnforcement.WARN.',
-        violatingResources: verdict.topDrivers.map((d) => ({ resourceLogicalId: d.logicalId, templatePath, locations: [] })),
+        fix: verdict.remedy,
+        // One entry: the gate reports a violation once per entry; the message names the top drivers.
+        violatingResources: verdict.topDrivers.slice(0, 1).map((d) => ({ resourceLogicalId: d.logicalId, templatePath, locations: [] })),
       });
     }
     return { success, violations };
