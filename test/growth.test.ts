@@ -113,16 +113,26 @@ describe('growing an application moves no subnet and replaces no stateful resour
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-growth-'));
   let n = 0;
   // Each application in its own App with the same stack id: logical IDs may include the stack name.
-  const template = (requirements: ApplicationRequirements) => {
-    const app = new App({ outdir: path.join(outdir, `${n++}`) });
+  const synth = (requirements: ApplicationRequirements, context: { [key: string]: string }) => {
+    const app = new App({ outdir: path.join(outdir, `${n++}`), context });
     const stack = new ApplicationStack(app, 'App', { requirements, designReport: false });
-    return app.synth().getStackArtifact(stack.artifactId).template;
+    return { stack, template: app.synth().getStackArtifact(stack.artifactId).template };
   };
-  const cases = BASES.map(([name, base]) => ({
-    name,
-    base: template(base),
-    growths: growthsOf(base).map(([step, requirements]) => ({ step, template: template(requirements) })),
-  }));
+  // The user commits the subnet layout the first synth's warning names, as it asks.
+  const recordedLayout = (base: ApplicationRequirements) => {
+    const warnings = synth(base, {}).stack.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
+    const layout = warnings.map((w) => /"(cdk-infra-engineer:subnetCidrLayout)": "(\w+)"/.exec(w)).find((m) => m);
+    return layout ? { [layout[1]]: layout[2] } : {};
+  };
+  const cases = BASES.map(([name, base]) => {
+    const context = recordedLayout(base);
+    return {
+      name,
+      context,
+      base: synth(base, context).template,
+      growths: growthsOf(base).map(([step, requirements]) => ({ step, template: synth(requirements, context).template })),
+    };
+  });
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
   // A Lambda HTTP API that traffic moves to Fargate is a different service: its function's
@@ -151,10 +161,14 @@ describe('growing an application moves no subnet and replaces no stateful resour
     const subnets = (t: any) => Object.entries<any>(t.Resources).filter(([, r]) => r.Type === 'AWS::EC2::Subnet')
       .map(([id, r]) => `${id.replace(/Subnet[0-9A-F]{8}$/, '').replace(/^NetworkVpc/, '')}=${r.Properties.CidrBlock}`).sort();
     const fndb = cases[2];
-    expect(subnets(fndb.base)).toEqual(['PrivateSubnet1=10.0.4.0/22', 'PrivateSubnet2=10.0.8.0/22']);
+    // As earlier releases laid it out, recorded by the user from the first synth's warning.
+    expect(fndb.context).toEqual({ 'cdk-infra-engineer:subnetCidrLayout': 'PRIVATE_FIRST' });
+    expect(subnets(fndb.base)).toEqual(['PrivateSubnet1=10.0.0.0/22', 'PrivateSubnet2=10.0.4.0/22']);
     const grown = fndb.growths.find((g) => g.step === 'adds a web-service service (runtime auto)')!;
     expect(subnets(grown.template)).toEqual([
-      'PrivateSubnet1=10.0.4.0/22', 'PrivateSubnet2=10.0.8.0/22', 'PublicSubnet1=10.0.0.0/24', 'PublicSubnet2=10.0.1.0/24',
+      'PrivateSubnet1=10.0.0.0/22', 'PrivateSubnet2=10.0.4.0/22', 'PublicSubnet1=10.0.64.0/24', 'PublicSubnet2=10.0.65.0/24',
     ]);
+    // A VPC with NAT from the start is laid out with reserved public slots, and says so.
+    expect(cases[1].context).toEqual({ 'cdk-infra-engineer:subnetCidrLayout': 'RESERVED_SLOTS' });
   });
 });

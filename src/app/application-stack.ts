@@ -9,6 +9,7 @@ import { logRetention } from './retention';
 import { BuiltService, buildService } from './services';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
 import type { NetworkBlock, Observability } from '../blocks';
+import { BlockContextKeys } from '../blocks/context-keys';
 import { ResourceUsage } from '../cost';
 import { tagStandIn } from '../design/constants';
 import { InfrastructureDesign } from '../design/infrastructure-design';
@@ -184,11 +185,26 @@ export class ApplicationStack extends Stack {
 
   private buildNetwork(plan: NetworkPlan): NetworkBlock {
     const { InterfaceEndpointService, NetworkBlock } = BLOCK_MODULES.network();
+    // Loaded with the network block, which needs it anyway.
+    const { SubnetCidrLayout } = require('../blocks/subnet-cidrs') as typeof import('../blocks/subnet-cidrs');
     const endpoints: { [name: string]: typeof InterfaceEndpointService[keyof typeof InterfaceEndpointService] } = {
       secretsmanager: InterfaceEndpointService.SECRETS_MANAGER,
       sqs: InterfaceEndpointService.SQS,
     };
+    // Subnets can never move once deployed. Without a recorded layout, the VPC keeps the one
+    // earlier releases gave this design (private subnets first when there are no public ones),
+    // so an upgrade moves nothing; recording it keeps them in place when the application grows.
+    const key = BlockContextKeys.SUBNET_CIDR_LAYOUT;
+    const recorded = this.node.tryGetContext(key);
+    const layout = recorded ?? (plan.natGateways > 0 ? SubnetCidrLayout.RESERVED_SLOTS : SubnetCidrLayout.PRIVATE_FIRST);
+    if (recorded === undefined) {
+      Annotations.of(this).addWarningV2('cdk-infra-engineer:subnet-layout',
+        `the VPC's subnets are laid out as ${layout}. Commit "${key}": "${layout}" to cdk.json "context" before the first deploy `
+        + '(or now, for a deployed application): without it, adding or removing the last container service (NAT) would renumber the '
+        + 'private subnets, which CloudFormation cannot do with a database inside');
+    }
     return new NetworkBlock(this, 'Network', {
+      subnetCidrLayout: layout,
       maxAzs: plan.maxAzs,
       natGateways: plan.natGateways,
       interfaceEndpoints: plan.interfaceEndpoints.map((e) => endpoints[e]),

@@ -28,8 +28,13 @@ export function upgradeCases(): Array<[string, ApplicationRequirements]> {
       for (const tier of TIERS) {
         for (const compliance of [[], ALL_FRAMEWORKS]) {
           const stores = kinds.map((kind) => ({ name: kind.replace(/[^a-z]/g, ''), kind }));
+          // Since issue 12, a PCI DSS or HIPAA production load balancer needs a domain (HTTPS):
+          // upgrading such an application means adding one, which moves nothing stateful.
+          const needsDomain = tier === EnvironmentTier.PRODUCTION && compliance.length > 0 && label !== 'queue-worker'
+            && label !== 'scheduled-job' && label !== 'http-api-lambda';
           cases.push([`${label}.${storeLabel}.${tier}${compliance.length ? '.all-frameworks' : ''}`, {
             name: 'app', environment: tier, compliance,
+            ...(needsDomain ? { domain: { zoneName: 'example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' } } : {}),
             services: [{ ...service, dataStores: stores.map((s) => s.name) }],
             dataStores: stores,
           }]);
