@@ -1,12 +1,12 @@
 import { Annotations, CfnOutput, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { BLOCK_MODULES } from './block-modules';
+import { BLOCK_MODULES, SERVICE_MODULES } from './block-modules';
 import { BudgetValidationPlugin } from './cost-wiring';
 import { BuiltDataStore, buildDataStore } from './data-stores';
 import { FIXED_OUTPUT_KEY } from './names';
 import { reportContributors, warnOnAvailability } from './report-contributors';
 import { logRetention } from './retention';
-import { BuiltService, buildService } from './services';
+import { BuiltService, ServiceDomain, buildService } from './services';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
 import type { NetworkBlock, Observability } from '../blocks';
 import { BlockContextKeys } from '../blocks/context-keys';
@@ -17,7 +17,7 @@ import { NetworkPlan } from '../design/model';
 import { NETWORK_PIN_SUBJECT, pinKey } from '../design/pins';
 import { ReportContributor } from '../report/model';
 import { DesignReportWriter } from '../report/writer';
-import { ApplicationRequirements } from '../requirements';
+import { ApplicationRequirements, DomainRequirements } from '../requirements';
 import { RequirementsValidationError } from '../requirements/problem';
 import { RequiredTags, SecurityPolicy, StackSecurity } from '../security';
 
@@ -117,10 +117,11 @@ export class ApplicationStack extends Stack {
     }
     const servicesScope = new Construct(this, 'Services');
     const edgeScope = new Construct(this, 'Edge');
+    const domain = req.domain ? serviceDomain(edgeScope, req.domain) : undefined;
     const services = new Map<string, BuiltService>();
     for (const plan of calleesFirst(design)) {
       services.set(plan.name, buildService(servicesScope, plan, {
-        resilience: design.resilience, network: this.network, stores, services, observability: this.observability, edgeScope, outputScope: this,
+        resilience: design.resilience, network: this.network, stores, services, observability: this.observability, edgeScope, outputScope: this, domain,
       }));
     }
     new CfnOutput(this, FIXED_OUTPUT_KEY.dashboard, { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
@@ -213,6 +214,16 @@ export class ApplicationStack extends Stack {
     });
   }
 
+}
+
+/** The requirements' hosted zone (given, not looked up: synth needs no credentials) and certificate. */
+function serviceDomain(scope: Construct, domain: DomainRequirements): ServiceDomain {
+  const { route53, acm } = { route53: SERVICE_MODULES.route53(), acm: SERVICE_MODULES.acm() };
+  return {
+    zoneName: domain.zoneName,
+    zone: route53.HostedZone.fromHostedZoneAttributes(scope, 'Zone', { hostedZoneId: domain.hostedZoneId, zoneName: domain.zoneName }),
+    certificate: domain.certificateArn ? acm.Certificate.fromCertificateArn(scope, 'Certificate', domain.certificateArn) : undefined,
+  };
 }
 
 /** The context key a decision of a stack is pinned under. */

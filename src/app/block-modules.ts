@@ -39,4 +39,6 @@ export const SERVICE_MODULES = {
   cloudwatch: lazy(() => require('aws-cdk-lib/aws-cloudwatch') as typeof import('aws-cdk-lib/aws-cloudwatch')),
   cloudwatchActions: lazy(() => require('aws-cdk-lib/aws-cloudwatch-actions') as typeof import('aws-cdk-lib/aws-cloudwatch-actions')),
   logs: lazy(() => require('aws-cdk-lib/aws-logs') as typeof import('aws-cdk-lib/aws-logs')),
+  route53: lazy(() => require('aws-cdk-lib/aws-route53') as typeof import('aws-cdk-lib/aws-route53')),
+  acm: lazy(() => require('aws-cdk-lib/aws-certificatemanager') as typeof import('aws-cdk-lib/aws-certificatemanager')),
 };

@@ -1,6 +1,8 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { monitorBackendService, monitorWebSocketApi } from './alarms';
 import { BLOCK_MODULES, SERVICE_MODULES } from './block-modules';
@@ -9,6 +11,7 @@ import { envPrefix, outputKey } from './names';
 import { logRetention } from './retention';
 import type { BlockFunctionProps, IComputeBlock, MessageQueue, NetworkBlock, Observability } from '../blocks';
 import { ResiliencePlan, ServiceBlockKind, ServicePlan } from '../design/model';
+import { ApiAuthType } from '../requirements';
 
 export interface ServiceContext {
   readonly resilience: ResiliencePlan;
@@ -21,6 +24,24 @@ export interface ServiceContext {
   readonly edgeScope: Construct;
   /** Scope for outputs (the stack). */
   readonly outputScope: Construct;
+  /**
+   * The requirements' domain: user-facing services are served on it over HTTPS.
+   * @default - AWS-provided names
+   */
+  readonly domain?: ServiceDomain;
+}
+
+/** The hosted zone user-facing services get their host names and certificates in. */
+export interface ServiceDomain {
+  readonly zoneName: string;
+  readonly zone: route53.IHostedZone;
+  /** The requirements' existing certificate; without it each service gets a DNS-validated one. */
+  readonly certificate?: acm.ICertificate;
+}
+
+/** The host a user-facing service is served on: its own `hostName`, or `<service>.<zone>`. */
+function hostOf(plan: ServicePlan, domain: ServiceDomain): string {
+  return plan.hostName ?? `${plan.name}.${domain.zoneName}`;
 }
 
 /** A built service, with what its callers need to reach it. */
@@ -69,11 +90,39 @@ const noCallerAccess = () => undefined;
 
 function buildStaticSite(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
   const { StaticSite } = BLOCK_MODULES.staticSite();
-  const site = new StaticSite(scope, plan.name, { contentPath: plan.codePath, removalPolicy: removal(ctx) });
+  const site = new StaticSite(scope, plan.name, { contentPath: plan.codePath, removalPolicy: removal(ctx), ...siteDomain(scope, plan, ctx) });
   ctx.observability.monitorDistribution(plan.name, site.distribution);
   output(ctx, outputKey('siteUrl', plan.name), site.url, `URL of the '${plan.name}' static site (CloudFront)`);
   output(ctx, outputKey('siteBucket', plan.name), site.bucket.bucketName, `Bucket holding the '${plan.name}' site files`);
   return { plan, block: site, endpoint: { URL: site.url }, allowCaller: noCallerAccess };
+}
+
+/**
+ * CloudFront takes certificates from us-east-1 only: a site gets its host name when the
+ * requirements give a certificate (validated to be in us-east-1) or the stack deploys there.
+ * Elsewhere it stays on its CloudFront name, and a warning says how to serve it on the domain.
+ */
+function siteDomain(scope: Construct, plan: ServicePlan, ctx: ServiceContext) {
+  if (!ctx.domain) return {};
+  const host = hostOf(plan, ctx.domain);
+  const region = Stack.of(scope).region;
+  if (ctx.domain.certificate || (!Token.isUnresolved(region) && region === 'us-east-1')) {
+    return { domainNames: [host], hostedZone: ctx.domain.zone, certificate: ctx.domain.certificate };
+  }
+  Annotations.of(scope).addWarningV2('cdk-infra-engineer:site-domain',
+    `static site '${plan.name}' stays on its CloudFront name, not ${host}: CloudFront takes certificates from us-east-1 only and this stack `
+    + `deploys to ${Token.isUnresolved(region) ? 'an unknown region' : region}. Give requirements.domain.certificateArn (a us-east-1 certificate `
+    + 'covering the host), or deploy the stack in us-east-1');
+  return {};
+}
+
+/** Who may call an HTTP API, as the function block's authorizer props. */
+function apiAuth(plan: ServicePlan) {
+  const auth = plan.auth;
+  if (!auth) return {};
+  if (auth.type === ApiAuthType.JWT) return { jwtAuthorizer: { issuer: auth.issuer!, audience: auth.audience ?? [] } };
+  if (auth.type === ApiAuthType.IAM) return { iamAuthorization: true };
+  return { publicAccessReason: auth.reason };
 }
 
 function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
@@ -91,6 +140,11 @@ function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext
     targetRequestsPerTask: plan.scaleOutRequestsPerTaskPerMinute,
     logRetention: logRetention(ctx.resilience.logRetentionDays),
     removalPolicy: removal(ctx),
+    user: plan.containerUser,
+    ...(ctx.domain ? { domainName: hostOf(plan, ctx.domain), hostedZone: ctx.domain.zone, certificate: ctx.domain.certificate } : {}),
+    // The load balancer verifies tokens against the issuer's key set at its well-known location.
+    ...(plan.auth?.type === ApiAuthType.JWT && ctx.domain
+      ? { jwtIssuer: plan.auth.issuer, jwksEndpoint: `${plan.auth.issuer!.replace(/\/$/, '')}/.well-known/jwks.json` } : {}),
   });
   if (plan.webApplicationFirewall) {
     const { RegionalWebAcl } = BLOCK_MODULES.webAcl();
@@ -141,6 +195,8 @@ function buildFunctionApi(scope: Construct, plan: ServicePlan, ctx: ServiceConte
     ...functionProps(plan, ctx),
     throttlingRateLimit: plan.throttleRatePerSecond,
     throttlingBurstLimit: plan.throttleBurst,
+    ...apiAuth(plan),
+    ...(ctx.domain ? { domainName: hostOf(plan, ctx.domain), hostedZone: ctx.domain.zone, certificate: ctx.domain.certificate } : {}),
   });
   ctx.observability.monitorFunction(plan.name, api.lambdaFunction);
   ctx.observability.monitorHttpApi(plan.name, api.httpApi);

@@ -142,14 +142,26 @@ export class InfrastructureDesign {
     const network = planNetwork(this.services, this.dataStores, this.resilience, req.name, forced.nat);
     this.network = network.plan;
     if (network.decision) decisions.push(network.decision);
-    if (req.domainName) {
+    if (req.domain) {
+      const d = req.domain;
+      const facing = this.services.filter((x) => x.publicEndpoint || x.runtime === ComputeRuntime.S3_CLOUDFRONT);
+      decisions.push({
+        area: DecisionArea.EDGE,
+        subject: req.name,
+        choice: `HTTPS on ${d.zoneName}: ${facing.map((x) => `${x.name} at ${x.hostName ?? `${x.name}.${d.zoneName}`}`).join(', ') || 'no user-facing service'}`,
+        rationale: `the hosted zone ${d.hostedZoneId} is given, not looked up, so synth needs no credentials; `
+          + (d.certificateArn ? 'the given certificate serves every host' : 'each host gets a DNS-validated ACM certificate')
+          + ', with alias records; load balancers redirect HTTP to HTTPS under a TLS 1.3/1.2 policy, HTTP APIs take TLS 1.2 or later and '
+          + 'turn their execute-api endpoint off; a static site gets its host when its certificate can be in us-east-1 (CloudFront\'s only region)',
+        alternatives: [{ option: 'AWS-provided names', whyNot: 'no TLS certificate of yours, and load balancers would serve HTTP only' }],
+      });
+    } else if (req.domainName) {
       decisions.push({
         area: DecisionArea.EDGE,
         subject: req.name,
         choice: `domain '${req.domainName}' recorded; endpoints stay on AWS-provided names`,
-        rationale: 'serving a custom domain needs its hosted zone and a certificate (in us-east-1 for CloudFront), which an '
-          + 'environment-agnostic synth cannot look up; pass `certificate` and `domainNames` to StaticSite or `certificate` to ContainerService',
-        alternatives: [{ option: 'create the certificate and DNS records here', whyNot: 'needs the hosted zone, looked up with AWS credentials at synth' }],
+        rationale: 'domainName is only recorded: give requirements.domain ({ zoneName, hostedZoneId }) to serve the services on it over HTTPS',
+        alternatives: [{ option: 'requirements.domain', whyNot: 'not given' }],
       });
     }
     decisions.push(...planSecurity(req, complianceNames, this.services, this.dataStores));

@@ -127,15 +127,20 @@ export interface ServicePlan {
   /** Services this one calls (their endpoint in its environment, their SLA on its request path). */
   readonly calls: string[];
   /**
-   * Host name the service is served on (issue 12 wires it).
-   * @default - the AWS-provided name
+   * Host name the service is served on, when the requirements give a `domain`.
+   * @default - `<name>.<domain zoneName>` with a domain, else the AWS-provided name
    */
   readonly hostName?: string;
   /**
-   * How callers authenticate (issue 12 wires it).
+   * Who may call the service's API (the requirements' `auth`).
    * @default - as the block's defaults
    */
   readonly auth?: ServiceAuthRequirements;
+  /**
+   * User a container runs as (the requirements' `containerUser`).
+   * @default - the block's default: non-root for the placeholder image, the image's own USER otherwise
+   */
+  readonly containerUser?: string;
   /**
    * The nested stack the service is placed in, for applications with many services.
    * @default - the application stack itself

@@ -69,14 +69,14 @@ export function planSecurity(req: ApplicationRequirements, complianceNames: stri
     });
   }
   const publicHttp = services.filter((s) => s.runtime === ComputeRuntime.FARGATE && s.publicEndpoint);
-  if (publicHttp.length > 0) {
+  if (publicHttp.length > 0 && !req.domain) {
     decisions.push({
       area: DecisionArea.SECURITY,
       subject,
       choice: `${publicHttp.map((s) => s.name).join(', ')}: load balancer serves HTTP on its AWS-provided name until a certificate is given`,
       rationale: 'HTTPS needs an ACM certificate for a domain, and ACM cannot issue one for the load balancer\'s own DNS name; the '
-        + 'finding is acknowledged in the report. Pass `certificate` to ContainerService to serve HTTPS and redirect HTTP',
-      alternatives: [{ option: 'CloudFront in front of the load balancer', whyNot: 'a second edge and its cost for a dynamic service' }],
+        + 'finding is acknowledged in the report (and a validation error under PCI DSS or HIPAA in production). Give requirements.domain to serve HTTPS and redirect HTTP',
+      alternatives: [{ option: 'requirements.domain', whyNot: 'not given' }, { option: 'CloudFront in front of the load balancer', whyNot: 'a second edge and its cost for a dynamic service' }],
     });
   }
   return decisions;

@@ -158,6 +158,11 @@ export class ContainerService extends Construct implements IComputeBlock {
         'Internet-facing load balancer of a public service: it must accept connections from any address on its listener ports; '
         + 'the tasks behind it accept traffic from this load balancer only.');
     }
+    if (https && pattern.redirectListener) {
+      acknowledgeRules(pattern.redirectListener, inCompliancePacks('ELBv2ACMCertificateRequired'),
+        'This port 80 listener only answers with a permanent redirect to HTTPS on 443; it forwards nothing, so no content or '
+        + 'credential ever crosses it unencrypted and it needs no certificate.');
+    }
     if (!https) {
       acknowledgeRules(pattern.listener, [...inCompliancePacks('ELBv2ACMCertificateRequired'), ...inCompliancePacks('ALBHttpToHttpsRedirection')],
         'No certificate was given, so the load balancer serves HTTP on its AWS-provided DNS name, for which ACM cannot issue a '

@@ -29,6 +29,7 @@ export function basePlan(s: ServiceRequirements, ctx: WorkloadContext) {
     calls: s.calls ?? [],
     hostName: s.hostName,
     auth: s.auth,
+    containerUser: s.containerUser,
     readWriteStores: s.dataStores ?? [],
     readOnlyStores: s.readOnlyDataStores ?? [],
     consumesQueue: ctx.consumesQueue,
