@@ -1,0 +1,44 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import { ISynthCheck, SynthCheckViolation } from '../security';
+
+/** The context key of CDK's own resource-count check (0 turns it off). */
+export const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
+
+/** CloudFormation's per-template quotas that a deploy would otherwise hit after minutes. */
+export const TEMPLATE_LIMITS = { resources: 500, outputs: 200, parameters: 200, bytes: 1_000_000 };
+
+/**
+ * Checks an application stack's template (and its nested stacks' templates) against
+ * CloudFormation's quotas at synth, so a deploy does not fail with TooManyResourcesInStack
+ * after minutes, pointing nowhere near the requirement to change.
+ */
+export function templateLimitsCheck(stack: Stack, services: number): ISynthCheck {
+  return {
+    name: 'cloudformation-limits',
+    check: (outdir: string): SynthCheckViolation[] => {
+      const file = path.join(outdir, stack.templateFile);
+      if (!fs.existsSync(file)) return [];
+      const text = fs.readFileSync(file, 'utf8');
+      const template = JSON.parse(text);
+      const counts = {
+        resources: Object.keys(template.Resources ?? {}).length,
+        outputs: Object.keys(template.Outputs ?? {}).length,
+        parameters: Object.keys(template.Parameters ?? {}).length,
+        // CloudFormation measures the template it receives; CDK writes it indented.
+        bytes: Buffer.byteLength(JSON.stringify(template)),
+      };
+      return (Object.keys(TEMPLATE_LIMITS) as Array<keyof typeof TEMPLATE_LIMITS>)
+        .filter((k) => counts[k] > TEMPLATE_LIMITS[k])
+        .map((k) => ({
+          ruleId: 'CloudFormationTemplateLimit',
+          resourcePath: stack.node.path,
+          description: `the template has ${counts[k].toLocaleString('en-US')} ${k}, over CloudFormation's limit of `
+            + `${TEMPLATE_LIMITS[k].toLocaleString('en-US')} per stack: the deploy would fail`,
+          fix: `requirements.services lists ${services} services in one stack: split the application into several ApplicationStacks `
+            + '(for example one per team or domain of services), each with its own requirements',
+        }));
+    },
+  };
+}
