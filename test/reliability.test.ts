@@ -47,8 +47,8 @@ describe('composite availability', () => {
       services: [{ name: 'site', workload: WorkloadType.STATIC_SITE }],
     });
     Annotations.fromStack(stack).hasWarning('/App', Match.stringLikeRegexp(
-      "targetPercent 99.95 is above .* 99.8% on the 'site' request path, whose weakest component is Amazon CloudFront \\(99.9%\\)\\. "
-      + 'To meet it: set requirements.availability.targetPercent to 99.8'));
+      "targetPercent 99.95 is above .* 99.9% on the 'site' request path, whose weakest component is Amazon CloudFront \\(99.9%\\)\\. "
+      + 'To meet it: set requirements.availability.targetPercent to 99.9'));
   });
 });
 

@@ -169,6 +169,8 @@ describe('Requirements validation', () => {
         name: 'app', workload: WorkloadType.HTTP_API, runtime: RuntimePreference.CONTAINER, containerImage: 'public.ecr.aws/nginx/nginx:1', containerPort: 8080, healthCheckPath: '/health',
       });
       x.services.push({ name: 'web2', workload: WorkloadType.WEB_SERVICE, containerImage: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/web@sha256:' + 'a'.repeat(64) });
+      // Container services in a HIPAA production stack serve HTTPS on a domain.
+      x.domain = { zoneName: 'example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' };
     });
     expect(Requirements.findProblems(r as ApplicationRequirements)).toEqual([]);
   });

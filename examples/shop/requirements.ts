@@ -7,9 +7,6 @@ export const shopRequirements: ApplicationRequirements = {
   name: 'shop',
   environment: EnvironmentTier.PRODUCTION,
   tags: { 'owner': 'platform-team', 'cost-center': 'shop' },
-  // A production HIPAA stack serves its user-facing services over HTTPS on your own domain.
-  // Placeholders: put your hosted zone's name and ID here (given, not looked up: synth needs no credentials).
-  domain: { zoneName: 'example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' },
   services: [
     {
       name: 'api',
@@ -27,7 +24,7 @@ export const shopRequirements: ApplicationRequirements = {
     { name: 'jobs', kind: DataStoreKind.QUEUE },
     { name: 'reports', kind: DataStoreKind.OBJECT_STORAGE, storageGb: 100 },
   ],
-  availability: { targetPercent: 99.95, rpoMinutes: 5, rtoMinutes: 60 },
+  availability: { targetPercent: 99.85, rpoMinutes: 5, rtoMinutes: 60 },
   compliance: [ComplianceFramework.HIPAA],
   budget: { monthlyUsd: 800, enforcement: BudgetEnforcement.FAIL_SYNTH },
 };

@@ -2,9 +2,35 @@
 // every workload archetype with the store kinds it can use in every tier (with and without
 // compliance frameworks), and a mixed application.
 import {
-  ApplicationRequirements, ComplianceFramework, DataStoreKind, EnvironmentTier, RuntimePreference, ServiceRequirements, WorkloadType,
+  ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, EnvironmentTier, RuntimePreference, ServiceRequirements, WorkloadType,
 } from '../../src/requirements';
-import { shopRequirements } from '../../examples/shop/requirements';
+
+/** The shop example as the last release shipped it (the example itself may change since). */
+const RELEASED_SHOP: ApplicationRequirements = {
+  name: 'shop',
+  environment: EnvironmentTier.PRODUCTION,
+  tags: { 'owner': 'platform-team', 'cost-center': 'shop' },
+  services: [
+    {
+      name: 'api',
+      workload: WorkloadType.HTTP_API,
+      dataStores: ['orders', 'jobs', 'catalog'],
+      traffic: { monthlyRequests: 50_000_000, peakRequestsPerSecond: 300, averageResponseSizeKb: 4 },
+    },
+    { name: 'fulfil', workload: WorkloadType.QUEUE_WORKER, dataStores: ['orders', 'jobs'] },
+    { name: 'nightly-report', workload: WorkloadType.SCHEDULED_JOB, schedule: 'cron(0 3 * * ? *)', readOnlyDataStores: ['orders'], dataStores: ['reports'] },
+    { name: 'storefront', workload: WorkloadType.STATIC_SITE, traffic: { monthlyRequests: 5_000_000, peakRequestsPerSecond: 100 } },
+  ],
+  dataStores: [
+    { name: 'orders', kind: DataStoreKind.KEY_VALUE, storageGb: 40 },
+    { name: 'catalog', kind: DataStoreKind.RELATIONAL, storageGb: 20, readsPerSecond: 200, writesPerSecond: 5 },
+    { name: 'jobs', kind: DataStoreKind.QUEUE },
+    { name: 'reports', kind: DataStoreKind.OBJECT_STORAGE, storageGb: 100 },
+  ],
+  availability: { targetPercent: 99.95, rpoMinutes: 5, rtoMinutes: 60 },
+  compliance: [ComplianceFramework.HIPAA],
+  budget: { monthlyUsd: 800, enforcement: BudgetEnforcement.FAIL_SYNTH },
+};
 
 const WORKLOADS: Array<[string, ServiceRequirements]> = [
   ['http-api-lambda', { name: 'svc', workload: WorkloadType.HTTP_API }],
@@ -22,7 +48,7 @@ const ALL_FRAMEWORKS = [ComplianceFramework.HIPAA, ComplianceFramework.PCI_DSS_3
 
 /** Case name (a file name) to requirements. */
 export function upgradeCases(): Array<[string, ApplicationRequirements]> {
-  const cases: Array<[string, ApplicationRequirements]> = [['shop', shopRequirements]];
+  const cases: Array<[string, ApplicationRequirements]> = [['shop', RELEASED_SHOP]];
   for (const [label, service] of WORKLOADS) {
     for (const [storeLabel, kinds] of STORE_SETS) {
       for (const tier of TIERS) {
