@@ -102,7 +102,9 @@ test('in us-east-1, a static site is served on its host with a certificate and a
 test('an existing certificate is used instead of creating one', () => {
   const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
   const { template } = synth({
-    name: 'app', environment: EnvironmentTier.STAGING, domain: { ...DOMAIN, certificateArn: arn },
+    name: 'app',
+    environment: EnvironmentTier.STAGING,
+    domain: { ...DOMAIN, certificateArn: arn },
     services: [{ name: 'api', workload: WorkloadType.HTTP_API }],
   });
   expect(template.findResources('AWS::CertificateManager::Certificate')).toEqual({});
@@ -111,7 +113,9 @@ test('an existing certificate is used instead of creating one', () => {
 
 test('a PCI DSS production container web service without a domain fails validation naming requirements.domain', () => {
   expect(() => synth({
-    name: 'pay', environment: EnvironmentTier.PRODUCTION, compliance: [ComplianceFramework.PCI_DSS_321],
+    name: 'pay',
+    environment: EnvironmentTier.PRODUCTION,
+    compliance: [ComplianceFramework.PCI_DSS_321],
     services: [{ name: 'web', workload: WorkloadType.WEB_SERVICE }],
   })).toThrow(/requirements\.domain/);
 });

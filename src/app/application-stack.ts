@@ -6,8 +6,8 @@ import { BuiltDataStore, buildDataStore } from './data-stores';
 import { FIXED_OUTPUT_KEY } from './names';
 import { reportContributors, warnOnAvailability } from './report-contributors';
 import { logRetention } from './retention';
-import { STACK_RESOURCE_LIMIT_CONTEXT, templateLimitsCheck } from './template-limits';
 import { BuiltService, ServiceDomain, buildService } from './services';
+import { STACK_RESOURCE_LIMIT_CONTEXT, templateLimitsCheck } from './template-limits';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
 import type { NetworkBlock, Observability } from '../blocks';
 import { BlockContextKeys } from '../blocks/context-keys';
@@ -125,7 +125,14 @@ export class ApplicationStack extends Stack {
     const services = new Map<string, BuiltService>();
     for (const plan of calleesFirst(design)) {
       services.set(plan.name, buildService(servicesScope, plan, {
-        resilience: design.resilience, network: this.network, stores, services, observability: this.observability, edgeScope, outputScope: this, domain,
+        resilience: design.resilience,
+        network: this.network,
+        stores,
+        services,
+        observability: this.observability,
+        edgeScope,
+        outputScope: this,
+        domain,
       }));
     }
     new CfnOutput(this, FIXED_OUTPUT_KEY.dashboard, { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
@@ -191,8 +198,7 @@ export class ApplicationStack extends Stack {
 
   private buildNetwork(plan: NetworkPlan): NetworkBlock {
     const { InterfaceEndpointService, NetworkBlock } = BLOCK_MODULES.network();
-    // Loaded with the network block, which needs it anyway.
-    const { SubnetCidrLayout } = require('../blocks/subnet-cidrs') as typeof import('../blocks/subnet-cidrs');
+    const { SubnetCidrLayout } = BLOCK_MODULES.subnetCidrs();
     const endpoints: { [name: string]: typeof InterfaceEndpointService[keyof typeof InterfaceEndpointService] } = {
       secretsmanager: InterfaceEndpointService.SECRETS_MANAGER,
       sqs: InterfaceEndpointService.SQS,

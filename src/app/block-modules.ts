@@ -12,6 +12,7 @@ function lazy<T>(load: () => T): Module<T> {
 
 export const BLOCK_MODULES = {
   network: lazy(() => require('../blocks/network') as typeof import('../blocks/network')),
+  subnetCidrs: lazy(() => require('../blocks/subnet-cidrs') as typeof import('../blocks/subnet-cidrs')),
   observability: lazy(() => require('../blocks/observability/observability') as typeof import('../blocks/observability/observability')),
   functionService: lazy(() => require('../blocks/compute/function-service') as typeof import('../blocks/compute/function-service')),
   containerService: lazy(() => require('../blocks/compute/container-service') as typeof import('../blocks/compute/container-service')),

@@ -95,12 +95,21 @@ describe('resources added by hand next to ours', () => {
   test('the design report carries the security section: a score per pack and every acknowledgement with its reason', () => {
     const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'Shop.design-report.json'), 'utf8'));
     expect(report.security.frameworks[0]).toEqual({
-      name: 'AwsSolutions', rulesEvaluated: expect.any(Number), rulesPassed: expect.any(Number), rulesAcknowledged: expect.any(Number), compliancePercent: 100,
-      rulesFailed: 0, rulesWaived: 0, notApplicable: false, findingsAcknowledged: expect.any(Number),
+      name: 'AwsSolutions',
+      rulesEvaluated: expect.any(Number),
+      rulesPassed: expect.any(Number),
+      rulesAcknowledged: expect.any(Number),
+      compliancePercent: 100,
+      rulesFailed: 0,
+      rulesWaived: 0,
+      notApplicable: false,
+      findingsAcknowledged: expect.any(Number),
     });
     for (const f of report.security.frameworks) expect(f.rulesPassed + f.rulesAcknowledged).toBe(f.rulesEvaluated);
     expect(report.security.acknowledgements).toContainEqual({
-      ruleId: 'AwsSolutions-APIG4', resourcePath: 'Shop/Services/api/HttpApi/DefaultRoute/Resource', reason: expect.stringMatching(/application authenticates/),
+      ruleId: 'AwsSolutions-APIG4',
+      resourcePath: 'Shop/Services/api/HttpApi/DefaultRoute/Resource',
+      reason: expect.stringMatching(/application authenticates/),
       kind: 'acknowledgement',
     });
   });

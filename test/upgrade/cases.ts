@@ -2,7 +2,8 @@
 // every workload archetype with the store kinds it can use in every tier (with and without
 // compliance frameworks), and a mixed application.
 import {
-  ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, EnvironmentTier, RuntimePreference, ServiceRequirements, WorkloadType,
+  ApplicationRequirements, BudgetEnforcement, ComplianceFramework, DataStoreKind, EnvironmentTier, RuntimePreference, ServiceRequirements,
+  WorkloadType,
 } from '../../src/requirements';
 
 /** The shop example as the last release shipped it (the example itself may change since). */
@@ -59,7 +60,9 @@ export function upgradeCases(): Array<[string, ApplicationRequirements]> {
           const needsDomain = tier === EnvironmentTier.PRODUCTION && compliance.length > 0 && label !== 'queue-worker'
             && label !== 'scheduled-job' && label !== 'http-api-lambda';
           cases.push([`${label}.${storeLabel}.${tier}${compliance.length ? '.all-frameworks' : ''}`, {
-            name: 'app', environment: tier, compliance,
+            name: 'app',
+            environment: tier,
+            compliance,
             ...(needsDomain ? { domain: { zoneName: 'example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' } } : {}),
             services: [{ ...service, dataStores: stores.map((s) => s.name) }],
             dataStores: stores,
