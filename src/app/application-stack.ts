@@ -1,4 +1,4 @@
-import { Annotations, CfnOutput, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnOutput, CfnResource, NestedStack, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BLOCK_MODULES, SERVICE_MODULES } from './block-modules';
 import { BudgetValidationPlugin } from './cost-wiring';
@@ -6,6 +6,7 @@ import { BuiltDataStore, buildDataStore } from './data-stores';
 import { FIXED_OUTPUT_KEY } from './names';
 import { reportContributors, warnOnAvailability } from './report-contributors';
 import { logRetention } from './retention';
+import { placeServices } from './service-placement';
 import { STACK_RESOURCE_LIMIT_CONTEXT, templateLimitsCheck } from './template-limits';
 import { BuiltService, ServiceDomain, buildService } from './services';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
@@ -20,6 +21,7 @@ import { ReportContributor } from '../report/model';
 import { DesignReportWriter } from '../report/writer';
 import { ApplicationRequirements, DomainRequirements } from '../requirements';
 import { RequirementsValidationError } from '../requirements/problem';
+import { exemptCustomResourceHandlers } from '../security/aspects/custom-resource-handlers';
 import { RequiredTags, SecurityPolicy, StackSecurity, SynthGate } from '../security';
 
 /** Properties of an ApplicationStack. */
@@ -75,6 +77,9 @@ export class ApplicationStack extends Stack {
    */
   public readonly security?: StackSecurity;
 
+  /** Where each service is built: undefined for this stack, else the id of its nested stack. */
+  private readonly servicePlacement: Map<string, string | undefined>;
+
   private readonly reportContributors: ReportContributor[] = [];
 
   constructor(scope: Construct, id: string, props: ApplicationStackProps) {
@@ -123,9 +128,14 @@ export class ApplicationStack extends Stack {
     const edgeScope = new Construct(this, 'Edge');
     const domain = req.domain ? serviceDomain(edgeScope, req.domain) : undefined;
     const services = new Map<string, BuiltService>();
+    this.servicePlacement = placeServices(design.services, design.dataStores.length);
+    const groups = this.servicesStacks(new Set([...this.servicePlacement.values()].filter((p): p is string => p !== undefined)), req.name);
     for (const plan of calleesFirst(design)) {
-      services.set(plan.name, buildService(servicesScope, plan, {
-        resilience: design.resilience, network: this.network, stores, services, observability: this.observability, edgeScope, outputScope: this, domain,
+      const placement = this.servicePlacement.get(plan.name);
+      const where = placement ? groups.get(placement)! : { servicesScope, edgeScope, observability: this.observability, alarmScope: this };
+      services.set(plan.name, buildService(where.servicesScope, plan, {
+        resilience: design.resilience, network: this.network, stores, services, observability: where.observability, edgeScope: where.edgeScope,
+        outputScope: this, alarmScope: where.alarmScope, domain,
       }));
     }
     new CfnOutput(this, FIXED_OUTPUT_KEY.dashboard, { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
@@ -136,7 +146,7 @@ export class ApplicationStack extends Stack {
     warnOnAvailability(this, design);
     // Usage is keyed by construct path and checked against the template at synth.
     let derived: DerivedUsage | undefined;
-    const usage = () => (derived ??= usageFor(this, design, props.usage));
+    const usage = () => (derived ??= usageFor(this, design, props.usage, this.servicePlacement));
     const guarded = BudgetValidationPlugin.of(Stage.of(this)!).guard({ stack: this, budget: design.budget, usage: () => usage().usage });
     this.reportContributors.push(...reportContributors({
       stack: this,
@@ -187,6 +197,32 @@ export class ApplicationStack extends Stack {
           + 'stack can only use 2: give the stack an env (account and region), or lower the target to 99.95',
       }]);
     }
+  }
+
+  /**
+   * A nested stack per group of services beyond what this stack holds (see service-placement.ts):
+   * each with its services, their web ACLs, and their alarms (on the application's topic) and
+   * dashboard, so no alarm or widget of theirs counts against this stack's limits.
+   */
+  private servicesStacks(ids: Set<string>, application: string) {
+    const groups = new Map<string, { servicesScope: Construct; edgeScope: Construct; observability: Observability; alarmScope: Construct }>();
+    for (const id of [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+      const nested = new NestedStack(this, id, { description: `${application}: services of ${this.stackName} (${id})` });
+      const observability = new (BLOCK_MODULES.observability().Observability)(nested, 'Observability', {
+        alarmTopic: this.observability.alarmTopic,
+        dashboardName: `${this.stackName}-${this.region}-${id}`,
+      });
+      // The security aspects exempt CDK's own handlers of the application stack only; those of a
+      // nested stack (the static sites' bucket deployment) get the same exemption here.
+      Aspects.of(nested).add({
+        visit: (node) => {
+          if (node !== nested) return;
+          exemptCustomResourceHandlers(nested, nested.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === nested));
+        },
+      });
+      groups.set(id, { servicesScope: new Construct(nested, 'Services'), edgeScope: new Construct(nested, 'Edge'), observability, alarmScope: nested });
+    }
+    return groups;
   }
 
   private buildNetwork(plan: NetworkPlan): NetworkBlock {

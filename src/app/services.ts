@@ -25,6 +25,11 @@ export interface ServiceContext {
   /** Scope for outputs (the stack). */
   readonly outputScope: Construct;
   /**
+   * Scope for alarms the Observability block has no monitor for (the stack, or the service's nested stack).
+   * @default - outputScope
+   */
+  readonly alarmScope?: Construct;
+  /**
    * The requirements' domain: user-facing services are served on it over HTTPS.
    * @default - AWS-provided names
    */
@@ -256,7 +261,7 @@ function buildBackendContainer(scope: Construct, plan: ServicePlan, ctx: Service
     logRetention: logRetention(ctx.resilience.logRetentionDays),
     removalPolicy: removal(ctx),
   });
-  monitorBackendService(ctx.outputScope, ctx.observability, plan.name, backend.service);
+  monitorBackendService(ctx.alarmScope ?? ctx.outputScope, ctx.observability, plan.name, backend.service);
   output(ctx, outputKey('backendEndpoint', plan.name), backend.url, `Private URL of the '${plan.name}' backend (Cloud Map name, inside the VPC)`);
   return {
     plan,
@@ -278,7 +283,7 @@ function buildWebSocket(scope: Construct, plan: ServicePlan, ctx: ServiceContext
   });
   ctx.observability.monitorFunction(plan.name, ws.lambdaFunction);
   ctx.observability.monitorTable(`${plan.name}-connections`, ws.connectionsTable);
-  monitorWebSocketApi(ctx.outputScope, ctx.observability, plan.name, ws.webSocketApi, ws.stage.stageName);
+  monitorWebSocketApi(ctx.alarmScope ?? ctx.outputScope, ctx.observability, plan.name, ws.webSocketApi, ws.stage.stageName);
   output(ctx, outputKey('webSocketUrl', plan.name), ws.url, `WebSocket URL of the '${plan.name}' API (API Gateway)`);
   return {
     plan,

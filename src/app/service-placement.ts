@@ -1,0 +1,70 @@
+import { ServiceBlockKind, ServicePlan } from '../design/model';
+
+/**
+ * Template resources a service of each block kind adds, alarms and grants included (measured on
+ * a production application, rounded up). Used only to decide where a service goes.
+ */
+export const RESOURCES_PER_BLOCK: Record<ServiceBlockKind, number> = {
+  [ServiceBlockKind.FUNCTION_API]: 24,
+  [ServiceBlockKind.CONTAINER_SERVICE]: 32,
+  [ServiceBlockKind.QUEUE_WORKER]: 12,
+  [ServiceBlockKind.SCHEDULED_JOB]: 18,
+  [ServiceBlockKind.STATIC_SITE]: 10,
+  [ServiceBlockKind.BACKEND_FUNCTION]: 16,
+  [ServiceBlockKind.BACKEND_CONTAINER]: 26,
+  [ServiceBlockKind.WEBSOCKET_API]: 30,
+};
+
+/** What the application stack holds besides services: network, observability, and per store. */
+export const BASE_RESOURCES = { fixed: 60, perStore: 10 };
+
+/** CloudFormation's resource limit: an application estimated within it keeps every service in the application stack. */
+export const ONE_STACK_LIMIT = 500;
+/** Once an application outgrows one stack, the application stack keeps services up to this estimate. */
+export const ROOT_MARGIN = 450;
+/** Services go into a nested stack while its estimate stays within this (well under 500, with room for wiring). */
+export const NESTED_STACK_BUDGET = 300;
+
+/** The nested stack id of the n-th group (1-based). */
+export function servicesStackId(n: number): string {
+  return `Services${n}`;
+}
+
+/**
+ * Where each service is built: undefined for the application stack, else `Services<N>`.
+ * Deterministic from the design, in declaration order, so appending services never moves one
+ * that exists: an application estimated within 500 resources keeps every service in the
+ * application stack (today's layout); a larger one keeps its first services there while the
+ * estimate stays within 450 and fills nested stacks of at most 300 estimated resources with the
+ * rest, in order. Reordering or removing a service in the middle may move the services after it.
+ */
+export function placeServices(services: ReadonlyArray<ServicePlan>, dataStores: number): Map<string, string | undefined> {
+  const estimate = (s: ServicePlan) => RESOURCES_PER_BLOCK[s.block];
+  const base = BASE_RESOURCES.fixed + BASE_RESOURCES.perStore * dataStores;
+  const out = new Map<string, string | undefined>();
+  const total = services.reduce((sum, s) => sum + estimate(s), base);
+  if (total <= ONE_STACK_LIMIT) {
+    services.forEach((s) => out.set(s.name, undefined));
+    return out;
+  }
+  let root = base;
+  let group = 0;
+  let inGroup = Number.POSITIVE_INFINITY;
+  let inRoot = true;
+  for (const s of services) {
+    const e = estimate(s);
+    if (inRoot && root + e <= ROOT_MARGIN) {
+      root += e;
+      out.set(s.name, undefined);
+      continue;
+    }
+    inRoot = false;
+    if (inGroup + e > NESTED_STACK_BUDGET) {
+      group += 1;
+      inGroup = 0;
+    }
+    inGroup += e;
+    out.set(s.name, servicesStackId(group));
+  }
+  return out;
+}
