@@ -6,7 +6,7 @@ import { BuiltDataStore, buildDataStore } from './data-stores';
 import { FIXED_OUTPUT_KEY } from './names';
 import { reportContributors, warnOnAvailability } from './report-contributors';
 import { logRetention } from './retention';
-import { placeServices } from './service-placement';
+import { placeServices, placementDecision } from './service-placement';
 import { STACK_RESOURCE_LIMIT_CONTEXT, templateLimitsCheck } from './template-limits';
 import { BuiltService, ServiceDomain, buildService } from './services';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
@@ -129,6 +129,8 @@ export class ApplicationStack extends Stack {
     const domain = req.domain ? serviceDomain(edgeScope, req.domain) : undefined;
     const services = new Map<string, BuiltService>();
     this.servicePlacement = placeServices(design.services, design.dataStores.length);
+    const placed = placementDecision(this.servicePlacement);
+    if (placed) design.decisions.push(placed);
     const groups = this.servicesStacks(new Set([...this.servicePlacement.values()].filter((p): p is string => p !== undefined)), req.name);
     for (const plan of calleesFirst(design)) {
       const placement = this.servicePlacement.get(plan.name);

@@ -1,4 +1,4 @@
-import { ServiceBlockKind, ServicePlan } from '../design/model';
+import { ArchitectureDecision, DecisionArea, ServiceBlockKind, ServicePlan } from '../design/model';
 
 /**
  * Template resources a service of each block kind adds, alarms and grants included (measured on
@@ -67,4 +67,27 @@ export function placeServices(services: ReadonlyArray<ServicePlan>, dataStores: 
     out.set(s.name, servicesStackId(group));
   }
   return out;
+}
+
+/** The decision the design report shows when services are placed in nested stacks; undefined when all fit in one. */
+export function placementDecision(placement: ReadonlyMap<string, string | undefined>): ArchitectureDecision | undefined {
+  const byStack = new Map<string, string[]>();
+  for (const [name, where] of placement) if (where) byStack.set(where, [...byStack.get(where) ?? [], name]);
+  if (byStack.size === 0) return undefined;
+  const kept = [...placement.values()].filter((p) => p === undefined).length;
+  return {
+    area: DecisionArea.ENVIRONMENT,
+    subject: 'application',
+    choice: `${kept} services in the application stack, the other ${placement.size - kept} in nested stacks: `
+      + [...byStack].map(([id, names]) => `${id} (${names[0]} to ${names[names.length - 1]})`).join(', '),
+    rationale: `The services' estimated resources exceed CloudFormation's ${ONE_STACK_LIMIT} per stack. Services stay in the application stack, in `
+      + `the order requirements.services lists them, while its estimate is within ${ROOT_MARGIN}; the rest fill nested stacks of at most `
+      + `${NESTED_STACK_BUDGET} estimated resources each, with their alarms (on the application's topic) and a dashboard of their own. `
+      + 'Data stores, network, the alarm topic and the main dashboard stay in the application stack. Appending services never moves one '
+      + 'that exists; reordering or removing a service in the middle of the list may move the services after it into another stack, '
+      + 'which replaces them (new function names and endpoints).',
+    alternatives: [
+      { option: 'one ApplicationStack per group of services', whyNot: 'splits the requirements, and the data stores each service uses, by hand' },
+    ],
+  };
 }
