@@ -47,7 +47,7 @@ function main(): void {
   const requirements = applicationOf(n);
   const times: number[] = [];
   let resources = 0;
-  let stacks: Array<{ id: string; resources: number }> = [];
+  let stacks: Array<{ id: string; resources: number; outputs: number }> = [];
   for (let i = 0; i < rounds + 1; i++) {
     const start = process.hrtime.bigint();
     const app = new App();
@@ -55,7 +55,9 @@ function main(): void {
     const assembly = app.synth();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (i > 0) times.push(ms); // the first round pays module loading and JIT warm-up
-    stacks = templatesOf(assembly, stack).map(({ id, template }) => ({ id, resources: Object.keys(template.Resources ?? {}).length }));
+    stacks = templatesOf(assembly, stack).map(({ id, template }) => ({
+      id, resources: Object.keys(template.Resources ?? {}).length, outputs: Object.keys(template.Outputs ?? {}).length,
+    }));
     resources = stacks.reduce((sum, s) => sum + s.resources, 0);
   }
   times.sort((a, b) => a - b);
