@@ -9,6 +9,7 @@ import { ApplicationStack } from '../src/app';
 import { BASE_RESOURCES, RESOURCES_PER_BLOCK, placeServices } from '../src/app/service-placement';
 import { TEMPLATE_LIMITS } from '../src/app/template-limits';
 import { ServiceBlockKind, ServicePlan } from '../src/design/model';
+import { EnvironmentTier, WorkloadType } from '../src/requirements';
 import { reduceTemplate, replacements } from './upgrade/replacement';
 
 function synth(n: number, designReport = false) {
@@ -111,4 +112,23 @@ describe('placement rule', () => {
     const grown = [...placeServices(plans([...Array(40).fill(ServiceBlockKind.FUNCTION_API), ServiceBlockKind.CONTAINER_SERVICE]), 3).values()];
     expect(grown.slice(0, 40)).toEqual(placed);
   });
+});
+
+test('load balancers only in nested stacks log to the application\'s access-log bucket, which allows their delivery', () => {
+  const services = [
+    { name: 'site', workload: WorkloadType.STATIC_SITE },
+    ...Array.from({ length: 30 }, (_, i) => ({ name: `fn-${i}`, workload: WorkloadType.HTTP_API })),
+    ...Array.from({ length: 3 }, (_, i) => ({ name: `web-${i}`, workload: WorkloadType.WEB_SERVICE })),
+  ];
+  const app = new App({ context: { 'cdk-infra-engineer:subnetCidrLayout': 'RESERVED_SLOTS' } });
+  const stack = new ApplicationStack(app, 'Edge', { requirements: { name: 'edge', environment: EnvironmentTier.PRODUCTION, services }, designReport: false });
+  const templates = templatesOf(app.synth(), stack);
+  const root = templates[0].template;
+  expect(Object.values<any>(root.Resources).some((r) => r.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer')).toBe(false);
+  const nestedLbs = templates.slice(1).flatMap((t) => Object.values<any>(t.template.Resources))
+    .filter((r) => r.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+  expect(nestedLbs).toHaveLength(3);
+  for (const lb of nestedLbs) expect(lb.Properties.LoadBalancerAttributes).toContainEqual({ Key: 'access_logs.s3.enabled', Value: 'true' });
+  const [, logPolicy] = Object.entries<any>(root.Resources).find(([id, r]) => r.Type === 'AWS::S3::BucketPolicy' && id.startsWith('SecurityAccessLogs'))!;
+  expect(JSON.stringify(logPolicy.Properties.PolicyDocument)).toMatch(/elasticloadbalancing|logdelivery\.elb|127311923021/);
 });

@@ -10,6 +10,7 @@ import { placeServices, placementDecision } from './service-placement';
 import { STACK_RESOURCE_LIMIT_CONTEXT, templateLimitsCheck } from './template-limits';
 import { BuiltService, ServiceDomain, buildService } from './services';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { NetworkBlock, Observability } from '../blocks';
 import { BlockContextKeys } from '../blocks/context-keys';
 import { ResourceUsage } from '../cost';
@@ -22,6 +23,8 @@ import { DesignReportWriter } from '../report/writer';
 import { ApplicationRequirements, DomainRequirements } from '../requirements';
 import { RequirementsValidationError } from '../requirements/problem';
 import { exemptCustomResourceHandlers } from '../security/aspects/custom-resource-handlers';
+import { allowLoadBalancerLogDelivery } from '../security/aspects/load-balancer-log-delivery';
+import { SECURITY_SCOPE_ID } from '../security/aspects/shared-resources';
 import { RequiredTags, SecurityPolicy, StackSecurity, SynthGate } from '../security';
 
 /** Properties of an ApplicationStack. */
@@ -208,6 +211,7 @@ export class ApplicationStack extends Stack {
    */
   private servicesStacks(ids: Set<string>, application: string) {
     const groups = new Map<string, { servicesScope: Construct; edgeScope: Construct; observability: Observability; alarmScope: Construct }>();
+    if (ids.size) this.allowNestedLoadBalancerLogDelivery();
     for (const id of [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
       const nested = new NestedStack(this, id, { description: `${application}: services of ${this.stackName} (${id})` });
       const observability = new (BLOCK_MODULES.observability().Observability)(nested, 'Observability', {
@@ -225,6 +229,24 @@ export class ApplicationStack extends Stack {
       groups.set(id, { servicesScope: new Construct(nested, 'Services'), edgeScope: new Construct(nested, 'Edge'), observability, alarmScope: nested });
     }
     return groups;
+  }
+
+  /**
+   * The security aspects give the access-log bucket its load balancer delivery policy when this
+   * stack has a load balancer; load balancers of nested stacks log to the same bucket, so it
+   * needs the policy too (runs after the aspects provisioned the bucket).
+   */
+  private allowNestedLoadBalancerLogDelivery(): void {
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node !== this) return;
+        const scope = this.node.tryFindChild(SECURITY_SCOPE_ID);
+        const bucket = scope?.node.tryFindChild('AccessLogs') as IBucket | undefined;
+        const nestedLoadBalancer = this.node.findAll().some((c) => CfnResource.isCfnResource(c) && Stack.of(c) !== this
+          && c.cfnResourceType === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+        if (scope && bucket && nestedLoadBalancer) allowLoadBalancerLogDelivery(scope as Construct, bucket);
+      },
+    });
   }
 
   private buildNetwork(plan: NetworkPlan): NetworkBlock {
