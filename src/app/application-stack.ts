@@ -1,4 +1,5 @@
-import { Annotations, CfnOutput, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnOutput, CfnResource, NestedStack, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { BLOCK_MODULES, SERVICE_MODULES } from './block-modules';
 import { BudgetValidationPlugin } from './cost-wiring';
@@ -6,6 +7,7 @@ import { BuiltDataStore, buildDataStore } from './data-stores';
 import { FIXED_OUTPUT_KEY } from './names';
 import { reportContributors, warnOnAvailability } from './report-contributors';
 import { logRetention } from './retention';
+import { placeServices, placementDecision } from './service-placement';
 import { BuiltService, ServiceDomain, buildService } from './services';
 import { STACK_RESOURCE_LIMIT_CONTEXT, templateLimitsCheck } from './template-limits';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
@@ -21,6 +23,9 @@ import { DesignReportWriter } from '../report/writer';
 import { ApplicationRequirements, DomainRequirements } from '../requirements';
 import { RequirementsValidationError } from '../requirements/problem';
 import { RequiredTags, SecurityPolicy, StackSecurity, SynthGate } from '../security';
+import { exemptCustomResourceHandlers } from '../security/aspects/custom-resource-handlers';
+import { allowLoadBalancerLogDelivery } from '../security/aspects/load-balancer-log-delivery';
+import { SECURITY_SCOPE_ID } from '../security/aspects/shared-resources';
 
 /** Properties of an ApplicationStack. */
 export interface ApplicationStackProps extends StackProps {
@@ -75,6 +80,9 @@ export class ApplicationStack extends Stack {
    */
   public readonly security?: StackSecurity;
 
+  /** Where each service is built: undefined for this stack, else the id of its nested stack. */
+  private readonly servicePlacement: Map<string, string | undefined>;
+
   private readonly reportContributors: ReportContributor[] = [];
 
   constructor(scope: Construct, id: string, props: ApplicationStackProps) {
@@ -123,15 +131,22 @@ export class ApplicationStack extends Stack {
     const edgeScope = new Construct(this, 'Edge');
     const domain = req.domain ? serviceDomain(edgeScope, req.domain) : undefined;
     const services = new Map<string, BuiltService>();
+    this.servicePlacement = placeServices(design.services, design.dataStores.length);
+    const placed = placementDecision(this.servicePlacement);
+    if (placed) design.decisions.push(placed);
+    const groups = this.servicesStacks(new Set([...this.servicePlacement.values()].filter((p): p is string => p !== undefined)), req.name);
     for (const plan of calleesFirst(design)) {
-      services.set(plan.name, buildService(servicesScope, plan, {
+      const placement = this.servicePlacement.get(plan.name);
+      const where = placement ? groups.get(placement)! : { servicesScope, edgeScope, observability: this.observability, alarmScope: this };
+      services.set(plan.name, buildService(where.servicesScope, plan, {
         resilience: design.resilience,
         network: this.network,
         stores,
         services,
-        observability: this.observability,
-        edgeScope,
+        observability: where.observability,
+        edgeScope: where.edgeScope,
         outputScope: this,
+        alarmScope: where.alarmScope,
         domain,
       }));
     }
@@ -143,7 +158,7 @@ export class ApplicationStack extends Stack {
     warnOnAvailability(this, design);
     // Usage is keyed by construct path and checked against the template at synth.
     let derived: DerivedUsage | undefined;
-    const usage = () => (derived ??= usageFor(this, design, props.usage));
+    const usage = () => (derived ??= usageFor(this, design, props.usage, this.servicePlacement));
     const guarded = BudgetValidationPlugin.of(Stage.of(this)!).guard({ stack: this, budget: design.budget, usage: () => usage().usage });
     this.reportContributors.push(...reportContributors({
       stack: this,
@@ -194,6 +209,52 @@ export class ApplicationStack extends Stack {
           + 'stack can only use 2: give the stack an env (account and region), or lower the target to 99.95',
       }]);
     }
+  }
+
+  /**
+   * A nested stack per group of services beyond what this stack holds (see service-placement.ts):
+   * each with its services, their web ACLs, and their alarms (on the application's topic) and
+   * dashboard, so no alarm or widget of theirs counts against this stack's limits.
+   */
+  private servicesStacks(ids: Set<string>, application: string) {
+    const groups = new Map<string, { servicesScope: Construct; edgeScope: Construct; observability: Observability; alarmScope: Construct }>();
+    if (ids.size) this.allowNestedLoadBalancerLogDelivery();
+    for (const id of [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+      const nested = new NestedStack(this, id, { description: `${application}: services of ${this.stackName} (${id})` });
+      const observability = new (BLOCK_MODULES.observability().Observability)(nested, 'Observability', {
+        alarmTopic: this.observability.alarmTopic,
+        dashboardName: `${this.stackName}-${this.region}-${id}`,
+      });
+      // The security aspects exempt CDK's own handlers of the application stack only; those of a
+      // nested stack (the static sites' bucket deployment) get the same exemption here.
+      Aspects.of(nested).add({
+        visit: (node) => {
+          if (node !== nested) return;
+          const own = nested.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === nested);
+          exemptCustomResourceHandlers(nested, own);
+        },
+      });
+      groups.set(id, { servicesScope: new Construct(nested, 'Services'), edgeScope: new Construct(nested, 'Edge'), observability, alarmScope: nested });
+    }
+    return groups;
+  }
+
+  /**
+   * The security aspects give the access-log bucket its load balancer delivery policy when this
+   * stack has a load balancer; load balancers of nested stacks log to the same bucket, so it
+   * needs the policy too (runs after the aspects provisioned the bucket).
+   */
+  private allowNestedLoadBalancerLogDelivery(): void {
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node !== this) return;
+        const scope = this.node.tryFindChild(SECURITY_SCOPE_ID);
+        const bucket = scope?.node.tryFindChild('AccessLogs') as IBucket | undefined;
+        const nestedLoadBalancer = this.node.findAll().some((c) => CfnResource.isCfnResource(c) && Stack.of(c) !== this
+          && c.cfnResourceType === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+        if (scope && bucket && nestedLoadBalancer) allowLoadBalancerLogDelivery(scope as Construct, bucket);
+      },
+    });
   }
 
   private buildNetwork(plan: NetworkPlan): NetworkBlock {

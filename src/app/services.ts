@@ -1,5 +1,6 @@
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
@@ -24,6 +25,11 @@ export interface ServiceContext {
   readonly edgeScope: Construct;
   /** Scope for outputs (the stack). */
   readonly outputScope: Construct;
+  /**
+   * Scope for alarms the Observability block has no monitor for (the stack, or the service's nested stack).
+   * @default - outputScope
+   */
+  readonly alarmScope?: Construct;
   /**
    * The requirements' domain: user-facing services are served on it over HTTPS.
    * @default - AWS-provided names
@@ -256,7 +262,7 @@ function buildBackendContainer(scope: Construct, plan: ServicePlan, ctx: Service
     logRetention: logRetention(ctx.resilience.logRetentionDays),
     removalPolicy: removal(ctx),
   });
-  monitorBackendService(ctx.outputScope, ctx.observability, plan.name, backend.service);
+  monitorBackendService(ctx.alarmScope ?? ctx.outputScope, ctx.observability, plan.name, backend.service);
   output(ctx, outputKey('backendEndpoint', plan.name), backend.url, `Private URL of the '${plan.name}' backend (Cloud Map name, inside the VPC)`);
   return {
     plan,
@@ -278,7 +284,7 @@ function buildWebSocket(scope: Construct, plan: ServicePlan, ctx: ServiceContext
   });
   ctx.observability.monitorFunction(plan.name, ws.lambdaFunction);
   ctx.observability.monitorTable(`${plan.name}-connections`, ws.connectionsTable);
-  monitorWebSocketApi(ctx.outputScope, ctx.observability, plan.name, ws.webSocketApi, ws.stage.stageName);
+  monitorWebSocketApi(ctx.alarmScope ?? ctx.outputScope, ctx.observability, plan.name, ws.webSocketApi, ws.stage.stageName);
   output(ctx, outputKey('webSocketUrl', plan.name), ws.url, `WebSocket URL of the '${plan.name}' API (API Gateway)`);
   return {
     plan,
@@ -301,13 +307,34 @@ function grantStores(plan: ServicePlan, compute: IComputeBlock, ctx: ServiceCont
     const store = ctx.stores.get(name)!;
     if (readWrite) store.block.grantReadWrite(compute);
     else store.block.grantRead(compute);
-    if (compute.connections) store.block.allowConnectionsFrom({ connections: compute.connections });
+    if (compute.connections) allowStoreConnections(store, compute.connections);
     for (const [key, value] of Object.entries(store.block.connectionEnvironment)) {
       compute.addEnvironment(`${envPrefix(name)}_${key}`, value);
     }
   };
   plan.readWriteStores.forEach((n) => wire(n, true));
   plan.readOnlyStores.forEach((n) => wire(n, false));
+}
+
+/**
+ * Network access to a store. A service in a nested stack gets its ingress rule in its own stack
+ * (CDK would put it beside the store's security group, one per service in the application stack).
+ */
+function allowStoreConnections(store: BuiltDataStore, connections: ec2.Connections): void {
+  const own = (store.block as unknown as { connections?: ec2.Connections }).connections;
+  const port = own?.defaultPort;
+  const nested = Stack.of(connections.securityGroups[0] ?? store.block) !== Stack.of(store.block);
+  if (!own || !port || !nested) {
+    store.block.allowConnectionsFrom({ connections });
+    return;
+  }
+  // As Connections.allowDefaultPortFrom, with the rules in the peer's stack.
+  for (const sg of own.securityGroups) {
+    for (const peer of connections.securityGroups) {
+      sg.addIngressRule(peer, port, 'Default port', true);
+      peer.addEgressRule(sg, port, 'Default port');
+    }
+  }
 }
 
 /**

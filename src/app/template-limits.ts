@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Stack } from 'aws-cdk-lib';
+import { NestedStack, Stack } from 'aws-cdk-lib';
 import { ISynthCheck, SynthCheckViolation } from '../security';
 
 /** The context key of CDK's own resource-count check (0 turns it off). */
@@ -17,28 +17,31 @@ export const TEMPLATE_LIMITS = { resources: 500, outputs: 200, parameters: 200, 
 export function templateLimitsCheck(stack: Stack, services: number): ISynthCheck {
   return {
     name: 'cloudformation-limits',
-    check: (outdir: string): SynthCheckViolation[] => {
-      const file = path.join(outdir, stack.templateFile);
-      if (!fs.existsSync(file)) return [];
-      const text = fs.readFileSync(file, 'utf8');
-      const template = JSON.parse(text);
-      const counts = {
-        resources: Object.keys(template.Resources ?? {}).length,
-        outputs: Object.keys(template.Outputs ?? {}).length,
-        parameters: Object.keys(template.Parameters ?? {}).length,
-        // CloudFormation measures the template it receives; CDK writes it indented.
-        bytes: Buffer.byteLength(JSON.stringify(template)),
-      };
-      return (Object.keys(TEMPLATE_LIMITS) as Array<keyof typeof TEMPLATE_LIMITS>)
-        .filter((k) => counts[k] > TEMPLATE_LIMITS[k])
-        .map((k) => ({
-          ruleId: 'CloudFormationTemplateLimit',
-          resourcePath: stack.node.path,
-          description: `the template has ${counts[k].toLocaleString('en-US')} ${k}, over CloudFormation's limit of `
-            + `${TEMPLATE_LIMITS[k].toLocaleString('en-US')} per stack: the deploy would fail`,
-          fix: `requirements.services lists ${services} services in one stack: split the application into several ApplicationStacks `
-            + '(for example one per team or domain of services), each with its own requirements',
-        }));
-    },
+    check: (outdir: string): SynthCheckViolation[] => [stack, ...stack.node.findAll().filter((c): c is NestedStack => NestedStack.isNestedStack(c))]
+      .flatMap((s) => templateViolations(outdir, s, services)),
   };
+}
+
+function templateViolations(outdir: string, stack: Stack, services: number): SynthCheckViolation[] {
+  const file = path.join(outdir, stack.templateFile);
+  if (!fs.existsSync(file)) return [];
+  const text = fs.readFileSync(file, 'utf8');
+  const template = JSON.parse(text);
+  const counts = {
+    resources: Object.keys(template.Resources ?? {}).length,
+    outputs: Object.keys(template.Outputs ?? {}).length,
+    parameters: Object.keys(template.Parameters ?? {}).length,
+    // CloudFormation measures the template it receives; CDK writes it indented.
+    bytes: Buffer.byteLength(JSON.stringify(template)),
+  };
+  return (Object.keys(TEMPLATE_LIMITS) as Array<keyof typeof TEMPLATE_LIMITS>)
+    .filter((k) => counts[k] > TEMPLATE_LIMITS[k])
+    .map((k) => ({
+      ruleId: 'CloudFormationTemplateLimit',
+      resourcePath: stack.node.path,
+      description: `the template has ${counts[k].toLocaleString('en-US')} ${k}, over CloudFormation's limit of `
+        + `${TEMPLATE_LIMITS[k].toLocaleString('en-US')} per stack: the deploy would fail`,
+      fix: `requirements.services lists ${services} services in one stack: split the application into several ApplicationStacks `
+        + '(for example one per team or domain of services), each with its own requirements',
+    }));
 }

@@ -35,21 +35,21 @@ export function requestOverrides(stackPath: string, design: { services: Array<{ 
  * construct tree because templates synthesized outside the CLI carry no path metadata; a user
  * key that matches nothing is passed on for the estimator to reject with its message.
  */
-export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: { [key: string]: ResourceUsage } = {}): DerivedUsage {
+export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: { [key: string]: ResourceUsage } = {},
+  placement: ReadonlyMap<string, string | undefined> = new Map()): DerivedUsage {
   const resources = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
-  const idsUnder = (key: string) => resources.filter((r) => r.node.path === key || r.node.path.startsWith(`${key}/`))
-    .map((r) => stack.resolve(r.logicalId) as string);
+  const idsUnder = (key: string) => resources.filter((r) => r.node.path === key || r.node.path.startsWith(`${key}/`)).map(estimatorId);
   const usage: { [logicalId: string]: ResourceUsage } = {};
   const explanations: string[] = [];
   for (const entry of design._usageEntries()) {
-    const key = blockPath(stack.node.path, entry);
+    const key = blockPath(placedRoot(stack.node.path, entry, placement), entry);
     const ids = idsUnder(key);
     if (ids.length === 0) continue;
     for (const id of ids) usage[id] = { ...usage[id], ...entry.usage };
     explanations.push(`${key.slice(stack.node.path.length + 1)}: ${entry.why}`);
   }
   const passedOn: { [key: string]: ResourceUsage } = {};
-  const logicalIds = new Set(resources.map((r) => stack.resolve(r.logicalId) as string));
+  const logicalIds = new Set(resources.map(estimatorId));
   for (const [key, fields] of Object.entries(userUsage).sort(([a], [b]) => a.length - b.length)) {
     const ids = logicalIds.has(key) ? [] : idsUnder(key);
     if (ids.length === 0) {
@@ -60,4 +60,27 @@ export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: 
   }
   for (const [key, fields] of Object.entries(passedOn)) usage[key] = logicalIds.has(key) ? { ...usage[key], ...fields } : fields;
   return { usage, explanations };
+}
+
+/**
+ * The id the estimator knows a resource by: its logical ID, prefixed with its nested stacks'
+ * logical IDs in their parents (`Services1NestedStack...Resource/FunctionXYZ`).
+ */
+function estimatorId(resource: CfnResource): string {
+  const ids: string[] = [];
+  let stack: Stack | undefined = Stack.of(resource);
+  ids.unshift(stack.resolve(resource.logicalId) as string);
+  while (stack?.nestedStackResource) {
+    const parent: Stack = Stack.of(stack.nestedStackResource);
+    ids.unshift(parent.resolve(stack.nestedStackResource.logicalId) as string);
+    stack = parent;
+  }
+  return ids.join('/');
+}
+
+/** A service placed in a nested stack has its block (and its web ACL) under `<stack>/<nested id>/`. */
+function placedRoot(stackPath: string, entry: { scope: string; block: string }, placement: ReadonlyMap<string, string | undefined>): string {
+  const service = entry.scope === 'Services' ? entry.block : entry.scope === 'Edge' ? entry.block.replace(/-waf$/, '') : undefined;
+  const nested = service === undefined ? undefined : placement.get(service);
+  return nested ? `${stackPath}/${nested}` : stackPath;
 }

@@ -1,0 +1,134 @@
+// Applications of 100 and more services: past one stack's worth, services go into nested stacks
+// Services<N> in declaration order, every template stays within CloudFormation's limits, and
+// appending services moves nothing that exists.
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { applicationOf, templatesOf } from '../bench/scaling';
+import { ApplicationStack } from '../src/app';
+import { BASE_RESOURCES, RESOURCES_PER_BLOCK, placeServices } from '../src/app/service-placement';
+import { TEMPLATE_LIMITS } from '../src/app/template-limits';
+import { ServiceBlockKind, ServicePlan } from '../src/design/model';
+import { EnvironmentTier, WorkloadType } from '../src/requirements';
+import { reduceTemplate, replacements } from './upgrade/replacement';
+
+function synth(n: number, designReport = false) {
+  const app = new App({ context: { 'cdk-infra-engineer:subnetCidrLayout': 'RESERVED_SLOTS' } });
+  const stack = new ApplicationStack(app, 'Many', { requirements: applicationOf(n), designReport });
+  const assembly = app.synth();
+  return { stack, assembly, templates: templatesOf(assembly, stack) };
+}
+
+const counts = (template: any) => ({
+  resources: Object.keys(template.Resources ?? {}).length,
+  outputs: Object.keys(template.Outputs ?? {}).length,
+  parameters: Object.keys(template.Parameters ?? {}).length,
+  bytes: Buffer.byteLength(JSON.stringify(template)),
+});
+
+describe('100 services (mixed workloads)', () => {
+  // The synth gate throws on any unacknowledged security finding or an over-limit template.
+  const { stack, assembly, templates } = synth(100, true);
+  const root = templates[0].template;
+
+  test('services beyond the application stack go into nested stacks, each template within the four limits', () => {
+    expect(templates.map((t) => t.id)).toEqual(['Many', 'Services1', 'Services2', 'Services3', 'Services4', 'Services5', 'Services6']);
+    for (const { id, template } of templates) {
+      const c = counts(template);
+      for (const k of Object.keys(TEMPLATE_LIMITS) as Array<keyof typeof TEMPLATE_LIMITS>) {
+        expect({ id, [k]: c[k] <= TEMPLATE_LIMITS[k] }).toEqual({ id, [k]: true });
+      }
+    }
+    const total = templates.reduce((sum, t) => sum + counts(t.template).resources, 0);
+    expect(total).toBeGreaterThan(1500);
+    // The per-kind lower bounds the one-stack question relies on are below what the services deploy.
+    const least = stack.design.services.reduce((sum, p) => sum + RESOURCES_PER_BLOCK[p.block].least, BASE_RESOURCES.least);
+    expect(least).toBeLessThan(total);
+  });
+
+  test('data stores, network, alarm topic and dashboard stay in the application stack', () => {
+    const typesIn = (template: any) => new Set(Object.values<any>(template.Resources).map((r) => r.Type));
+    for (const type of ['AWS::DynamoDB::Table', 'AWS::RDS::DBCluster', 'AWS::SQS::Queue', 'AWS::EC2::VPC', 'AWS::SNS::Topic', 'AWS::CloudWatch::Dashboard']) {
+      expect(typesIn(root).has(type)).toBe(true);
+    }
+    for (const { template } of templates.slice(1)) {
+      for (const type of ['AWS::DynamoDB::Table', 'AWS::RDS::DBCluster', 'AWS::EC2::VPC', 'AWS::SNS::Topic']) expect(typesIn(template).has(type)).toBe(false);
+      // Alarms of a nested stack's services live there and notify the application's topic (a parameter).
+      const alarms = Object.values<any>(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+      expect(alarms.length).toBeGreaterThan(20);
+      for (const a of alarms) expect(JSON.stringify(a.Properties.AlarmActions)).toMatch(/"Ref":"/);
+    }
+    // The last service is in the last nested stack, the first in the application stack.
+    expect(stack.node.tryFindChild('Services')!.node.tryFindChild('svc-0')).toBeDefined();
+    expect(stack.node.tryFindChild('Services6')!.node.tryFindChild('Services')!.node.tryFindChild('svc-99')).toBeDefined();
+  });
+
+  test('the cost report prices the nested stacks inside the total, with the derived usage reaching them', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.design-report.json`), 'utf8'));
+    const nested = report.resources.filter((r: any) => r.nestedStack);
+    expect(new Set(nested.map((r: any) => r.nestedStack.replace(/NestedStack.*$/, ''))).size).toBe(6);
+    const sum = (rs: any[]) => rs.reduce((s, r) => s + (r.monthlyCost?.expected ?? 0), 0);
+    expect(sum(nested)).toBeGreaterThan(0);
+    expect(report.monthlyCost.expected).toBeCloseTo(sum(report.resources), 0);
+    // svc-95 is an HTTP API in Services6: its function is priced at the derived 5M requests, not the estimator's default.
+    const fn = nested.find((r: any) => r.type === 'AWS::Lambda::Function' && /^Servicessvc95Function/.test(r.logicalId));
+    expect(fn.nestedStack).toMatch(/^Services6NestedStack/);
+    expect(fn.lineItems.find((i: any) => /^Requests/.test(i.description))).toMatchObject({ unit: '1M requests', quantity: 5 });
+  });
+});
+
+test('growing from 39 to 41 services moves nothing that exists', () => {
+  const before = synth(39).templates;
+  const after = synth(41).templates;
+  const byId = new Map(after.map((t) => [t.id, t.template]));
+  expect(before.length).toBeGreaterThan(1);
+  for (const { id, template } of before) {
+    const grown = byId.get(id)!;
+    expect(grown).toBeDefined();
+    expect({ id, problems: replacements(reduceTemplate(template), reduceTemplate(grown)) }).toEqual({ id, problems: [] });
+    // No resource left its stack: every logical ID is still there, with its type.
+    const missing = Object.entries<any>(template.Resources).filter(([lid, r]) => grown.Resources[lid]?.Type !== r.Type).map(([lid]) => lid);
+    expect({ id, missing }).toEqual({ id, missing: [] });
+  }
+});
+
+describe('placement rule', () => {
+  const plans = (kinds: ServiceBlockKind[]) => kinds.map((block, i) => ({ name: `s${i}`, block }) as unknown as ServicePlan);
+
+  test('an application that may fit in one stack (least estimate within 500) keeps every service in the application stack', () => {
+    // 4 + 25 x 19 = 479: a deployed application of this size keeps its layout, even if its likely count is higher.
+    const placed = placeServices(plans(Array(25).fill(ServiceBlockKind.FUNCTION_API)), 3);
+    expect([...placed.values()].every((p) => p === undefined)).toBe(true);
+  });
+
+  test('past 500: the first services stay while the estimate is within 450, the rest fill nested stacks in order', () => {
+    const placed = [...placeServices(plans(Array(40).fill(ServiceBlockKind.FUNCTION_API)), 3).values()];
+    // 60 + 3 x 10 = 90 for the stores and observability, 24 per function API: 15 stay, 12 per nested stack.
+    expect(placed.slice(0, 15).every((p) => p === undefined)).toBe(true);
+    expect(placed.slice(15, 27).every((p) => p === 'Services1')).toBe(true);
+    expect(placed.slice(27, 39).every((p) => p === 'Services2')).toBe(true);
+    expect(placed[39]).toBe('Services3');
+    // Appending keeps every existing placement.
+    const grown = [...placeServices(plans([...Array(40).fill(ServiceBlockKind.FUNCTION_API), ServiceBlockKind.CONTAINER_SERVICE]), 3).values()];
+    expect(grown.slice(0, 40)).toEqual(placed);
+  });
+});
+
+test('load balancers only in nested stacks log to the application\'s access-log bucket, which allows their delivery', () => {
+  const services = [
+    { name: 'site', workload: WorkloadType.STATIC_SITE },
+    ...Array.from({ length: 30 }, (_, i) => ({ name: `fn-${i}`, workload: WorkloadType.HTTP_API })),
+    ...Array.from({ length: 3 }, (_, i) => ({ name: `web-${i}`, workload: WorkloadType.WEB_SERVICE })),
+  ];
+  const app = new App({ context: { 'cdk-infra-engineer:subnetCidrLayout': 'RESERVED_SLOTS' } });
+  const stack = new ApplicationStack(app, 'Edge', { requirements: { name: 'edge', environment: EnvironmentTier.PRODUCTION, services }, designReport: false });
+  const templates = templatesOf(app.synth(), stack);
+  const root = templates[0].template;
+  expect(Object.values<any>(root.Resources).some((r) => r.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer')).toBe(false);
+  const nestedLbs = templates.slice(1).flatMap((t) => Object.values<any>(t.template.Resources))
+    .filter((r) => r.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+  expect(nestedLbs).toHaveLength(3);
+  for (const lb of nestedLbs) expect(lb.Properties.LoadBalancerAttributes).toContainEqual({ Key: 'access_logs.s3.enabled', Value: 'true' });
+  const [, logPolicy] = Object.entries<any>(root.Resources).find(([id, r]) => r.Type === 'AWS::S3::BucketPolicy' && id.startsWith('SecurityAccessLogs'))!;
+  expect(JSON.stringify(logPolicy.Properties.PolicyDocument)).toMatch(/elasticloadbalancing|logdelivery\.elb|127311923021/);
+});
