@@ -261,6 +261,7 @@ function buildBackendContainer(scope: Construct, plan: ServicePlan, ctx: Service
     maxCapacity: plan.maxTasks,
     logRetention: logRetention(ctx.resilience.logRetentionDays),
     removalPolicy: removal(ctx),
+    user: plan.containerUser,
   });
   monitorBackendService(ctx.alarmScope ?? ctx.outputScope, ctx.observability, plan.name, backend.service);
   output(ctx, outputKey('backendEndpoint', plan.name), backend.url, `Private URL of the '${plan.name}' backend (Cloud Map name, inside the VPC)`);

@@ -15,14 +15,19 @@ export interface BackendContainerServiceProps {
   readonly vpc: ec2.IVpc;
   /**
    * The container image.
-   * @default - a placeholder image (nginx) that answers on port 80
+   * @default - a placeholder image (nginx as its unprivileged user) that answers on port 8080
    */
   readonly image?: ecs.ContainerImage;
   /**
-   * Port the container listens on.
+   * Port the container listens on. Ignored for the placeholder image, which listens on 8080.
    * @default 80
    */
   readonly containerPort?: number;
+  /**
+   * User the container runs as (`name`, `uid`, `name:group` or `uid:gid`), as Docker's USER.
+   * @default - '101:101' (nginx) for the placeholder image; the image's own USER for a given image
+   */
+  readonly user?: string;
   /**
    * Task CPU units.
    * @default 256
@@ -60,7 +65,8 @@ export interface BackendContainerServiceProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-const PLACEHOLDER_IMAGE = 'public.ecr.aws/nginx/nginx:stable';
+/** Public image used when no image is given: nginx as its unprivileged user, on port 8080. */
+const PLACEHOLDER = { image: 'public.ecr.aws/nginx/nginx-unprivileged:stable-alpine', port: 8080, user: '101:101' };
 
 /**
  * Fargate tasks only other services call: no load balancer and no public address. Callers in
@@ -82,7 +88,8 @@ export class BackendContainerService extends Construct implements IComputeBlock 
 
   constructor(scope: Construct, id: string, props: BackendContainerServiceProps) {
     super(scope, id);
-    this.port = props.containerPort ?? 80;
+    const placeholder = props.image === undefined;
+    this.port = placeholder ? PLACEHOLDER.port : props.containerPort ?? 80;
     const namespaceName = `${id}.internal`;
     const cluster = new ecs.Cluster(this, 'Cluster', {
       vpc: props.vpc,
@@ -100,9 +107,9 @@ export class BackendContainerService extends Construct implements IComputeBlock 
       cpu: props.cpu ?? 256,
       memoryLimitMiB: props.memoryLimitMiB ?? 512,
     });
-    const placeholder = props.image === undefined;
     this.container = this.taskDefinition.addContainer('App', {
-      image: props.image ?? ecs.ContainerImage.fromRegistry(PLACEHOLDER_IMAGE),
+      image: props.image ?? ecs.ContainerImage.fromRegistry(PLACEHOLDER.image),
+      user: props.user ?? (placeholder ? PLACEHOLDER.user : undefined),
       portMappings: [{ containerPort: this.port, name: 'http' }],
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'app' }),
       readonlyRootFilesystem: !placeholder,
@@ -113,6 +120,8 @@ export class BackendContainerService extends Construct implements IComputeBlock 
       cluster,
       taskDefinition: this.taskDefinition,
       desiredCount: props.desiredCount ?? 2,
+      // Deployments start new tasks before stopping old ones: callers never lose capacity.
+      minHealthyPercent: 100,
       vpcSubnets: { subnetType: props.vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED },
       assignPublicIp: false,
       circuitBreaker: { enable: true, rollback: true },
