@@ -53,8 +53,9 @@ export interface ResourceUsage {
    */
   readonly monthlyWriteRequestUnits?: number;
   /**
-   * Stored data in GB (DynamoDB, S3, Aurora, CloudWatch Logs retained data).
-   * @default - 1 (Aurora: 10; log groups: ingestion times retention, at most 12 months)
+   * Stored data in GB (DynamoDB, S3, Aurora, CloudWatch Logs retained data; an OpenSearch
+   * domain's UltraWarm managed storage).
+   * @default - 1 (Aurora and UltraWarm: 10; log groups: ingestion times retention, at most 12 months)
    */
   readonly storageGb?: number;
   /**
