@@ -86,8 +86,8 @@ export interface ResourceUsage {
    */
   readonly averageLcu?: number;
   /**
-   * Average Aurora capacity units per Serverless v2 instance.
-   * @default - midpoint of the cluster's minimum and maximum capacity
+   * Average Aurora capacity units per Serverless v2 instance, or of a Serverless v1 cluster.
+   * @default - midpoint of the cluster's minimum and maximum capacity (v1: of its ScalingConfiguration, 2 and 16 ACU when not set)
    */
   readonly averageAcu?: number;
   /**
