@@ -128,6 +128,7 @@ describe('every family and engine of the issue\'s "Catalog breadth", priced thro
     ['RDS SQL Server Express', { R: rds('sqlserver-ex', 'db.t3.large') }, 'Instance (db.t3.large, SQL Server Express, Single-AZ)', 0.162 * H],
     ['RDS SQL Server Web, Multi-AZ', { R: rds('sqlserver-web', 'db.t3.large', { MultiAZ: true }) }, 'Instance (db.t3.large, SQL Server Web, Multi-AZ)', 0.464 * H],
     ['RDS SQL Server Standard', { R: rds('sqlserver-se', 'db.m5.2xlarge') }, 'Instance (db.m5.2xlarge, SQL Server Standard, Single-AZ)', 2.448 * H],
+    ['RDS SQL Server Standard, Multi-AZ', { R: rds('sqlserver-se', 'db.m5.xlarge', { MultiAZ: true }) }, 'Instance (db.m5.xlarge, SQL Server Standard, Multi-AZ)', 2.448 * H],
     ['Aurora MySQL provisioned', aurora('aurora-mysql', 'db.r6g.large'), 'Instance (db.r6g.large, Aurora MySQL)', 0.26 * H],
     ['Aurora PostgreSQL I/O-Optimized', aurora('aurora-postgresql', 'db.r5.large', { StorageType: 'aurora-iopt1' }), 'Instance (db.r5.large, Aurora PostgreSQL, I/O-Optimized)', 0.377 * H],
     ['Aurora Serverless v1 (ACU-hours at the 2-16 midpoint)', { R: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-mysql', EngineMode: 'serverless' } } }, 'Serverless v1 capacity (Aurora MySQL)', 9 * 0.06 * H],

@@ -140,8 +140,10 @@ describe('RDS engines, classes, deployment and storage', () => {
     expectPriced('SqlStandard', { 'Instance (db.m5.xlarge, SQL Server Standard, Single-AZ)': 893.52, 'Storage (gp2, Single-AZ)': 2.3 });
   });
 
-  test('commercial engines Multi-AZ: twice Single-AZ (a primary and a standby)', () => {
-    expectPriced('SqlExpressMulti', { 'Instance (db.t3.large, SQL Server Express, Multi-AZ)': 0.162 * 2 * H, 'Storage (gp2, Multi-AZ)': 4.6 });
+  test('SQL Server Express has no Multi-AZ deployment: its instance hours are unpriced saying so, storage is priced', () => {
+    expect(r('SqlExpressMulti').status).toBe(ResourceCostStatus.UNPRICED);
+    expect(r('SqlExpressMulti').reason).toMatch(/SQL Server Express has no Multi-AZ deployment/);
+    expect(lines('SqlExpressMulti')).toEqual({ 'Storage (gp2, Multi-AZ)': expect.closeTo(4.6, 6) });
   });
 
   test('a combination with no figure is unpriced, naming what is missing; storage is still priced', () => {

@@ -73,6 +73,8 @@ export function dbInstance(ctx: ModelContext): void {
   const label = [spec.databaseEngine, spec.edition, spec.license === 'Bring your own license' ? 'BYOL' : undefined].filter(Boolean).join(' ');
   if (instanceClass === undefined) {
     ctx.unpriced('instance hours (DBInstanceClass not in the template)');
+  } else if (multiAz && spec.databaseEngine === 'SQL Server' && spec.edition === 'Express') {
+    ctx.unpriced('instance hours (SQL Server Express has no Multi-AZ deployment; RDS offers it for Web, Standard and Enterprise)');
   } else {
     // The Price List names Multi-AZ instance hours apart: Multi-AZUsage:<class>, not InstanceUsage:<class>.
     const usageType = multiAz ? `Multi-AZUsage:${instanceClass}` : `InstanceUsage:${instanceClass}`;
