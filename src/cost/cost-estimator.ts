@@ -1,5 +1,4 @@
-import { BUNDLED_CATALOG } from './catalog/data/bundled-catalog';
-import { loadCatalogFile } from './catalog/load';
+import { bundledCatalog, loadCatalogFile } from './catalog/load';
 import { estimate } from './estimator/estimate';
 import { costHeadline } from './estimator/headline';
 import { CostEstimate, EstimateTemplateOptions, ResourceCostStatus } from './model';
@@ -18,7 +17,7 @@ export class CostEstimator {
    */
   public static estimateTemplate(options: EstimateTemplateOptions): CostEstimate {
     if (!options || typeof options !== 'object') throw new Error('estimateTemplate needs options: { template, region?, usage?, parameters? }');
-    const catalog = options.catalogFile ? loadCatalogFile(options.catalogFile) : BUNDLED_CATALOG;
+    const catalog = options.catalogFile ? loadCatalogFile(options.catalogFile) : bundledCatalog();
     return estimate({ ...options, catalog });
   }
 
@@ -41,12 +40,12 @@ export class CostEstimator {
 
   /** Version of the bundled pricing catalog. */
   public static get catalogVersion(): string {
-    return BUNDLED_CATALOG.version;
+    return bundledCatalog().version;
   }
 
   /** Date the bundled catalog's prices are effective from (ISO date). */
   public static get catalogEffectiveDate(): string {
-    return BUNDLED_CATALOG.effectiveDate;
+    return bundledCatalog().effectiveDate;
   }
 
   private constructor() {}

@@ -53,8 +53,9 @@ export interface ResourceUsage {
    */
   readonly monthlyWriteRequestUnits?: number;
   /**
-   * Stored data in GB (DynamoDB, S3, Aurora, CloudWatch Logs retained data).
-   * @default - 1 (Aurora: 10; log groups: ingestion times retention, at most 12 months)
+   * Stored data in GB (DynamoDB, S3, Aurora, CloudWatch Logs retained data; an OpenSearch
+   * domain's UltraWarm managed storage).
+   * @default - 1 (Aurora and UltraWarm: 10; log groups: ingestion times retention, at most 12 months)
    */
   readonly storageGb?: number;
   /**
@@ -85,8 +86,8 @@ export interface ResourceUsage {
    */
   readonly averageLcu?: number;
   /**
-   * Average Aurora capacity units per Serverless v2 instance.
-   * @default - midpoint of the cluster's minimum and maximum capacity
+   * Average Aurora capacity units per Serverless v2 instance, or of a Serverless v1 cluster.
+   * @default - midpoint of the cluster's minimum and maximum capacity (v1: of its ScalingConfiguration, 2 and 16 ACU when not set)
    */
   readonly averageAcu?: number;
   /**

@@ -26,8 +26,8 @@ export function pricedShare(estimates: CostEstimate[]): { priced: number; costBe
     estimates.set(file, CostEstimator.estimateTemplate({ template: fs.readFileSync(path.join(DIR, file), 'utf8'), nestedTemplates: NESTED }));
   }
 
-  test('there are at least 15 of them', () => {
-    expect(files.length).toBeGreaterThanOrEqual(15);
+  test('there are at least 23 of them', () => {
+    expect(files.length).toBeGreaterThanOrEqual(23);
   });
 
   test.each(files.length ? files : ['none'])('%s: estimated without a throw, no [object Object], every unpriced resource with a reason', (file) => {
@@ -57,6 +57,14 @@ export function pricedShare(estimates: CostEstimate[]): { priced: number; costBe
     expect(estimates.get('rds-mysql-read-replica.json')!.excludedResources.map((r) => r.logicalId)).toEqual(['DBEC2SecurityGroup']);
     const eks = estimates.get('eks-cluster-on-ec2.json')!.resources.find((r) => r.type === 'AWS::EKS::Cluster')!;
     expect(eks.assumptions.join()).toMatch(/Version is parameter EKSClusterVersion: standard support assumed/);
+    // Aurora Serverless v1 from its ScalingConfiguration parameters (2-2 ACU, AutoPause: low = 0).
+    const v1 = estimates.get('widdix-rds-aurora-serverless.json')!.resources.find((r) => r.logicalId === 'DBCluster')!;
+    expect(v1.lineItems.find((l) => l.description === 'Serverless v1 capacity (Aurora MySQL)')!.monthlyCost).toBeCloseTo(2 * 730 * 0.06, 2);
+    expect(v1.monthlyCost.low).toBeLessThan(v1.monthlyCost.expected);
+    // A Neptune class with no figure (db.r4.xlarge) is unpriced, naming it; its cluster's storage is priced.
+    const neptune = estimates.get('neptune-glue-databases-stack.json')!.resources;
+    expect(neptune.find((r) => r.logicalId === 'NeptuneDBInstance')!.reason).toMatch(/AmazonNeptune InstanceUsage:db\.r4\.xlarge/);
+    expect(neptune.find((r) => r.logicalId === 'NeptuneDBCluster')!.status).toBe(ResourceCostStatus.PRICED);
     const nested = estimates.get('cdk-nested-stacks.json')!;
     expect(nested.resources.filter((r) => r.nestedStack).length).toBe(5);
     expect(nested.unpricedResources).toEqual([expect.stringMatching(/^NestedStack2\w+ \(AWS::CloudFormation::Stack\): nested stack: its template was not given/)]);

@@ -16,6 +16,7 @@ const RESOURCES: { [id: string]: { Type: string; Properties?: any } } = {
   OracleSe2: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'oracle-se2', LicenseModel: 'license-included', DBInstanceClass: 'db.t3.large', AllocatedStorage: 20, StorageType: 'gp2' } },
   SqlWeb: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'sqlserver-web', DBInstanceClass: 'db.t3.large', AllocatedStorage: 20, StorageType: 'gp2' } },
   SqlStandard: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'sqlserver-se', DBInstanceClass: 'db.m5.xlarge', AllocatedStorage: 20, StorageType: 'gp2' } },
+  SqlWebM5: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'sqlserver-web', DBInstanceClass: 'db.m5.large', AllocatedStorage: 20, StorageType: 'gp2' } },
   SqlExpressMulti: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'sqlserver-ex', DBInstanceClass: 'db.t3.large', AllocatedStorage: 20, StorageType: 'gp2', MultiAZ: 'true' } },
   // Aurora provisioned, Standard and I/O-Optimized.
   PgCluster: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql' } },
@@ -54,6 +55,7 @@ const RESOURCES: { [id: string]: { Type: string; Properties?: any } } = {
   // The rest of the catalog breadth.
   DocDb: { Type: 'AWS::DocDB::DBInstance', Properties: { DBInstanceClass: 'db.r5.large', DBClusterIdentifier: 'docs' } },
   Neptune: { Type: 'AWS::Neptune::DBInstance', Properties: { DBInstanceClass: 'db.r5.large' } },
+  NeptuneR6g: { Type: 'AWS::Neptune::DBInstance', Properties: { DBInstanceClass: 'db.r6g.large' } },
   Kafka: { Type: 'AWS::MSK::Cluster', Properties: { NumberOfBrokerNodes: 3, BrokerNodeGroupInfo: { InstanceType: 'kafka.m5.large', ClientSubnets: [], StorageInfo: { EBSStorageInfo: { VolumeSize: 1000 } } } } },
   Users: { Type: 'AWS::Cognito::UserPool', Properties: {} },
   Check: { Type: 'AWS::Route53::HealthCheck', Properties: { HealthCheckConfig: { Type: 'HTTPS_STR_MATCH', FullyQualifiedDomainName: 'example.com', SearchString: 'ok', RequestInterval: 10 } } },
@@ -138,10 +140,16 @@ describe('RDS engines, classes, deployment and storage', () => {
     expectPriced('SqlStandard', { 'Instance (db.m5.xlarge, SQL Server Standard, Single-AZ)': 893.52, 'Storage (gp2, Single-AZ)': 2.3 });
   });
 
-  test('a combination with no figure is unpriced, naming what is missing; storage is still priced', () => {
+  test('SQL Server Express has no Multi-AZ deployment: its instance hours are unpriced saying so, storage is priced', () => {
     expect(r('SqlExpressMulti').status).toBe(ResourceCostStatus.UNPRICED);
-    expect(r('SqlExpressMulti').reason).toMatch(/no figure for AmazonRDS Multi-AZUsage:db\.t3\.large/);
+    expect(r('SqlExpressMulti').reason).toMatch(/SQL Server Express has no Multi-AZ deployment/);
     expect(lines('SqlExpressMulti')).toEqual({ 'Storage (gp2, Multi-AZ)': expect.closeTo(4.6, 6) });
+  });
+
+  test('a combination with no figure is unpriced, naming what is missing; storage is still priced', () => {
+    expect(r('SqlWebM5').status).toBe(ResourceCostStatus.UNPRICED);
+    expect(r('SqlWebM5').reason).toMatch(/no figure for AmazonRDS InstanceUsage:db\.m5\.large/);
+    expect(lines('SqlWebM5')).toEqual({ 'Storage (gp2, Single-AZ)': expect.closeTo(2.3, 6) });
   });
 });
 
@@ -182,15 +190,14 @@ describe('ElastiCache, OpenSearch, Classic Load Balancer', () => {
     });
   });
 
-  test('Elasticsearch names and UltraWarm nodes; UltraWarm storage is unpriced with a reason', () => {
-    const w = r('WarmSearch');
-    expect(w.status).toBe(ResourceCostStatus.UNPRICED);
-    expect(w.reason).toMatch(/UltraWarm managed storage/);
-    expect(lines('WarmSearch')).toEqual({
-      'Data nodes (1 x r6g.large.search)': expect.closeTo(0.167 * H, 2),
-      'UltraWarm nodes (2 x ultrawarm1.medium.search)': expect.closeTo(347.48, 2),
-      'EBS storage (gp2, 10 GB x 1 data nodes)': expect.closeTo(1.35, 2),
+  test('Elasticsearch names, UltraWarm nodes and their managed storage (storageGb, 10 GB by default)', () => {
+    expectPriced('WarmSearch', {
+      'Data nodes (1 x r6g.large.search)': 0.167 * H,
+      'UltraWarm nodes (2 x ultrawarm1.medium.search)': 347.48,
+      'UltraWarm managed storage': 10 * 0.024,
+      'EBS storage (gp2, 10 GB x 1 data nodes)': 1.35,
     });
+    expect(r('WarmSearch').assumptions).toContain('default storageGb = 10: a small warm tier: UltraWarm managed storage');
   });
 
   test('Classic Load Balancer: hours, GB processed and a public IPv4 address per subnet', () => {
@@ -249,9 +256,10 @@ describe('the rest of the catalog breadth', () => {
     expectPriced('Runner', { 'Memory (2 GB, provisioned)': 10.22, 'vCPU while active (1 vCPU)': 46.72 });
   });
 
-  test('Neptune instances are modelled but have no figure: unpriced naming the dimension', () => {
-    expect(r('Neptune').status).toBe(ResourceCostStatus.UNPRICED);
-    expect(r('Neptune').reason).toMatch(/no figure for AmazonNeptune InstanceUsage:db\.r5\.large/);
+  test('Neptune instances by class; a class without a figure is unpriced naming it', () => {
+    expectPriced('Neptune', { 'Instance (db.r5.large)': 0.348 * H });
+    expect(r('NeptuneR6g').status).toBe(ResourceCostStatus.UNPRICED);
+    expect(r('NeptuneR6g').reason).toMatch(/no figure for AmazonNeptune InstanceUsage:db\.r6g\.large/);
   });
 });
 

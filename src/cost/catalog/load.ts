@@ -1,6 +1,19 @@
 import * as fs from 'fs';
-import { BUNDLED_CATALOG } from './data/bundled-catalog';
 import { PricingCatalog } from './types';
+
+let bundled: PricingCatalog | undefined;
+
+/**
+ * The catalog bundled with this version of the library, loaded on first use: its data modules
+ * (some 1,000 prices) are not read when the library is imported, only when a price is looked up.
+ */
+export function bundledCatalog(): PricingCatalog {
+  if (!bundled) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    bundled = (require('./data/bundled-catalog') as typeof import('./data/bundled-catalog')).BUNDLED_CATALOG;
+  }
+  return bundled;
+}
 
 /** Reads a catalog JSON file (as written by `pricing refresh --out`) and checks its shape. */
 export function loadCatalogFile(file: string): PricingCatalog {
@@ -30,5 +43,3 @@ export function catalogProblem(value: unknown): string | undefined {
   }
   return undefined;
 }
-
-export { BUNDLED_CATALOG };

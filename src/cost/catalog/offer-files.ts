@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { BUNDLED_CATALOG } from './data/bundled-catalog';
+import { bundledCatalog } from './load';
 import { RawDimension, tiersFromDimensions } from './price-list';
 import { BASE_REGION, REGION_USAGE_PREFIX, regionProblem, regionalUsageType } from './regions';
 import { CatalogPrice, CatalogSource, PricingCatalog } from './types';
@@ -95,7 +95,7 @@ const LOCATIONS: { [location: string]: string } = {
 
 /** Builds the catalog from offer files (paths of files, or directories searched for `.csv` and `.json`). */
 export async function refreshCatalogFromOfferFiles(paths: string[], options: OfferFilesOptions = {}): Promise<OfferFilesRefresh> {
-  const base = options.baseCatalog ?? BUNDLED_CATALOG;
+  const base = options.baseCatalog ?? bundledCatalog();
   for (const region of options.regions ?? []) {
     const problem = regionProblem(region);
     if (problem) throw new Error(`regions: ${problem}`);

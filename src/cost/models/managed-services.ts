@@ -32,7 +32,8 @@ export function openSearchDomain(ctx: ModelContext): void {
     const warm = numberProp(config.WarmCount);
     if (warmType === undefined || warm === undefined) ctx.unpriced('UltraWarm nodes (WarmType or WarmCount not in the template)');
     else nodes(ctx, 'UltraWarm nodes', warmType, warm, hours);
-    ctx.unpriced('UltraWarm managed storage (no figure in the catalog)');
+    const warmGb = ctx.usage.get('storageGb', 10, 'a small warm tier: UltraWarm managed storage');
+    ctx.charge('UltraWarm managed storage', { serviceCode: 'AmazonES', usageType: 'ES:Managed-Storage' }, ctx.scaled(warmGb), GB_MONTH);
   }
   const ebs = p.EBSOptions ?? {};
   if (ebs.EBSEnabled === false || ebs.EBSEnabled === 'false') {

@@ -73,6 +73,8 @@ export function dbInstance(ctx: ModelContext): void {
   const label = [spec.databaseEngine, spec.edition, spec.license === 'Bring your own license' ? 'BYOL' : undefined].filter(Boolean).join(' ');
   if (instanceClass === undefined) {
     ctx.unpriced('instance hours (DBInstanceClass not in the template)');
+  } else if (multiAz && spec.databaseEngine === 'SQL Server' && spec.edition === 'Express') {
+    ctx.unpriced('instance hours (SQL Server Express has no Multi-AZ deployment; RDS offers it for Web, Standard and Enterprise)');
   } else {
     // The Price List names Multi-AZ instance hours apart: Multi-AZUsage:<class>, not InstanceUsage:<class>.
     const usageType = multiAz ? `Multi-AZUsage:${instanceClass}` : `InstanceUsage:${instanceClass}`;
@@ -195,12 +197,9 @@ export function dbCluster(ctx: ModelContext): void {
     ctx.unpriced(`Multi-AZ DB cluster of engine '${engine || 'not set'}' (no figure in the catalog)`);
     return;
   }
-  if (engineName(ctx.props.EngineMode) === 'serverless') {
-    ctx.unpriced('Aurora Serverless v1 capacity (no figure in the catalog)');
-    return;
-  }
   const storage = ctx.usage.get('storageGb', 10, 'small database');
   const filters = { databaseEngine };
+  if (engineName(ctx.props.EngineMode) === 'serverless') serverlessV1Capacity(ctx, databaseEngine);
   if (engineName(ctx.props.StorageType) === 'aurora-iopt1') {
     ctx.charge(`Storage (Aurora I/O-Optimized, ${databaseEngine})`, { serviceCode: 'AmazonRDS', usageType: 'Aurora:IO-OptimizedStorageUsage', filters }, ctx.scaled(storage), GB_MONTH);
     ctx.assume('I/O-Optimized: no charge per I/O request');
@@ -210,4 +209,22 @@ export function dbCluster(ctx: ModelContext): void {
     ctx.charge('I/O requests (Aurora Standard)', { serviceCode: 'AmazonRDS', usageType: 'Aurora:StorageIOUsage', filters }, ctx.scaled(io), PER_MILLION);
   }
   ctx.assume('backup storage up to the cluster\'s size is free; beyond that, and snapshots, are not modelled; instances are priced on their DBInstance resources');
+}
+
+/**
+ * Aurora Serverless v1 (`EngineMode: serverless`): ACU-hours between the cluster's ScalingConfiguration
+ * bounds; with AutoPause (the default) the cluster can pause to zero when idle. A v1 cluster has no instances.
+ */
+function serverlessV1Capacity(ctx: ModelContext, databaseEngine: string): void {
+  const scaling = ctx.props.ScalingConfiguration ?? {};
+  const min = numberProp(scaling.MinCapacity) ?? 2;
+  const max = Math.max(min, numberProp(scaling.MaxCapacity) ?? 16);
+  if (scaling.MinCapacity === undefined) ctx.assume('ScalingConfiguration.MinCapacity not set: 2 ACU (the RDS default)');
+  if (scaling.MaxCapacity === undefined) ctx.assume('ScalingConfiguration.MaxCapacity not set: 16 ACU (the RDS default)');
+  const autoPause = scaling.AutoPause !== false && engineName(scaling.AutoPause) !== 'false';
+  const hours = ctx.hours();
+  const acu = ctx.usage.get('averageAcu', (min + max) / 2, `midpoint of the cluster's ${min}-${max} ACU range`);
+  ctx.assume(`Serverless v1 ACU range: low = ${autoPause ? '0 (paused when idle: AutoPause)' : min}, high = ${max}`);
+  const q: Quantity = { low: autoPause ? 0 : Math.min(min, acu) * hours, expected: acu * hours, high: Math.max(max, acu) * hours };
+  ctx.charge(`Serverless v1 capacity (${databaseEngine})`, { serviceCode: 'AmazonRDS', usageType: 'Aurora:ServerlessUsage', filters: { databaseEngine } }, q, { unit: 'ACU-hour', per: 1 });
 }

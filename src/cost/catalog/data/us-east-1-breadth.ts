@@ -40,6 +40,14 @@ export const BREADTH_SOURCES: CatalogSource[] = [
   { id: 'glue', description: 'AWS Glue jobs $0.44 per DPU-hour (Spark, streaming and Python shell alike; Python shell defaults to 0.0625 DPU) (secondary: Infracost glue_job golden: 60 hours x 10 DPUs $264.00)', date: '2026-11-27' },
   { id: 'app-runner', description: 'AWS App Runner pricing page: $0.064 per vCPU-hour (active instances) and $0.007 per GB-hour (provisioned and active memory), US East (N. Virginia). Usage types not seen directly', date: '2026-09-01' },
   { id: 'ssm-advanced', description: 'AWS Systems Manager Parameter Store: advanced parameters $0.05 per parameter per month; standard parameters free (secondary: public notes quoting the Systems Manager pricing page). Usage type not seen directly', date: '2026-06-01' },
+  { id: 'neptune', description: 'Amazon Neptune, us-east-1 (secondary: copies of aws.amazon.com/neptune/pricing): db.t3.medium $0.098 per hour, from the free trial\'s "750 hours of db.t3.medium or db.t4g.medium (up to $73.50 value)" (Gilgamech/OfferingOverview notes/Neptune.md; $73.50 / 750 hours; agrees with the Infracost neptune_cluster_instance golden, eu-west-2 $0.112 at London\'s usual ~1.14x); db.r5.large $0.348 per hour, the figure of the pricing page\'s worked examples (api-evangelist/amazon-neptune plans, read from the page 2026-09-20) and of a public AmazonNeptune us-east-1 price fixture; storage $0.10 per GB-month and I/O $0.20 per million requests (the same notes). db.t4g.medium and db.r6g were not collected. Usage types not seen directly', date: '2026-09-20' },
+  { id: 'derived-neptune-size', description: 'Derived: Neptune db.r5 xlarge, 2xlarge and 4xlarge at twice the size below, from db.r5.large $0.348 of neptune (cluster database instances double with each size from large up: DocumentDB db.r5.large $0.277 and db.r5.4xlarge $2.216, 8x, in docdb; RDS in derived-rds-size)', date: '2026-09-20' },
+  { id: 'rds-commercial-2', description: 'RDS for Oracle Standard One (license included) db.t3.large $0.28 per hour ($204.40 for 730 hours) and SQL Server Enterprise (license included) db.m5.xlarge $2.336 ($1,705.28 for 730 hours), Single-AZ, us-east-1 (secondary: Infracost db_instance golden test, from the Price List)', date: '2026-11-27' },
+  { id: 'derived-rds-commercial', description: 'Derived: RDS for Oracle and SQL Server Multi-AZ instance hours at twice the Single-AZ rate of rds-commercial (AWS RDS User Guide, Multi-AZ DB instances: "Compute costs: Billed per DB instance-hour for both the primary and standby instances"); SQL Server Express has no Multi-AZ deployment (RDS User Guide, Multi-AZ deployments for RDS for SQL Server: Standard and Enterprise editions, Web edition by block-level replication) and gets no Multi-AZ figure. SQL Server Standard db.m5.2xlarge and db.m5.4xlarge at twice the size below from db.m5.xlarge (license-included SQL Server is licensed per vCPU, and vCPUs double with each size). Other classes of the commercial engines were not collected and stay unpriced', date: '2026-11-27' },
+  { id: 'rds-io2', description: 'RDS io2 Block Express storage and provisioned IOPS "at the same price as io1" (AWS Database Blog, Optimize Amazon RDS performance with io2 Block Express storage, 2024): $0.125/GB-month and $0.10/IOPS-month Single-AZ as rds-storage\'s io1; Multi-AZ twice that (derived-rds-multi-az). Usage types not seen directly', date: '2026-11-27' },
+  { id: 'opensearch-gp3', description: 'Derived: OpenSearch Service gp3 storage $0.122/GB-month: "a 9.6% lower cost than with the previously offered gp2 EBS volume type" (AWS Big Data Blog, Lower your Amazon OpenSearch Service storage cost with gp3 Amazon EBS volumes) applied to gp2 $0.135 of opensearch-storage ($0.12204). Usage type not seen directly', date: '2026-11-27' },
+  { id: 'opensearch-managed-storage', description: 'OpenSearch Service UltraWarm (and OR1) managed storage $0.024 per GB-month, US East (N. Virginia) (secondary: cloudburn.io Amazon OpenSearch pricing, "US East (N. Virginia) rates from the official OpenSearch pricing page as of March 2026"; awsnegotiations OpenSearch cost management: UltraWarm ~$0.024/GB-month). Usage type not seen directly', date: '2026-03-01' },
+  { id: 'aurora-serverless-v1', description: 'Aurora Serverless v1 $0.06 per ACU-hour, storage and I/O as provisioned Aurora (secondary: the Aurora pricing page as quoted by takayukii.me, "$0.06 per ACU Hour"; a v1 cluster has no instances). Usage type not seen directly', date: '2026-06-01' },
   { id: 'private-ca', description: 'AWS Private CA pricing page: $400 per private CA per month in general-purpose mode, $50 in short-lived certificate mode', date: '2026-09-01' },
 ];
 
@@ -217,7 +225,16 @@ const RDS_COMMERCIAL: CatalogPrice[] = [
   rds('InstanceUsage:db.t3.large', rdsCommercialFilters('SQL Server', 'Express', 'License included', 'Single-AZ'), 0.162, 'rds-commercial'),
   rds('InstanceUsage:db.t3.large', rdsCommercialFilters('SQL Server', 'Web', 'License included', 'Single-AZ'), 0.232, 'rds-commercial'),
   rds('InstanceUsage:db.m5.xlarge', rdsCommercialFilters('SQL Server', 'Standard', 'License included', 'Single-AZ'), 1.224, 'rds-commercial'),
+  rds('InstanceUsage:db.t3.large', rdsCommercialFilters('Oracle', 'Standard One', 'License included', 'Single-AZ'), 0.28, 'rds-commercial-2'),
+  rds('InstanceUsage:db.m5.xlarge', rdsCommercialFilters('SQL Server', 'Enterprise', 'License included', 'Single-AZ'), 2.336, 'rds-commercial-2'),
+  rds('InstanceUsage:db.m5.2xlarge', rdsCommercialFilters('SQL Server', 'Standard', 'License included', 'Single-AZ'), 2.448, 'derived-rds-commercial'),
+  rds('InstanceUsage:db.m5.4xlarge', rdsCommercialFilters('SQL Server', 'Standard', 'License included', 'Single-AZ'), 4.896, 'derived-rds-commercial'),
 ];
+
+/** Multi-AZ (one standby) at twice each Single-AZ commercial figure; SQL Server Express has no Multi-AZ deployment. */
+const RDS_COMMERCIAL_MULTI_AZ: CatalogPrice[] = RDS_COMMERCIAL.filter((p) => p.filters!.databaseEdition !== 'Express').map((p) => rds(
+  p.usageType.replace(/^InstanceUsage:/, 'Multi-AZUsage:'), { ...p.filters!, deploymentOption: 'Multi-AZ' }, round6(p.tiers[0].usd! * 2), 'derived-rds-commercial',
+));
 
 const SINGLE = { deploymentOption: 'Single-AZ' };
 const MULTI = { deploymentOption: 'Multi-AZ' };
@@ -231,6 +248,10 @@ const RDS_STORAGE: CatalogPrice[] = [
   rds('RDS:PIOPS', SINGLE, 0.1, 'rds-storage', 'IOPS-Mo'),
   rds('RDS:Multi-AZ-PIOPS-Storage', MULTI, 0.25, 'derived-rds-multi-az', 'GB-Mo'),
   rds('RDS:Multi-AZ-PIOPS', MULTI, 0.2, 'derived-rds-multi-az', 'IOPS-Mo'),
+  rds('RDS:PIOPS-Storage-IO2', SINGLE, 0.125, 'rds-io2', 'GB-Mo'),
+  rds('RDS:PIOPS-IO2', SINGLE, 0.1, 'rds-io2', 'IOPS-Mo'),
+  rds('RDS:Multi-AZ-PIOPS-Storage-IO2', MULTI, 0.25, 'rds-io2', 'GB-Mo'),
+  rds('RDS:Multi-AZ-PIOPS-IO2', MULTI, 0.2, 'rds-io2', 'IOPS-Mo'),
   rds('RDS:StorageUsage', SINGLE, 0.1, 'rds-storage', 'GB-Mo'),
   rds('RDS:Multi-AZ-StorageUsage', MULTI, 0.2, 'derived-rds-multi-az', 'GB-Mo'),
   { serviceCode: 'AmazonRDS', usageType: 'RDS:StorageIOUsage', unit: 'IOs', tiers: flat(0.0000001), source: 'rds-storage' },
@@ -268,6 +289,7 @@ function auroraPrices(): CatalogPrice[] {
     }
     out.push(rds('Aurora:IO-OptimizedStorageUsage', f, 0.225, 'derived-aurora-io-optimized', 'GB-Mo'));
     out.push(rds('Aurora:ServerlessV2IOOptimizedUsage', f, 0.156, 'derived-aurora-io-optimized', 'ACU-Hr'));
+    out.push(rds('Aurora:ServerlessUsage', f, 0.06, 'aurora-serverless-v1', 'ACU-Hr'));
   }
   const mysql = { databaseEngine: 'Aurora MySQL' };
   out.push(rds('Aurora:ServerlessV2Usage', mysql, 0.12, 'aurora-mysql-shared', 'ACU-Hr'));
@@ -397,6 +419,8 @@ function openSearchPrices(): CatalogPrice[] {
     es('ES:PIOPS-Storage', 'GB-Mo', 0.169, 'opensearch-storage'),
     es('ES:PIOPS', 'IOPS-Mo', 0.088, 'opensearch-storage'),
     es('ES:Magnetic-Storage', 'GB-Mo', 0.067, 'opensearch-storage'),
+    es('ES:GP3-Storage', 'GB-Mo', 0.122, 'opensearch-gp3'),
+    es('ES:Managed-Storage', 'GB-Mo', 0.024, 'opensearch-managed-storage'),
   ];
 }
 
@@ -413,6 +437,13 @@ const OTHERS: CatalogPrice[] = [
     .map(([cls, usd]): CatalogPrice => ({ serviceCode: 'AmazonDocDB', usageType: `InstanceUsage:${cls}`, unit: 'Hrs', tiers: flat(usd), source: 'docdb' })),
   { serviceCode: 'AmazonDocDB', usageType: 'StorageUsage', unit: 'GB-Mo', tiers: flat(0.1), source: 'docdb' },
   { serviceCode: 'AmazonDocDB', usageType: 'StorageIOUsage', unit: 'IOs', tiers: flat(0.0000002), source: 'docdb' },
+  // Neptune
+  ...Object.entries({ 'db.t3.medium': 0.098, 'db.r5.large': 0.348 })
+    .map(([cls, usd]): CatalogPrice => ({ serviceCode: 'AmazonNeptune', usageType: `InstanceUsage:${cls}`, unit: 'Hrs', tiers: flat(usd), source: 'neptune' })),
+  ...Object.entries({ 'db.r5.xlarge': 0.696, 'db.r5.2xlarge': 1.392, 'db.r5.4xlarge': 2.784 })
+    .map(([cls, usd]): CatalogPrice => ({ serviceCode: 'AmazonNeptune', usageType: `InstanceUsage:${cls}`, unit: 'Hrs', tiers: flat(usd), source: 'derived-neptune-size' })),
+  { serviceCode: 'AmazonNeptune', usageType: 'StorageUsage', unit: 'GB-Mo', tiers: flat(0.1), source: 'neptune' },
+  { serviceCode: 'AmazonNeptune', usageType: 'StorageIOUsage', unit: 'IOs', tiers: flat(0.0000002), source: 'neptune' },
   // MSK
   ...Object.entries({ 'kafka.t3.small': 0.0456, 'kafka.m5.large': 0.21, 'kafka.m5.xlarge': 0.42, 'kafka.m5.2xlarge': 0.84, 'kafka.m5.4xlarge': 1.68, 'kafka.m5.24xlarge': 10.08 })
     .map(([type, usd]): CatalogPrice => ({ serviceCode: 'AmazonMSK', usageType: `Kafka.${type}`, unit: 'Hrs', tiers: flat(usd), source: 'msk' })),
@@ -464,6 +495,7 @@ export const BREADTH_US_EAST_1: CatalogPrice[] = [
   ...rdsOpenEngine('MariaDB', RDS_MYSQL, 'rds-mariadb'),
   ...rdsOpenEngine('PostgreSQL', RDS_PG, 'rds-pg'),
   ...RDS_COMMERCIAL,
+  ...RDS_COMMERCIAL_MULTI_AZ,
   ...RDS_STORAGE,
   ...auroraPrices(),
   ...cachePrices(),
