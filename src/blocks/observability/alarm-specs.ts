@@ -24,6 +24,8 @@ export interface AlarmSpec {
   readonly description: string;
   readonly comparison?: cloudwatch.ComparisonOperator;
   readonly evaluationPeriods?: number;
+  /** @default TreatMissingData.NOT_BREACHING */
+  readonly treatMissingData?: cloudwatch.TreatMissingData;
 }
 
 /** Thresholds and periods shared by every alarm. */

@@ -2,6 +2,7 @@ import { EnvironmentTier } from '../../requirements';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
 import { onPath, SLA } from '../slas';
+import { keyValueStoreAlarms } from '../alarms';
 import { baseStorePlan, StoreDesigner, storeEntry } from './designer';
 
 /** Sustained rates (per second) below which provisioned DynamoDB capacity is not worth the throttling risk. */
@@ -55,4 +56,5 @@ export const keyValueDesigner: StoreDesigner = {
       ? { ProvisionedThroughput: { ReadCapacityUnits: plan.readCapacityUnits, WriteCapacityUnits: plan.writeCapacityUnits } } : { BillingMode: 'PAY_PER_REQUEST' },
   }],
   sla: () => [onPath(SLA.dynamoDb)],
+  alarms: keyValueStoreAlarms,
 };

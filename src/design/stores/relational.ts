@@ -3,6 +3,7 @@ import { QUERIES_PER_ACU } from '../constants';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
 import { offPath, onPath, SLA } from '../slas';
+import { relationalStoreAlarms } from '../alarms';
 import { baseStorePlan, StoreDesigner, storeEntry } from './designer';
 
 export const relationalDesigner: StoreDesigner = {
@@ -51,6 +52,7 @@ export const relationalDesigner: StoreDesigner = {
   }],
   // Credentials are read from Secrets Manager when a connection pool starts, not per request.
   sla: (plan) => [onPath(plan.replicas > 0 ? SLA.auroraMultiAz : SLA.auroraSingleAz), offPath(SLA.secretsManager)],
+  alarms: relationalStoreAlarms,
 };
 
 function nextPowerOfTwo(n: number): number {
