@@ -216,7 +216,8 @@ function buildQueueWorker(scope: Construct, plan: ServicePlan, ctx: ServiceConte
   const consumed = plan.consumesQueue ? ctx.stores.get(plan.consumesQueue)!.block as MessageQueue : undefined;
   const { QueueWorker } = BLOCK_MODULES.queueWorker();
   const worker = new QueueWorker(scope, plan.name, { ...functionProps(plan, ctx), queue: consumed?.queue });
-  ctx.observability._addAlarms(serviceAlarms(plan), { function: worker.lambdaFunction, deadLetterQueue: worker.deadLetterQueue, queue: worker.queue });
+  const watched = { function: worker.lambdaFunction, deadLetterQueue: worker.deadLetterQueue, queue: worker.queue };
+  ctx.observability._addAlarms(serviceAlarms(plan), watched);
   if (!consumed) {
     output(ctx, outputKey('workQueueUrl', plan.name), worker.queue.queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
   }
@@ -282,7 +283,11 @@ function buildWebSocket(scope: Construct, plan: ServicePlan, ctx: ServiceContext
     deletionProtection: ctx.resilience.deletionProtection,
   });
   ctx.observability._addAlarms(serviceAlarms(plan), {
-    function: ws.lambdaFunction, deadLetterQueue: ws.deadLetterQueue, table: ws.connectionsTable, webSocketApiId: ws.webSocketApi.apiId, webSocketStage: ws.stage.stageName,
+    function: ws.lambdaFunction,
+    deadLetterQueue: ws.deadLetterQueue,
+    table: ws.connectionsTable,
+    webSocketApiId: ws.webSocketApi.apiId,
+    webSocketStage: ws.stage.stageName,
   });
   output(ctx, outputKey('webSocketUrl', plan.name), ws.url, `WebSocket URL of the '${plan.name}' API (API Gateway)`);
   return {

@@ -151,10 +151,18 @@ export function webSocketApiAlarms(): Spec[] {
   const api = (name: string) => metric(S.WEBSOCKET_STAGE, 'AWS/ApiGateway', name, 'Sum');
   const minutes = T.periodSeconds / 60;
   return [
-    { id: 'IntegrationErrors', metrics: [api('IntegrationError')], threshold: T.webSocketIntegrationErrors,
-      condition: `more than ${T.webSocketIntegrationErrors} integration errors in ${minutes} minutes` },
-    { id: 'ClientErrors', metrics: [api('ClientError')], threshold: T.webSocketClientErrors,
-      condition: `more than ${T.webSocketClientErrors} client errors in ${minutes} minutes` },
+    {
+      id: 'IntegrationErrors',
+      metrics: [api('IntegrationError')],
+      threshold: T.webSocketIntegrationErrors,
+      condition: `more than ${T.webSocketIntegrationErrors} integration errors in ${minutes} minutes`,
+    },
+    {
+      id: 'ClientErrors',
+      metrics: [api('ClientError')],
+      threshold: T.webSocketClientErrors,
+      condition: `more than ${T.webSocketClientErrors} client errors in ${minutes} minutes`,
+    },
   ];
 }
 
@@ -190,10 +198,21 @@ export function databaseAlarms(maxAcu: number): Spec[] {
   const acu = maxAcu * T.acuNearMaxFraction;
   return [
     cpu('Cpu', [rds('CPUUtilization', 'Average')]),
-    { id: 'FreeLocalStorage', metrics: [rds('FreeLocalStorage', 'Minimum')], threshold: T.freeLocalStorageMinBytes,
-      comparison: AlarmComparison.LESS_THAN, condition: `free local storage < ${T.freeLocalStorageMinBytes / 1024 / 1024} MiB` },
-    { id: 'CapacityNearMax', metrics: [rds('ServerlessDatabaseCapacity', 'Maximum')], threshold: acu,
-      comparison: AlarmComparison.GREATER_THAN_OR_EQUAL, evaluationPeriods: T.sustainedPeriods, condition: `capacity >= ${acu} ACU` },
+    {
+      id: 'FreeLocalStorage',
+      metrics: [rds('FreeLocalStorage', 'Minimum')],
+      threshold: T.freeLocalStorageMinBytes,
+      comparison: AlarmComparison.LESS_THAN,
+      condition: `free local storage < ${T.freeLocalStorageMinBytes / 1024 / 1024} MiB`,
+    },
+    {
+      id: 'CapacityNearMax',
+      metrics: [rds('ServerlessDatabaseCapacity', 'Maximum')],
+      threshold: acu,
+      comparison: AlarmComparison.GREATER_THAN_OR_EQUAL,
+      evaluationPeriods: T.sustainedPeriods,
+      condition: `capacity >= ${acu} ACU`,
+    },
   ];
 }
 
@@ -216,8 +235,13 @@ export function distributionAlarms(): Spec[] {
   const cf = (name: string) => metric(S.DISTRIBUTION, 'AWS/CloudFront', name, 'Average', { dimensions: { Region: 'Global' }, region: 'us-east-1' });
   return [
     { id: 'ErrorRate5xx', metrics: [cf('5xxErrorRate')], threshold: T.distribution5xxPercent, condition: `5xx error rate > ${T.distribution5xxPercent}%` },
-    { id: 'ErrorRate4xx', metrics: [cf('4xxErrorRate')], threshold: T.clientErrorPercent, evaluationPeriods: T.sustainedPeriods,
-      condition: `4xx error rate > ${T.clientErrorPercent}%` },
+    {
+      id: 'ErrorRate4xx',
+      metrics: [cf('4xxErrorRate')],
+      threshold: T.clientErrorPercent,
+      evaluationPeriods: T.sustainedPeriods,
+      condition: `4xx error rate > ${T.clientErrorPercent}%`,
+    },
   ];
 }
 

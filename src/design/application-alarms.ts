@@ -18,6 +18,7 @@ export function storeAlarms(plan: DataStorePlan): AlarmDefinition[] {
  * the list the design report shows and the templates hold.
  * @param region the stack's region, when known: alarms on metrics of another region (CloudFront's) cannot exist there
  */
-export function applicationAlarms(design: { readonly services: ServicePlan[]; readonly dataStores: DataStorePlan[] }, region?: string): AlarmDefinition[] {
+export function applicationAlarms(design: { readonly services: ServicePlan[]; readonly dataStores: DataStorePlan[] },
+  region?: string): AlarmDefinition[] {
   return [...design.dataStores.flatMap(storeAlarms), ...design.services.flatMap(serviceAlarms)].filter((a) => alarmableIn(a, region));
 }

@@ -1,8 +1,8 @@
 import { EnvironmentTier } from '../../requirements';
+import { cacheStoreAlarms } from '../alarms';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
 import { onPath, SLA } from '../slas';
-import { cacheStoreAlarms } from '../alarms';
 import { baseStorePlan, StoreDesigner } from './designer';
 
 /** ElastiCache node types by usable memory in GiB (smallest first). */

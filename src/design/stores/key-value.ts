@@ -1,8 +1,8 @@
 import { EnvironmentTier } from '../../requirements';
+import { keyValueStoreAlarms } from '../alarms';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
 import { onPath, SLA } from '../slas';
-import { keyValueStoreAlarms } from '../alarms';
 import { baseStorePlan, StoreDesigner, storeEntry } from './designer';
 
 /** Sustained rates (per second) below which provisioned DynamoDB capacity is not worth the throttling risk. */

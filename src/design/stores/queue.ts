@@ -1,7 +1,7 @@
+import { queueStoreAlarms } from '../alarms';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
 import { offPath, SLA } from '../slas';
-import { queueStoreAlarms } from '../alarms';
 import { baseStorePlan, StoreDesigner, storeEntry } from './designer';
 
 export const queueDesigner: StoreDesigner = {

@@ -1,9 +1,9 @@
 import { EnvironmentTier } from '../../requirements';
+import { relationalStoreAlarms } from '../alarms';
 import { QUERIES_PER_ACU } from '../constants';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
 import { offPath, onPath, SLA } from '../slas';
-import { relationalStoreAlarms } from '../alarms';
 import { baseStorePlan, StoreDesigner, storeEntry } from './designer';
 
 export const relationalDesigner: StoreDesigner = {

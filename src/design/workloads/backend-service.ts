@@ -1,7 +1,7 @@
 import { RuntimePreference, ServiceRequirements } from '../../requirements';
+import { alarmsOfFunction, ALARM_THRESHOLDS, backendServiceAlarms, watched } from '../alarms';
 import { decisionIn } from '../decision';
 import { ComputeRuntime, DecisionArea, MonitoredResourceKind, ServiceBlockKind } from '../model';
-import { alarmsOfFunction, ALARM_THRESHOLDS, backendServiceAlarms, watched } from '../alarms';
 import { onPath, SLA } from '../slas';
 import { averageTasks, containerBill, containerPlan, entry, functionBill, functionPlacement, functionPlan, functionUsage, trafficText } from './compute-shapes';
 import { WorkloadDesigner } from './designer';

@@ -1,6 +1,6 @@
 import { RuntimePreference, ServiceRequirements } from '../../requirements';
-import { decisionIn } from '../decision';
 import { alarmsOfFunction, ALARM_THRESHOLDS, httpApiAlarms, loadBalancedServiceAlarms, watched, webAclAlarms } from '../alarms';
+import { decisionIn } from '../decision';
 import { ComputeRuntime, DecisionArea, MonitoredResourceKind, ServicePlan, ServiceBlockKind } from '../model';
 import { onPath, SLA, SlaComponent } from '../slas';
 import { ServiceTraffic } from '../usage-model';

@@ -1,6 +1,6 @@
+import { alarmsOfFunction, backgroundLatencyMs, queueAlarms, watched } from '../alarms';
 import { decisionIn } from '../decision';
 import { AlarmMetricSource, ComputeRuntime, DecisionArea, MonitoredResourceKind, ServiceBlockKind } from '../model';
-import { alarmsOfFunction, backgroundLatencyMs, queueAlarms, watched } from '../alarms';
 import { onPath, SLA } from '../slas';
 import { entry, functionBill, functionPlacement, functionPlan, functionUsage } from './compute-shapes';
 import { WorkloadDesigner } from './designer';

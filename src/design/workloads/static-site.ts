@@ -1,6 +1,6 @@
+import { distributionAlarms, watched } from '../alarms';
 import { decisionIn } from '../decision';
 import { ComputeRuntime, DecisionArea, MonitoredResourceKind, ServiceBlockKind } from '../model';
-import { distributionAlarms, watched } from '../alarms';
 import { offPath, onPath, SLA } from '../slas';
 import { basePlan, entry, trafficText } from './compute-shapes';
 import { WorkloadDesigner } from './designer';

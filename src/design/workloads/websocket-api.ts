@@ -1,6 +1,6 @@
+import { alarmsOfFunction, ALARM_THRESHOLDS, tableAlarms, watched, webSocketApiAlarms } from '../alarms';
 import { decisionIn } from '../decision';
 import { ComputeRuntime, DecisionArea, MonitoredResourceKind, ServiceBlockKind } from '../model';
-import { alarmsOfFunction, ALARM_THRESHOLDS, tableAlarms, watched, webSocketApiAlarms } from '../alarms';
 import { onPath, SLA } from '../slas';
 import { entry, functionBill, functionPlacement, functionPlan, trafficText } from './compute-shapes';
 import { WorkloadDesigner } from './designer';
