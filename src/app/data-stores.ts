@@ -5,6 +5,7 @@ import { BLOCK_MODULES } from './block-modules';
 import { outputKey } from './names';
 import { logRetention } from './retention';
 import type { IDataStoreBlock, NetworkBlock, Observability } from '../blocks';
+import { storeAlarms } from '../design/application-alarms';
 import { DataStorePlan, DataStoreTechnology, ResiliencePlan } from '../design/model';
 
 /** A built data store with what the stack needs to wire and report it. */
@@ -39,7 +40,7 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
         removalPolicy,
         deletionProtection: r.deletionProtection,
       });
-      observability.monitorTable(plan.name, block.table);
+      observability._addAlarms(storeAlarms(plan), { table: block.table });
       output('table', block.table.tableName, `DynamoDB table of the '${plan.name}' store`);
       return { plan, block };
     }
@@ -57,7 +58,7 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
         removalPolicy,
         deletionProtection: r.deletionProtection,
       });
-      observability.monitorDatabase(plan.name, block.cluster, plan.maxAcu);
+      observability._addAlarms(storeAlarms(plan), { database: block.cluster });
       output('databaseEndpoint', block.endpoint, `Aurora writer endpoint of the '${plan.name}' store (PostgreSQL)`);
       if (block.secret) output('databaseSecretArn', block.secret.secretArn, `Secrets Manager secret with the '${plan.name}' database credentials`);
       return { plan, block };
@@ -71,7 +72,7 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
     case DataStoreTechnology.SQS_STANDARD: {
       const visibilityTimeout = Duration.seconds(plan.visibilityTimeoutSeconds);
       const block = new (BLOCK_MODULES.messageQueue().MessageQueue)(scope, plan.name, { removalPolicy, visibilityTimeout });
-      observability.monitorQueue(plan.name, block.queue, block.deadLetterQueue);
+      observability._addAlarms(storeAlarms(plan), { queue: block.queue, deadLetterQueue: block.deadLetterQueue });
       output('queueUrl', block.queue.queueUrl, `SQS queue URL of the '${plan.name}' store`);
       return { plan, block };
     }
@@ -86,7 +87,7 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
         snapshotRetentionLimit: plan.backupRetentionDays,
         removalPolicy,
       });
-      observability.monitorCache(plan.name, block.replicationGroupId, block.nodeCount);
+      observability._addAlarms(storeAlarms(plan), { cacheReplicationGroupId: block.replicationGroupId });
       output('cacheEndpoint', block.endpointAddress, `ElastiCache primary endpoint of the '${plan.name}' store (TLS required)`);
       return { plan, block };
     }

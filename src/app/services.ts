@@ -5,12 +5,12 @@ import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { monitorBackendService, monitorWebSocketApi } from './alarms';
 import { BLOCK_MODULES, SERVICE_MODULES } from './block-modules';
 import { BuiltDataStore } from './data-stores';
 import { envPrefix, outputKey } from './names';
 import { logRetention } from './retention';
 import type { BlockFunctionProps, IComputeBlock, MessageQueue, NetworkBlock, Observability } from '../blocks';
+import { serviceAlarms } from '../design/application-alarms';
 import { ResiliencePlan, ServiceBlockKind, ServicePlan } from '../design/model';
 import { ApiAuthType } from '../requirements';
 
@@ -26,7 +26,7 @@ export interface ServiceContext {
   /** Scope for outputs (the stack). */
   readonly outputScope: Construct;
   /**
-   * Scope for alarms the Observability block has no monitor for (the stack, or the service's nested stack).
+   * Unused: every alarm is built by `observability` (in the service's nested stack when it has one).
    * @default - outputScope
    */
   readonly alarmScope?: Construct;
@@ -97,7 +97,7 @@ const noCallerAccess = () => undefined;
 function buildStaticSite(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
   const { StaticSite } = BLOCK_MODULES.staticSite();
   const site = new StaticSite(scope, plan.name, { contentPath: plan.codePath, removalPolicy: removal(ctx), ...siteDomain(scope, plan, ctx) });
-  ctx.observability.monitorDistribution(plan.name, site.distribution);
+  ctx.observability._addAlarms(serviceAlarms(plan), { distribution: site.distribution });
   output(ctx, outputKey('siteUrl', plan.name), site.url, `URL of the '${plan.name}' static site (CloudFront)`);
   output(ctx, outputKey('siteBucket', plan.name), site.bucket.bucketName, `Bucket holding the '${plan.name}' site files`);
   return { plan, block: site, endpoint: { URL: site.url }, allowCaller: noCallerAccess };
@@ -152,13 +152,16 @@ function buildContainer(scope: Construct, plan: ServicePlan, ctx: ServiceContext
     ...(plan.auth?.type === ApiAuthType.JWT && ctx.domain
       ? { jwtIssuer: plan.auth.issuer, jwksEndpoint: `${plan.auth.issuer!.replace(/\/$/, '')}/.well-known/jwks.json` } : {}),
   });
+  let webAclMetricName: string | undefined;
   if (plan.webApplicationFirewall) {
     const { RegionalWebAcl } = BLOCK_MODULES.webAcl();
     const acl = new RegionalWebAcl(ctx.edgeScope, `${plan.name}-waf`, {});
     acl.associate(service.loadBalancer.loadBalancerArn, `${plan.name}-waf-association`);
-    ctx.observability.monitorWebAcl(plan.name, acl.metricName);
+    webAclMetricName = acl.metricName;
   }
-  ctx.observability.monitorLoadBalancedService(plan.name, service.service, service.loadBalancer, service.targetGroup);
+  ctx.observability._addAlarms(serviceAlarms(plan), {
+    webAclMetricName, containerService: service.service, loadBalancer: service.loadBalancer, targetGroup: service.targetGroup,
+  });
   output(ctx, outputKey('serviceEndpoint', plan.name), service.url, `Endpoint URL of the '${plan.name}' service (Application Load Balancer)`);
   return { plan, block: service, compute: service, endpoint: { URL: service.url }, allowCaller: noCallerAccess };
 }
@@ -204,8 +207,7 @@ function buildFunctionApi(scope: Construct, plan: ServicePlan, ctx: ServiceConte
     ...apiAuth(plan),
     ...(ctx.domain ? { domainName: hostOf(plan, ctx.domain), hostedZone: ctx.domain.zone, certificate: ctx.domain.certificate } : {}),
   });
-  ctx.observability.monitorFunction(plan.name, api.lambdaFunction);
-  ctx.observability.monitorHttpApi(plan.name, api.httpApi);
+  ctx.observability._addAlarms(serviceAlarms(plan), { function: api.lambdaFunction, deadLetterQueue: api.deadLetterQueue, httpApi: api.httpApi });
   output(ctx, outputKey('serviceEndpoint', plan.name), api.url, `Endpoint URL of the '${plan.name}' API (API Gateway HTTP API)`);
   return { plan, block: api, compute: api, endpoint: { URL: api.url }, allowCaller: noCallerAccess };
 }
@@ -214,9 +216,9 @@ function buildQueueWorker(scope: Construct, plan: ServicePlan, ctx: ServiceConte
   const consumed = plan.consumesQueue ? ctx.stores.get(plan.consumesQueue)!.block as MessageQueue : undefined;
   const { QueueWorker } = BLOCK_MODULES.queueWorker();
   const worker = new QueueWorker(scope, plan.name, { ...functionProps(plan, ctx), queue: consumed?.queue });
-  ctx.observability.monitorFunction(plan.name, worker.lambdaFunction, backgroundLatencyMs(plan));
+  const watched = { function: worker.lambdaFunction, deadLetterQueue: worker.deadLetterQueue, queue: worker.queue };
+  ctx.observability._addAlarms(serviceAlarms(plan), watched);
   if (!consumed) {
-    ctx.observability.monitorQueue(`${plan.name}-queue`, worker.queue, worker.deadLetterQueue);
     output(ctx, outputKey('workQueueUrl', plan.name), worker.queue.queueUrl, `URL of the work queue the '${plan.name}' worker consumes`);
   }
   return {
@@ -232,10 +234,7 @@ function buildScheduledJob(scope: Construct, plan: ServicePlan, ctx: ServiceCont
   const { ScheduledJob } = BLOCK_MODULES.scheduledJob();
   const schedule = SERVICE_MODULES.scheduler().ScheduleExpression.expression(plan.schedule!);
   const job = new ScheduledJob(scope, plan.name, { ...functionProps(plan, ctx), schedule });
-  ctx.observability.monitorFunction(plan.name, job.lambdaFunction, backgroundLatencyMs(plan));
-  // The scheduler's dead-letter queue holds invocations that could not be delivered: its
-  // age alarm fires when one has waited five minutes unhandled.
-  ctx.observability.monitorQueue(`${plan.name}-schedule-dlq`, job.deadLetterQueue);
+  ctx.observability._addAlarms(serviceAlarms(plan), { function: job.lambdaFunction, deadLetterQueue: job.deadLetterQueue });
   output(ctx, outputKey('jobFunction', plan.name), job.lambdaFunction.functionName, `Function the '${plan.name}' job runs on '${plan.schedule}'`);
   return functionCallee(plan, job, job.lambdaFunction);
 }
@@ -243,7 +242,7 @@ function buildScheduledJob(scope: Construct, plan: ServicePlan, ctx: ServiceCont
 function buildBackendFunction(scope: Construct, plan: ServicePlan, ctx: ServiceContext): BuiltService {
   const { BackendFunction } = BLOCK_MODULES.backendFunction();
   const backend = new BackendFunction(scope, plan.name, functionProps(plan, ctx));
-  ctx.observability.monitorFunction(plan.name, backend.lambdaFunction);
+  ctx.observability._addAlarms(serviceAlarms(plan), { function: backend.lambdaFunction, deadLetterQueue: backend.deadLetterQueue });
   output(ctx, outputKey('backendFunction', plan.name), backend.lambdaFunction.functionName, `Function callers of the '${plan.name}' backend invoke (no public endpoint)`);
   return functionCallee(plan, backend, backend.lambdaFunction);
 }
@@ -263,7 +262,7 @@ function buildBackendContainer(scope: Construct, plan: ServicePlan, ctx: Service
     removalPolicy: removal(ctx),
     user: plan.containerUser,
   });
-  monitorBackendService(ctx.alarmScope ?? ctx.outputScope, ctx.observability, plan.name, backend.service);
+  ctx.observability._addAlarms(serviceAlarms(plan), { containerService: backend.service });
   output(ctx, outputKey('backendEndpoint', plan.name), backend.url, `Private URL of the '${plan.name}' backend (Cloud Map name, inside the VPC)`);
   return {
     plan,
@@ -283,9 +282,13 @@ function buildWebSocket(scope: Construct, plan: ServicePlan, ctx: ServiceContext
     pointInTimeRecovery: ctx.resilience.retainOnDelete || plan.reservedConcurrency !== undefined,
     deletionProtection: ctx.resilience.deletionProtection,
   });
-  ctx.observability.monitorFunction(plan.name, ws.lambdaFunction);
-  ctx.observability.monitorTable(`${plan.name}-connections`, ws.connectionsTable);
-  monitorWebSocketApi(ctx.alarmScope ?? ctx.outputScope, ctx.observability, plan.name, ws.webSocketApi, ws.stage.stageName);
+  ctx.observability._addAlarms(serviceAlarms(plan), {
+    function: ws.lambdaFunction,
+    deadLetterQueue: ws.deadLetterQueue,
+    table: ws.connectionsTable,
+    webSocketApiId: ws.webSocketApi.apiId,
+    webSocketStage: ws.stage.stageName,
+  });
   output(ctx, outputKey('webSocketUrl', plan.name), ws.url, `WebSocket URL of the '${plan.name}' API (API Gateway)`);
   return {
     plan,
@@ -336,14 +339,6 @@ function allowStoreConnections(store: BuiltDataStore, connections: ec2.Connectio
       peer.addEgressRule(sg, port, 'Default port');
     }
   }
-}
-
-/**
- * Background work (queue batches, scheduled runs) is expected to take long: alarm when its p99
- * nears the timeout (80%), not at an API's latency.
- */
-function backgroundLatencyMs(plan: ServicePlan): number {
-  return Math.round(plan.timeoutSeconds * 1000 * 0.8);
 }
 
 function removal(ctx: ServiceContext): RemovalPolicy {

@@ -330,3 +330,125 @@ export interface DecisionPin {
   /** The value to record. */
   readonly value: string;
 }
+
+/** How an alarm compares its metric with the threshold (CloudFormation's `ComparisonOperator`). */
+export enum AlarmComparison {
+  GREATER_THAN = 'GreaterThanThreshold',
+  GREATER_THAN_OR_EQUAL = 'GreaterThanOrEqualToThreshold',
+  LESS_THAN = 'LessThanThreshold',
+  LESS_THAN_OR_EQUAL = 'LessThanOrEqualToThreshold',
+}
+
+/** What an alarm makes of a period without data (CloudFormation's `TreatMissingData`). */
+export enum AlarmMissingData {
+  /** No data is fine: quiet resources (no traffic, no messages) publish nothing. */
+  NOT_BREACHING = 'notBreaching',
+  BREACHING = 'breaching',
+  IGNORE = 'ignore',
+  MISSING = 'missing',
+}
+
+/** The built resource a metric's dimensions come from: `Observability` resolves them from the construct. */
+export enum AlarmMetricSource {
+  /** A Lambda function: `FunctionName`. */
+  FUNCTION = 'function',
+  /** An HTTP API: `ApiId`. */
+  HTTP_API = 'http-api',
+  /** An Application Load Balancer: `LoadBalancer`. */
+  LOAD_BALANCER = 'load-balancer',
+  /** A load balancer's target group: `LoadBalancer`, `TargetGroup`. */
+  TARGET_GROUP = 'target-group',
+  /** An ECS service: `ClusterName`, `ServiceName`. */
+  CONTAINER_SERVICE = 'container-service',
+  /** A queue: `QueueName`. */
+  QUEUE = 'queue',
+  /** A dead-letter queue (a function's, a queue's or a schedule's): `QueueName`. */
+  DEAD_LETTER_QUEUE = 'dead-letter-queue',
+  /** A DynamoDB table: `TableName`. */
+  TABLE = 'table',
+  /** An Aurora cluster: `DBClusterIdentifier`. */
+  DATABASE = 'database',
+  /** A node of an ElastiCache replication group: `CacheClusterId` (`<group>-00<node>`). */
+  CACHE_NODE = 'cache-node',
+  /** A CloudFront distribution: `DistributionId`. */
+  DISTRIBUTION = 'distribution',
+  /** A regional web ACL: `WebACL`, `Region`. */
+  WEB_ACL = 'web-acl',
+  /** A WebSocket API's stage: `ApiId`, `Stage`. */
+  WEBSOCKET_STAGE = 'websocket-stage',
+}
+
+/** The kind of resource an alarm watches: alarms are built under `Observability/<kind>-<resource name>/<id>`. */
+export enum MonitoredResourceKind {
+  FUNCTION = 'Function',
+  HTTP_API = 'HttpApi',
+  LOAD_BALANCED_SERVICE = 'Service',
+  WEB_ACL = 'WebAcl',
+  QUEUE = 'Queue',
+  TABLE = 'Table',
+  DATABASE = 'Database',
+  CACHE = 'Cache',
+  DISTRIBUTION = 'Distribution',
+  BACKEND_SERVICE = 'BackendService',
+  WEBSOCKET_API = 'WebSocketApi',
+}
+
+/** A CloudWatch metric an alarm watches, with its dimensions named by the resource they come from. */
+export interface AlarmMetric {
+  /** Id of the metric in the alarm's expression (unused when the alarm watches this metric alone). */
+  readonly id: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  /** `Sum`, `Maximum`, `Minimum`, `Average` or a percentile such as `p99`. */
+  readonly statistic: string;
+  readonly periodSeconds: number;
+  /** The built resource whose identifiers are the metric's dimensions. */
+  readonly source: AlarmMetricSource;
+  /**
+   * Dimensions with fixed values, besides the source's (`Operation`, `Rule`).
+   * @default - the source's dimensions only
+   */
+  readonly dimensions?: { [name: string]: string };
+  /**
+   * For `CACHE_NODE`: the node (1 for `<group>-001`).
+   * @default 1
+   */
+  readonly node?: number;
+  /**
+   * Region the metric is published in (CloudFront: us-east-1 only). CloudWatch alarms only on
+   * metrics of their own region: in a stack of another region the alarm is not created.
+   * @default - the stack's region
+   */
+  readonly region?: string;
+}
+
+/** One alarm of the design: what the stack builds and the report lists, from the same data. */
+export interface AlarmDefinition {
+  /** The service or data store the alarm belongs to. */
+  readonly subject: string;
+  /** The kind of resource watched. */
+  readonly resourceKind: MonitoredResourceKind;
+  /** Name of the resource watched (the subject, or `<subject>-queue`, `<subject>-connections`, ...). */
+  readonly resourceName: string;
+  /** Construct id of the alarm under its resource (`Errors`, `Latency`, ...). */
+  readonly id: string;
+  /** The condition in words, with its threshold (`p99 duration (ms) > 1000`). */
+  readonly condition: string;
+  /** The metrics: one, or those the expression combines. */
+  readonly metrics: AlarmMetric[];
+  /**
+   * Metric math over the metrics' ids.
+   * @default - the alarm watches its one metric
+   */
+  readonly expression?: string;
+  /**
+   * Label of the expression.
+   * @default - none
+   */
+  readonly expressionLabel?: string;
+  readonly threshold: number;
+  readonly comparison: AlarmComparison;
+  /** Consecutive periods the condition must hold. */
+  readonly evaluationPeriods: number;
+  readonly missingData: AlarmMissingData;
+}

@@ -1,4 +1,5 @@
 import { AccessDetail, CloudFormationTemplate, DesignReport, REPORT_SCHEMA_VERSION, ReportContributor, ReportResource } from './model';
+import { applicationAlarms } from '../design/application-alarms';
 import { InfrastructureDesign } from '../design/infrastructure-design';
 
 export interface ReportInput {
@@ -40,6 +41,17 @@ export function buildDesignReport(input: ReportInput): DesignReport {
     security: null,
     reliability: null,
     accessDetails: accessDetailsOf(template),
+    alarms: applicationAlarms(design, input.region).map((a) => ({
+      subject: a.subject,
+      watches: `${a.resourceKind} ${a.resourceName}`,
+      id: a.id,
+      condition: a.condition,
+      threshold: a.threshold,
+      comparison: a.comparison,
+      evaluationPeriods: a.evaluationPeriods,
+      periodSeconds: a.metrics[0].periodSeconds,
+      missingData: a.missingData,
+    })),
   };
   return (input.contributors ?? []).reduce((report, c) => c.contribute(report, template), base);
 }

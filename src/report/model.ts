@@ -134,6 +134,31 @@ export interface DesignReport {
   readonly security: SecuritySection | null;
   readonly reliability: ReliabilitySection | null;
   readonly accessDetails: AccessDetail[];
+  /**
+   * The alarms of each service and store, from the design: the same list the stack builds.
+   * @default - none listed (a cost-only report)
+   */
+  readonly alarms?: ReportAlarm[];
+}
+
+/** One alarm, as the design defines it and the template holds it. */
+export interface ReportAlarm {
+  /** The service or data store. */
+  readonly subject: string;
+  /** The resource watched: `Function api`, `Queue api-queue`, ... */
+  readonly watches: string;
+  /** Construct id of the alarm under `Observability/<kind>-<resource>`. */
+  readonly id: string;
+  /** The condition in words, with its threshold. */
+  readonly condition: string;
+  readonly threshold: number;
+  /** CloudFormation's ComparisonOperator. */
+  readonly comparison: string;
+  /** Consecutive periods the condition must hold, and the period in seconds. */
+  readonly evaluationPeriods: number;
+  readonly periodSeconds: number;
+  /** What a period without data counts as (CloudFormation's TreatMissingData). */
+  readonly missingData: string;
 }
 
 /**

@@ -10,7 +10,7 @@ export function renderMarkdown(r: DesignReport): string {
   return [
     ...summary(r),
     // The decisions come first: they are what a reviewer reads the report for.
-    ...(design ? [...decisions(r), '## Architecture', '', '```mermaid', ...mermaid(r), '```', '', ...components(r)] : []),
+    ...(design ? [...decisions(r), '## Architecture', '', '```mermaid', ...mermaid(r), '```', '', ...components(r), ...alarms(r)] : []),
     ...renderCost(r),
     ...renderSecurity(r),
     ...renderReliability(r),
@@ -54,6 +54,21 @@ function components(r: DesignReport): string[] {
   return [
     '## Components', '', '| Name | Role | Technology | Summary |', '|---|---|---|---|',
     ...r.components.map((c) => `| ${cell(c.name)} | ${c.role} | ${cell(c.technology)} | ${cell(c.summary)} |`), '',
+  ];
+}
+
+/** One line per alarm, grouped by service or store: what the template holds. */
+function alarms(r: DesignReport): string[] {
+  if (!r.alarms) return [];
+  const minutes = (a: { evaluationPeriods: number; periodSeconds: number }) => {
+    const m = (a.evaluationPeriods * a.periodSeconds) / 60;
+    return a.evaluationPeriods === 1 ? `${m} min` : `${a.evaluationPeriods} x ${a.periodSeconds / 60} min`;
+  };
+  return [
+    '## Alarms', '',
+    `${r.alarms.length} alarm${r.alarms.length === 1 ? '' : 's'}, each notifying the alarm topic${r.alarms.every((a) => a.missingData === 'notBreaching') ? '; a period without data does not breach' : ''}.`, '',
+    '| Service or store | Watches | Condition | Over |', '|---|---|---|---|',
+    ...r.alarms.map((a) => `| ${cell(a.subject)} | ${cell(a.watches)} | ${cell(a.condition)}${a.missingData === 'notBreaching' ? '' : ` (no data: ${a.missingData})`} | ${minutes(a)} |`), '',
   ];
 }
 

@@ -18,7 +18,12 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import {
   CacheCluster, KeyValueTable, MessageQueue, ObjectStore, RelationalDatabase, TableCapacityMode,
 } from '../../src/blocks/data';
-import { Observability } from '../../src/blocks/observability';
+import { AlarmGrouping, Observability } from '../../src/blocks/observability';
+import {
+  cacheAlarms, databaseAlarms, distributionAlarms, functionAlarms, httpApiAlarms, loadBalancedServiceAlarms, queueAlarms, tableAlarms, watched,
+  webAclAlarms,
+} from '../../src/design/alarms';
+import { AlarmMetricSource, MonitoredResourceKind } from '../../src/design/model';
 
 /** All IAM actions in every identity policy attached to the given role. */
 function actionsOf(template: Template, roleLogicalId: string): string[] {
@@ -544,5 +549,103 @@ describe('Observability', () => {
     t.resourceCountIs('AWS::CloudWatch::Alarm', 0);
     t.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
     Annotations.fromStack(s).hasWarning('/Eu/Obs', Match.stringLikeRegexp('CloudFront metrics live in us-east-1'));
+  });
+});
+
+describe('Observability builds alarms given as data (the design\'s)', () => {
+  const stack = new Stack(new App(), 'Data', { env: { account: '111111111111', region: 'us-east-1' } });
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+  const fn = new lambda.Function(stack, 'Fn', {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+  });
+  const api = new apigwv2.HttpApi(stack, 'Api');
+  const cluster = new ecs.Cluster(stack, 'EcsCluster', { vpc });
+  const taskDefinition = new ecs.FargateTaskDefinition(stack, 'TaskDef');
+  taskDefinition.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'), portMappings: [{ containerPort: 80 }] });
+  const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition });
+  const alb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc });
+  const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'Tg', { vpc, port: 80, targets: [service] });
+  alb.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
+  const dlq = new sqs.Queue(stack, 'Dlq');
+  const queue = new sqs.Queue(stack, 'Queue', { deadLetterQueue: { queue: dlq, maxReceiveCount: 3 } });
+  const table = new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
+  const db = new rds.DatabaseCluster(stack, 'Aurora', {
+    engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_13 }),
+    writer: rds.ClusterInstance.serverlessV2('writer'),
+    vpc,
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+  });
+  const distribution = new cloudfront.Distribution(stack, 'Cdn', { defaultBehavior: { origin: new origins.HttpOrigin('example.com') } });
+  const topic = new sns.Topic(stack, 'Topic');
+
+  // The block's own monitor methods (for blocks used alone) and the design's alarms, on the same resources.
+  const own = new Observability(stack, 'Own', { alarmTopic: topic });
+  own.monitorFunction('api', fn);
+  own.monitorHttpApi('api', api);
+  own.monitorWebAcl('web', 'web-acl');
+  own.monitorLoadBalancedService('web', service, alb, targetGroup);
+  own.monitorQueue('jobs', queue, dlq);
+  own.monitorTable('orders', table);
+  own.monitorDatabase('main', db, 8);
+  own.monitorCache('sessions', 'my-cache', 2);
+  own.monitorDistribution('site', distribution);
+  const fromDesign = new Observability(stack, 'Design', { alarmTopic: topic });
+  const K = MonitoredResourceKind;
+  fromDesign._addAlarms([
+    ...watched('api', K.FUNCTION, 'api', functionAlarms(1000, false)),
+    ...watched('api', K.HTTP_API, 'api', httpApiAlarms(1000)),
+    ...watched('web', K.WEB_ACL, 'web', webAclAlarms()),
+    ...watched('web', K.LOAD_BALANCED_SERVICE, 'web', loadBalancedServiceAlarms(1000)),
+    ...watched('jobs', K.QUEUE, 'jobs', queueAlarms(AlarmMetricSource.QUEUE, true)),
+    ...watched('orders', K.TABLE, 'orders', tableAlarms()),
+    ...watched('main', K.DATABASE, 'main', databaseAlarms(8)),
+    ...watched('sessions', K.CACHE, 'sessions', cacheAlarms(2)),
+    ...watched('site', K.DISTRIBUTION, 'site', distributionAlarms()),
+  ], {
+    function: fn,
+    httpApi: api,
+    webAclMetricName: 'web-acl',
+    containerService: service,
+    loadBalancer: alb,
+    targetGroup,
+    queue,
+    deadLetterQueue: dlq,
+    table,
+    database: db,
+    cacheReplicationGroupId: 'my-cache',
+    distribution,
+  });
+  const alarmsUnder = (obs: Observability) => new Map(obs.alarms.map((a) => [a.node.path.split('/').slice(2).join('/'),
+    stack.resolve((a.node.defaultChild as any)._toCloudFormation()).Resources]));
+
+  test('the design\'s alarms are the block\'s defaults: same conditions, metrics, dimensions and thresholds', () => {
+    const ownAlarms = alarmsUnder(own);
+    const designAlarms = alarmsUnder(fromDesign);
+    expect([...designAlarms.keys()]).toEqual([...ownAlarms.keys()]);
+    expect(ownAlarms.size).toBe(25);
+    for (const [key, resources] of designAlarms) {
+      expect([key, JSON.stringify(Object.values(resources)[0])]).toEqual([key, JSON.stringify(Object.values(ownAlarms.get(key)!)[0])]);
+    }
+  });
+
+  test('a metric whose resource was not given fails naming the alarm and the resource', () => {
+    const s = new Stack();
+    const o = new Observability(s, 'Obs');
+    expect(() => o._addAlarms(watched('api', K.FUNCTION, 'api', functionAlarms(1000, true)), {
+      function: new lambda.Function(s, 'Fn', {
+        runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+      }),
+    })).toThrow("alarm 'Function-api/DeadLetters' watches a metric of the dead-letter-queue (ApproximateNumberOfMessagesVisible), but no dead-letter queue was given");
+  });
+
+  test('AlarmGrouping.PER_RESOURCE groups data alarms as it groups the monitor methods\' alarms', () => {
+    const s = new Stack();
+    const o = new Observability(s, 'Obs', { alarmGrouping: AlarmGrouping.PER_RESOURCE });
+    const f = new lambda.Function(s, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+    });
+    const created = o._addAlarms(watched('api', K.FUNCTION, 'api', functionAlarms(1000, false)), { function: f });
+    // Errors and throttles fire at once (one alarm); p99 duration is sustained (another).
+    expect(created.map((a) => a.node.id)).toEqual(['Failures', 'Latency']);
   });
 });

@@ -24,6 +24,8 @@ export interface AlarmSpec {
   readonly description: string;
   readonly comparison?: cloudwatch.ComparisonOperator;
   readonly evaluationPeriods?: number;
+  /** @default TreatMissingData.NOT_BREACHING */
+  readonly treatMissingData?: cloudwatch.TreatMissingData;
 }
 
 /** Thresholds and periods shared by every alarm. */
@@ -104,11 +106,14 @@ export function webAclAlarms(webAclMetricName: string, region: string): AlarmSpe
   const wafMetric = (metricName: string) => new cloudwatch.Metric({
     namespace: 'AWS/WAFV2', metricName, dimensionsMap: { WebACL: webAclMetricName, Region: region, Rule: 'ALL' }, ...SUM,
   });
-  const blocked = wafMetric('BlockedRequests');
-  const total = new cloudwatch.MathExpression({
-    expression: 'blocked + allowed', usingMetrics: { blocked, allowed: wafMetric('AllowedRequests') }, period: D.period,
+  const min = D.minimumRequestsForRate;
+  const metric = new cloudwatch.MathExpression({
+    expression: `IF(blocked + allowed >= ${min}, 100 * blocked / (blocked + allowed), 0)`,
+    usingMetrics: { blocked: wafMetric('BlockedRequests'), allowed: wafMetric('AllowedRequests') },
+    period: D.period,
   });
-  return [rate('BlockedRequestRate', blocked, total, D.blockedRequestPercent, 'blocked request rate')];
+  const threshold = D.blockedRequestPercent;
+  return [{ id: 'BlockedRequestRate', metric, threshold, description: `blocked request rate > ${threshold}% (with at least ${min} requests)` }];
 }
 
 export function loadBalancedServiceAlarms(service: ecs.FargateService, loadBalancer: elbv2.ApplicationLoadBalancer,

@@ -12,6 +12,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { AlarmData, MonitoredResources, resolveAlarm } from './alarm-data';
 import { AlarmGrouping, groupSpecs } from './alarm-grouping';
 import * as specs from './alarm-specs';
 import { AlarmTopic } from './alarm-topic';
@@ -194,6 +195,43 @@ export class Observability extends Construct {
     return this.monitor('Distribution', name, specs.distributionAlarms(distribution));
   }
 
+  /**
+   * Builds alarms given as data (the design's alarms of a service or store): one dashboard row
+   * per watched resource (`<resourceKind>-<resourceName>`), in the order given. The data says
+   * the metrics, thresholds and conditions; `resources` are the built constructs their
+   * dimensions come from. Alarms on metrics of another region than the stack's (CloudFront's,
+   * in us-east-1) cannot exist: those get a dashboard graph and a warning instead.
+   * @internal
+   */
+  public _addAlarms(alarms: ReadonlyArray<AlarmData>, resources: MonitoredResources): cloudwatch.Alarm[] {
+    const groups = new Map<string, AlarmData[]>();
+    for (const alarm of alarms) {
+      const key = `${alarm.resourceKind}-${alarm.resourceName}`;
+      groups.set(key, [...groups.get(key) ?? [], alarm]);
+    }
+    const region = Stack.of(this).region;
+    const created: cloudwatch.Alarm[] = [];
+    for (const group of groups.values()) {
+      const { resourceKind: kind, resourceName: name } = group[0];
+      const elsewhere = (a: AlarmData) => !Token.isUnresolved(region) && a.metrics.some((m) => m.region !== undefined && m.region !== region);
+      const resolved = group.map((a) => ({ data: a, spec: resolveAlarm(this, a, resources) }));
+      const skipped = resolved.filter((r) => elsewhere(r.data));
+      if (skipped.length) {
+        const metricRegion = skipped[0].data.metrics.find((m) => m.region !== undefined)!.region;
+        Annotations.of(this).addWarningV2('cdk-infra-engineer:distributionAlarmRegion',
+          `${kind} metrics of '${name}' live in ${metricRegion}; no alarm on ${skipped.map((r) => r.data.condition).join(', ')} in a ${region} stack, dashboard graph only.`);
+        this.widgetCount += 1;
+        this.dashboard.addWidgets(new cloudwatch.GraphWidget({ title: `${name}: ${skipped.map((r) => r.data.condition).join(', ')}`, left: skipped.map((r) => r.spec.metric), width: 24 }));
+      }
+      const kept = resolved.filter((r) => !elsewhere(r.data));
+      if (!kept.length) continue;
+      kept.filter((r) => r.data.metrics.some((m) => m.source === 'dead-letter-queue') && resources.deadLetterQueue)
+        .forEach(() => this.watchedDeadLetterQueues.add(resources.deadLetterQueue!));
+      created.push(...this.monitor(kind, name, kept.map((r) => r.spec)));
+    }
+    return created;
+  }
+
   private deadLetterSpecs(deadLetterQueue?: sqs.IQueue): specs.AlarmSpec[] {
     if (!deadLetterQueue || this.watchedDeadLetterQueues.has(deadLetterQueue)) return [];
     this.watchedDeadLetterQueues.add(deadLetterQueue);
@@ -210,7 +248,7 @@ export class Observability extends Construct {
         threshold: spec.threshold,
         comparisonOperator: spec.comparison ?? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: spec.evaluationPeriods ?? 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        treatMissingData: spec.treatMissingData ?? cloudwatch.TreatMissingData.NOT_BREACHING,
         alarmDescription: `${name}: ${spec.description}`,
       });
       alarm.addAlarmAction(action);

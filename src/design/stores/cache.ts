@@ -1,4 +1,5 @@
 import { EnvironmentTier } from '../../requirements';
+import { cacheStoreAlarms } from '../alarms';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
 import { onPath, SLA } from '../slas';
@@ -53,6 +54,7 @@ export const cacheDesigner: StoreDesigner = {
     properties: { CacheNodeType: plan.cacheNodeType, Engine: 'redis', NumCacheClusters: 1 + plan.replicas },
   }],
   sla: (plan) => [onPath(plan.replicas > 0 ? SLA.elastiCacheMultiAz : SLA.elastiCacheSingleAz)],
+  alarms: cacheStoreAlarms,
 };
 
 /** The cache's nodes alone: the engine is the only difference, so pricing the nodes prices the choice. */

@@ -1,5 +1,5 @@
 import { DataStoreRequirements } from '../../requirements';
-import { ArchitectureDecision, DataStorePlan, ResiliencePlan } from '../model';
+import { AlarmDefinition, ArchitectureDecision, DataStorePlan, ResiliencePlan } from '../model';
 import { SlaComponent } from '../slas';
 import { StoreTraffic } from '../usage-model';
 import { BillEntry, UsageEntry } from '../workloads/designer';
@@ -20,6 +20,8 @@ export interface StoreDesigner {
   bill(plan: DataStorePlan): BillEntry[];
   /** What a service using the store depends on, and whether its requests wait for it. */
   sla(plan: DataStorePlan): SlaComponent[];
+  /** The alarms of the block, as data: the stack builds exactly these and the report lists them (see `design/alarms.ts`). */
+  alarms(plan: DataStorePlan): AlarmDefinition[];
 }
 
 export function baseStorePlan(s: DataStoreRequirements) {

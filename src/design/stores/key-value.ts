@@ -1,4 +1,5 @@
 import { EnvironmentTier } from '../../requirements';
+import { keyValueStoreAlarms } from '../alarms';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
 import { onPath, SLA } from '../slas';
@@ -55,4 +56,5 @@ export const keyValueDesigner: StoreDesigner = {
       ? { ProvisionedThroughput: { ReadCapacityUnits: plan.readCapacityUnits, WriteCapacityUnits: plan.writeCapacityUnits } } : { BillingMode: 'PAY_PER_REQUEST' },
   }],
   sla: () => [onPath(SLA.dynamoDb)],
+  alarms: keyValueStoreAlarms,
 };

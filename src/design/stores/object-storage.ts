@@ -39,4 +39,6 @@ export const objectStorageDesigner: StoreDesigner = {
   ],
   // Objects are uploaded and read around the request (presigned URLs, later processing), not in it.
   sla: () => [offPath(SLA.s3)],
+  // S3 publishes request errors only with a request-metrics configuration (a charge per bucket): none by default.
+  alarms: () => [],
 };

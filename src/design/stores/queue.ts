@@ -1,3 +1,4 @@
+import { queueStoreAlarms } from '../alarms';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
 import { offPath, SLA } from '../slas';
@@ -24,4 +25,5 @@ export const queueDesigner: StoreDesigner = {
   bill: (plan) => [{ scope: 'Data', block: plan.name, path: 'Queue', type: 'AWS::SQS::Queue', properties: {} }],
   // A queue decouples: the producer's request does not wait for the work.
   sla: () => [offPath(SLA.sqs)],
+  alarms: queueStoreAlarms,
 };

@@ -1,4 +1,5 @@
 import { EnvironmentTier } from '../../requirements';
+import { relationalStoreAlarms } from '../alarms';
 import { QUERIES_PER_ACU } from '../constants';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
@@ -51,6 +52,7 @@ export const relationalDesigner: StoreDesigner = {
   }],
   // Credentials are read from Secrets Manager when a connection pool starts, not per request.
   sla: (plan) => [onPath(plan.replicas > 0 ? SLA.auroraMultiAz : SLA.auroraSingleAz), offPath(SLA.secretsManager)],
+  alarms: relationalStoreAlarms,
 };
 
 function nextPowerOfTwo(n: number): number {

@@ -1,6 +1,7 @@
 import { RuntimePreference, ServiceRequirements } from '../../requirements';
+import { alarmsOfFunction, ALARM_THRESHOLDS, backendServiceAlarms, watched } from '../alarms';
 import { decisionIn } from '../decision';
-import { ComputeRuntime, DecisionArea, ServiceBlockKind } from '../model';
+import { ComputeRuntime, DecisionArea, MonitoredResourceKind, ServiceBlockKind } from '../model';
 import { onPath, SLA } from '../slas';
 import { averageTasks, containerBill, containerPlan, entry, functionBill, functionPlacement, functionPlan, functionUsage, trafficText } from './compute-shapes';
 import { WorkloadDesigner } from './designer';
@@ -43,6 +44,9 @@ export const backendServiceDesigner: WorkloadDesigner = {
     : functionUsage(plan, t),
   bill: (plan, azs) => plan.runtime === ComputeRuntime.FARGATE ? containerBill({ ...plan }, azs, false).map((b) => (b.path === 'Service/Service' ? { ...b, path: 'Service' } : b)) : functionBill(plan),
   requestPath: (plan) => (plan.runtime === ComputeRuntime.FARGATE ? [SLA.fargate, SLA.cloudMap] : [SLA.lambda]).map(onPath),
+  alarms: (plan) => (plan.runtime === ComputeRuntime.FARGATE
+    ? watched(plan.name, MonitoredResourceKind.BACKEND_SERVICE, plan.name, backendServiceAlarms())
+    : alarmsOfFunction(plan, ALARM_THRESHOLDS.latencyMs, true)),
 };
 
 /** An image means containers, code means a function; otherwise both are designed and the cheaper whole design wins. */

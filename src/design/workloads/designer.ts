@@ -1,6 +1,6 @@
 import { ResourceUsage } from '../../cost/model';
 import { ApplicationRequirements, EnvironmentTier, ServiceRequirements } from '../../requirements';
-import { ArchitectureDecision, ComputeRuntime, ServicePlan } from '../model';
+import { AlarmDefinition, ArchitectureDecision, ComputeRuntime, ServicePlan } from '../model';
 import { SlaComponent } from '../slas';
 import { ServiceTraffic } from '../usage-model';
 
@@ -77,4 +77,9 @@ export interface WorkloadDesigner {
   bill(plan: ServicePlan, azs: number): BillEntry[];
   /** The components a request to (or a run of) the service passes through, before its stores and callees. */
   requestPath(plan: ServicePlan): SlaComponent[];
+  /**
+   * The alarms of the block, as data (see `design/alarms.ts`): the stack builds exactly these
+   * (Observability resolves the dimensions from the built constructs) and the report lists them.
+   */
+  alarms(plan: ServicePlan): AlarmDefinition[];
 }

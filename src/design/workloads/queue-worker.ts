@@ -1,5 +1,6 @@
+import { alarmsOfFunction, backgroundLatencyMs, queueAlarms, watched } from '../alarms';
 import { decisionIn } from '../decision';
-import { ComputeRuntime, DecisionArea, ServiceBlockKind } from '../model';
+import { AlarmMetricSource, ComputeRuntime, DecisionArea, MonitoredResourceKind, ServiceBlockKind } from '../model';
 import { onPath, SLA } from '../slas';
 import { entry, functionBill, functionPlacement, functionPlan, functionUsage } from './compute-shapes';
 import { WorkloadDesigner } from './designer';
@@ -32,4 +33,10 @@ export const queueWorkerDesigner: WorkloadDesigner = {
   },
   bill: (plan) => [...functionBill(plan), ...(plan.consumesQueue ? [] : [{ scope: 'Services' as const, block: plan.name, path: 'Queue', type: 'AWS::SQS::Queue', properties: {} }])],
   requestPath: (plan) => [onPath(SLA.lambda), ...(plan.consumesQueue ? [] : [onPath(SLA.sqs)])],
+  // The function's failed invocations share its queue's dead-letter queue: the queue store's
+  // alarms watch a declared queue's; the function's alarms watch its own queue's.
+  alarms: (plan) => [
+    ...alarmsOfFunction(plan, backgroundLatencyMs(plan), !plan.consumesQueue),
+    ...(plan.consumesQueue ? [] : watched(plan.name, MonitoredResourceKind.QUEUE, `${plan.name}-queue`, queueAlarms(AlarmMetricSource.QUEUE, false))),
+  ],
 };

@@ -1,6 +1,7 @@
 import { RuntimePreference, ServiceRequirements } from '../../requirements';
+import { alarmsOfFunction, ALARM_THRESHOLDS, httpApiAlarms, loadBalancedServiceAlarms, watched, webAclAlarms } from '../alarms';
 import { decisionIn } from '../decision';
-import { ComputeRuntime, DecisionArea, ServiceBlockKind, ServicePlan } from '../model';
+import { ComputeRuntime, DecisionArea, MonitoredResourceKind, ServicePlan, ServiceBlockKind } from '../model';
 import { onPath, SLA, SlaComponent } from '../slas';
 import { ServiceTraffic } from '../usage-model';
 import {
@@ -36,6 +37,13 @@ export function requestServiceDesigner(autoRuntimes: ComputeRuntime[], container
     ],
     requestPath: (plan): SlaComponent[] => (plan.runtime === ComputeRuntime.FARGATE
       ? [SLA.elb, SLA.fargate] : [SLA.apiGateway, SLA.lambda]).map(onPath),
+    alarms: (plan) => (plan.runtime === ComputeRuntime.FARGATE ? [
+      ...(plan.webApplicationFirewall ? watched(plan.name, MonitoredResourceKind.WEB_ACL, plan.name, webAclAlarms()) : []),
+      ...watched(plan.name, MonitoredResourceKind.LOAD_BALANCED_SERVICE, plan.name, loadBalancedServiceAlarms(ALARM_THRESHOLDS.latencyMs)),
+    ] : [
+      ...alarmsOfFunction(plan, ALARM_THRESHOLDS.latencyMs, true),
+      ...watched(plan.name, MonitoredResourceKind.HTTP_API, plan.name, httpApiAlarms(ALARM_THRESHOLDS.latencyMs)),
+    ]),
   };
 }
 

@@ -1,5 +1,6 @@
+import { alarmsOfFunction, backgroundLatencyMs, queueAlarms, watched } from '../alarms';
 import { decisionIn } from '../decision';
-import { ComputeRuntime, DecisionArea, ServiceBlockKind } from '../model';
+import { AlarmMetricSource, ComputeRuntime, DecisionArea, MonitoredResourceKind, ServiceBlockKind } from '../model';
 import { onPath, SLA } from '../slas';
 import { entry, functionBill, functionPlacement, functionPlan, functionUsage } from './compute-shapes';
 import { WorkloadDesigner } from './designer';
@@ -23,4 +24,10 @@ export const scheduledJobDesigner: WorkloadDesigner = {
   ],
   bill: (plan) => [...functionBill(plan), { scope: 'Services', block: plan.name, path: 'Schedule', type: 'AWS::Scheduler::Schedule', properties: { ScheduleExpression: plan.schedule } }],
   requestPath: () => [onPath(SLA.lambda)],
+  // The scheduler's dead-letter queue holds runs that could not be delivered: its age alarm
+  // fires when one has waited five minutes unhandled.
+  alarms: (plan) => [
+    ...alarmsOfFunction(plan, backgroundLatencyMs(plan), true),
+    ...watched(plan.name, MonitoredResourceKind.QUEUE, `${plan.name}-schedule-dlq`, queueAlarms(AlarmMetricSource.DEAD_LETTER_QUEUE, false)),
+  ],
 };

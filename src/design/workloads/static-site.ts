@@ -1,5 +1,6 @@
+import { distributionAlarms, watched } from '../alarms';
 import { decisionIn } from '../decision';
-import { ComputeRuntime, DecisionArea, ServiceBlockKind } from '../model';
+import { ComputeRuntime, DecisionArea, MonitoredResourceKind, ServiceBlockKind } from '../model';
 import { offPath, onPath, SLA } from '../slas';
 import { basePlan, entry, trafficText } from './compute-shapes';
 import { WorkloadDesigner } from './designer';
@@ -43,4 +44,5 @@ export const staticSiteDesigner: WorkloadDesigner = {
   // CloudFront answers from its edge cache (the site's files are cached for a day by default);
   // the bucket is read on a cache miss only, so a request waits on CloudFront, not on S3.
   requestPath: () => [onPath(SLA.cloudFront), offPath(SLA.s3)],
+  alarms: (plan) => watched(plan.name, MonitoredResourceKind.DISTRIBUTION, plan.name, distributionAlarms()),
 };

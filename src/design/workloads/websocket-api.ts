@@ -1,5 +1,6 @@
+import { alarmsOfFunction, ALARM_THRESHOLDS, tableAlarms, watched, webSocketApiAlarms } from '../alarms';
 import { decisionIn } from '../decision';
-import { ComputeRuntime, DecisionArea, ServiceBlockKind } from '../model';
+import { ComputeRuntime, DecisionArea, MonitoredResourceKind, ServiceBlockKind } from '../model';
 import { onPath, SLA } from '../slas';
 import { entry, functionBill, functionPlacement, functionPlan, trafficText } from './compute-shapes';
 import { WorkloadDesigner } from './designer';
@@ -46,4 +47,9 @@ export const websocketApiDesigner: WorkloadDesigner = {
     { scope: 'Services', block: plan.name, path: 'Connections', type: 'AWS::DynamoDB::Table', properties: { BillingMode: 'PAY_PER_REQUEST' } },
   ],
   requestPath: () => [SLA.apiGateway, SLA.lambda, SLA.dynamoDb].map(onPath),
+  alarms: (plan) => [
+    ...alarmsOfFunction(plan, ALARM_THRESHOLDS.latencyMs, true),
+    ...watched(plan.name, MonitoredResourceKind.TABLE, `${plan.name}-connections`, tableAlarms()),
+    ...watched(plan.name, MonitoredResourceKind.WEBSOCKET_API, plan.name, webSocketApiAlarms()),
+  ],
 };
