@@ -6,6 +6,7 @@ import { outputKey } from './names';
 import { logRetention } from './retention';
 import type { IDataStoreBlock, NetworkBlock, Observability } from '../blocks';
 import { DataStorePlan, DataStoreTechnology, ResiliencePlan } from '../design/model';
+import { CacheAuthenticationRequirement } from '../requirements';
 
 /** A built data store with what the stack needs to wire and report it. */
 export interface BuiltDataStore {
@@ -77,7 +78,8 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
     }
     case DataStoreTechnology.ELASTICACHE_REDIS: {
       const net = needVpc();
-      const { CacheCluster } = BLOCK_MODULES.cacheCluster();
+      const { CacheCluster, CacheAuthentication } = BLOCK_MODULES.cacheCluster();
+      const iam = plan.cacheAuthentication === CacheAuthenticationRequirement.IAM;
       const block = new CacheCluster(scope, plan.name, {
         vpc: net.vpc,
         vpcSubnets: net.privateSubnets,
@@ -85,6 +87,8 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
         replicasPerNodeGroup: plan.replicas,
         snapshotRetentionLimit: plan.backupRetentionDays,
         removalPolicy,
+        authentication: iam ? CacheAuthentication.IAM : CacheAuthentication.NETWORK_ONLY,
+        networkOnlyReason: plan.cacheAuthenticationReason ? `The requirements turn cache authentication off: ${plan.cacheAuthenticationReason}` : undefined,
       });
       observability.monitorCache(plan.name, block.replicationGroupId, block.nodeCount);
       output('cacheEndpoint', block.endpointAddress, `ElastiCache primary endpoint of the '${plan.name}' store (TLS required)`);
