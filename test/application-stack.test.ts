@@ -51,7 +51,9 @@ describe('HTTP API with a key-value store, a queue and a worker (production)', (
   }, 'Shop');
 
   test('composes the expected resources', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 2);
+    // The API, the worker, and CDK's AwsCustomResource handler that sets the jobs dead-letter queue's redrive allow policy.
+    template.resourceCountIs('AWS::Lambda::Function', 3);
+    template.resourceCountIs('Custom::AWS', 1);
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     template.resourceCountIs('AWS::DynamoDB::Table', 2);
     template.resourceCountIs('AWS::SQS::Queue', 3); // jobs + its dead-letter queue, and the api function's dead-letter queue

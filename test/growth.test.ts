@@ -115,7 +115,8 @@ describe('growing an application moves no subnet and replaces no stateful resour
   // Each application in its own App with the same stack id: logical IDs may include the stack name.
   const synth = (requirements: ApplicationRequirements, context: { [key: string]: string }) => {
     const app = new App({ outdir: path.join(outdir, `${n++}`), context });
-    const stack = new ApplicationStack(app, 'App', { requirements, designReport: false });
+    // In a region: a static site on the domain then gets its certificate from a us-east-1 stack.
+    const stack = new ApplicationStack(app, 'App', { requirements, designReport: false, env: { account: '123456789012', region: 'eu-west-1' } });
     return { stack, template: app.synth().getStackArtifact(stack.artifactId).template };
   };
   // The user commits the subnet layout the first synth's warning names, as it asks.

@@ -1,4 +1,5 @@
 import { Annotations, Aspects, CfnOutput, CfnResource, NestedStack, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { BLOCK_MODULES, SERVICE_MODULES } from './block-modules';
@@ -16,7 +17,7 @@ import { BlockContextKeys } from '../blocks/context-keys';
 import { ResourceUsage } from '../cost';
 import { tagStandIn } from '../design/constants';
 import { InfrastructureDesign } from '../design/infrastructure-design';
-import { NetworkPlan } from '../design/model';
+import { NetworkPlan, ServiceBlockKind } from '../design/model';
 import { NETWORK_PIN_SUBJECT, pinKey } from '../design/pins';
 import { ReportContributor } from '../report/model';
 import { DesignReportWriter } from '../report/writer';
@@ -96,19 +97,16 @@ export class ApplicationStack extends Stack {
       chooseCheapest: [true, 'true'].includes(scope.node.tryGetContext('cdk-infra-engineer:chooseCheapestRuntime')),
       monthlyRequests: requestOverrides(path, serviceNames(req), props.usage),
     });
-    super(scope, id, props);
+    // Static sites on the domain need a certificate CloudFront takes (us-east-1): made in a
+    // sibling stack there, whose ARNs reach this stack as cross-region references.
+    const siteHosts = cloudFrontCertificateHosts(design, req.domain, props.env?.region);
+    super(scope, id, siteHosts.length ? { ...props, crossRegionReferences: true } : props);
     this.design = design;
     // CDK's own resource-count check fails synth without naming the requirement to change; the
     // gate's CloudFormation-limits check below reports it (and outputs, parameters, size) instead.
     if (this.node.tryGetContext(STACK_RESOURCE_LIMIT_CONTEXT) === undefined) this.node.setContext(STACK_RESOURCE_LIMIT_CONTEXT, 0);
 
-    Tags.of(this).add('application', req.name);
-    Tags.of(this).add('environment', req.environment);
-    Tags.of(this).add('managed-by', 'cdk-infra-engineer');
-    for (const [key, value] of Object.entries(req.tags ?? {})) Tags.of(this).add(key, value);
-    // Stand-ins the design records when the requirements leave the owner or cost centre out.
-    if (!req.tags?.[RequiredTags.OWNER]) Tags.of(this).add(RequiredTags.OWNER, tagStandIn(req.name));
-    if (!req.tags?.[RequiredTags.COST_ALLOCATION]) Tags.of(this).add(RequiredTags.COST_ALLOCATION, tagStandIn(req.name));
+    tagApplication(this, req);
 
     // Dashboard names are unique per account across regions, so the region is part of it.
     this.observability = new (BLOCK_MODULES.observability().Observability)(this, 'Observability', {
@@ -129,7 +127,9 @@ export class ApplicationStack extends Stack {
     }
     const servicesScope = new Construct(this, 'Services');
     const edgeScope = new Construct(this, 'Edge');
-    const domain = req.domain ? serviceDomain(edgeScope, req.domain) : undefined;
+    const zone = req.domain ? serviceDomain(edgeScope, req.domain) : undefined;
+    const domain = zone && siteHosts.length
+      ? { ...zone, siteCertificates: this.cloudFrontCertificates(scope, id, props, policy, siteHosts, zone) } : zone;
     const services = new Map<string, BuiltService>();
     this.servicePlacement = placeServices(design.services, design.dataStores.length);
     const placed = placementDecision(this.servicePlacement);
@@ -195,6 +195,25 @@ export class ApplicationStack extends Stack {
    */
   public _addReportContributor(contributor: ReportContributor): void {
     this.reportContributors.push(contributor);
+  }
+
+  /**
+   * The sibling stack in us-east-1 (same account) with one DNS-validated certificate per static
+   * site, under the same tags and security gate as this stack. Its id is this stack's plus
+   * `-CloudFrontCertificates`, and each certificate's construct id is its service's name, so
+   * adding a site adds a certificate and changes none that a distribution uses.
+   */
+  private cloudFrontCertificates(scope: Construct, id: string, props: ApplicationStackProps, policy: SecurityPolicy,
+    siteHosts: Array<[string, string]>, domain: ServiceDomain): Map<string, ICertificate> {
+    const { CloudFrontCertificateStack } = BLOCK_MODULES.cloudFrontCertificateStack();
+    const stack = new CloudFrontCertificateStack(scope, `${id}-CloudFrontCertificates`, {
+      env: { account: props.env?.account },
+      hostedZone: domain.zone,
+      description: `${props.requirements.name}: CloudFront certificates of ${this.stackName} (CloudFront takes certificates from us-east-1 only)`,
+    });
+    tagApplication(stack, props.requirements);
+    if (props._security ?? true) new StackSecurity(stack, { policy, failSynthOnFindings: true });
+    return new Map(siteHosts.map(([service, host]) => [service, stack.addCertificate(service, [host])]));
   }
 
   /**
@@ -286,6 +305,42 @@ export class ApplicationStack extends Stack {
     });
   }
 
+}
+
+/** The application's tags on every resource of a stack it deploys. */
+function tagApplication(stack: Stack, req: ApplicationRequirements): void {
+  Tags.of(stack).add('application', req.name);
+  Tags.of(stack).add('environment', req.environment);
+  Tags.of(stack).add('managed-by', 'cdk-infra-engineer');
+  for (const [key, value] of Object.entries(req.tags ?? {})) Tags.of(stack).add(key, value);
+  // Stand-ins the design records when the requirements leave the owner or cost centre out.
+  if (!req.tags?.[RequiredTags.OWNER]) Tags.of(stack).add(RequiredTags.OWNER, tagStandIn(req.name));
+  if (!req.tags?.[RequiredTags.COST_ALLOCATION]) Tags.of(stack).add(RequiredTags.COST_ALLOCATION, tagStandIn(req.name));
+}
+
+/**
+ * `[service, host]` of each static site that needs a certificate made in us-east-1: the
+ * requirements have a domain without `certificateArn`, and the stack deploys to another region.
+ * An environment-agnostic stack cannot reference one across regions: a validation error says so.
+ */
+function cloudFrontCertificateHosts(design: InfrastructureDesign, domain: DomainRequirements | undefined,
+  region: string | undefined): Array<[string, string]> {
+  if (!domain || domain.certificateArn) return [];
+  const sites = design.services.filter((s) => s.block === ServiceBlockKind.STATIC_SITE);
+  if (!sites.length) return [];
+  const concrete = region !== undefined && !Token.isUnresolved(region) ? region : undefined;
+  if (concrete === 'us-east-1') return [];
+  const hosts = sites.map((s): [string, string] => [s.name, s.hostName ?? `${s.name}.${domain.zoneName}`]);
+  if (concrete === undefined) {
+    throw new RequirementsValidationError([{
+      path: 'requirements.domain',
+      message: `serves static site${sites.length > 1 ? 's' : ''} ${hosts.map(([, h]) => `'${h}'`).join(', ')} through CloudFront, which takes certificates `
+        + 'from us-east-1 only, and this stack is environment-agnostic (no env region), so the certificate cannot be made there and referenced '
+        + 'across regions: give the stack an env with its region (and account), e.g. env: { account: \'123456789012\', region: \'eu-west-1\' }, '
+        + 'or give requirements.domain.certificateArn (an existing us-east-1 certificate covering these hosts)',
+    }]);
+  }
+  return hosts;
 }
 
 /** The requirements' hosted zone (given, not looked up: synth needs no credentials) and certificate. */

@@ -22,6 +22,7 @@ export const BLOCK_MODULES = {
   backendContainer: lazy(() => require('../blocks/compute/backend-container-service') as typeof import('../blocks/compute/backend-container-service')),
   webSocket: lazy(() => require('../blocks/compute/websocket-service') as typeof import('../blocks/compute/websocket-service')),
   staticSite: lazy(() => require('../blocks/edge/static-site') as typeof import('../blocks/edge/static-site')),
+  cloudFrontCertificateStack: lazy(() => require('../blocks/edge/cloudfront-certificate-stack') as typeof import('../blocks/edge/cloudfront-certificate-stack')),
   webAcl: lazy(() => require('../blocks/edge/web-application-firewall') as typeof import('../blocks/edge/web-application-firewall')),
   keyValueTable: lazy(() => require('../blocks/data/key-value-table') as typeof import('../blocks/data/key-value-table')),
   relationalDatabase: lazy(() => require('../blocks/data/relational-database') as typeof import('../blocks/data/relational-database')),

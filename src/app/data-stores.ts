@@ -7,6 +7,7 @@ import { logRetention } from './retention';
 import type { IDataStoreBlock, NetworkBlock, Observability } from '../blocks';
 import { storeAlarms } from '../design/application-alarms';
 import { DataStorePlan, DataStoreTechnology, ResiliencePlan } from '../design/model';
+import { CacheAuthenticationRequirement } from '../requirements';
 
 /** A built data store with what the stack needs to wire and report it. */
 export interface BuiltDataStore {
@@ -78,7 +79,8 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
     }
     case DataStoreTechnology.ELASTICACHE_REDIS: {
       const net = needVpc();
-      const { CacheCluster } = BLOCK_MODULES.cacheCluster();
+      const { CacheCluster, CacheAuthentication } = BLOCK_MODULES.cacheCluster();
+      const iam = plan.cacheAuthentication === CacheAuthenticationRequirement.IAM;
       const block = new CacheCluster(scope, plan.name, {
         vpc: net.vpc,
         vpcSubnets: net.privateSubnets,
@@ -86,6 +88,8 @@ export function buildDataStore(scope: Construct, plan: DataStorePlan, r: Resilie
         replicasPerNodeGroup: plan.replicas,
         snapshotRetentionLimit: plan.backupRetentionDays,
         removalPolicy,
+        authentication: iam ? CacheAuthentication.IAM : CacheAuthentication.NETWORK_ONLY,
+        networkOnlyReason: plan.cacheAuthenticationReason ? `The requirements turn cache authentication off: ${plan.cacheAuthenticationReason}` : undefined,
       });
       observability._addAlarms(storeAlarms(plan), { cacheReplicationGroupId: block.replicationGroupId });
       output('cacheEndpoint', block.endpointAddress, `ElastiCache primary endpoint of the '${plan.name}' store (TLS required)`);

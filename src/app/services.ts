@@ -1,4 +1,4 @@
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -43,6 +43,11 @@ export interface ServiceDomain {
   readonly zone: route53.IHostedZone;
   /** The requirements' existing certificate; without it each service gets a DNS-validated one. */
   readonly certificate?: acm.ICertificate;
+  /**
+   * Certificates made in us-east-1 for the static sites (by service name), when the stack deploys elsewhere.
+   * @default - none
+   */
+  readonly siteCertificates?: Map<string, acm.ICertificate>;
 }
 
 /** The host a user-facing service is served on: its own `hostName`, or `<service>.<zone>`. */
@@ -104,22 +109,20 @@ function buildStaticSite(scope: Construct, plan: ServicePlan, ctx: ServiceContex
 }
 
 /**
- * CloudFront takes certificates from us-east-1 only: a site gets its host name when the
- * requirements give a certificate (validated to be in us-east-1) or the stack deploys there.
- * Elsewhere it stays on its CloudFront name, and a warning says how to serve it on the domain.
+ * CloudFront takes certificates from us-east-1 only: a site is served on its host name with the
+ * requirements' certificate (validated to be in us-east-1), one the block creates when the stack
+ * deploys there, or one the stack made in its us-east-1 certificate stack (any other region; an
+ * environment-agnostic stack is a validation error naming requirements.domain).
  */
 function siteDomain(scope: Construct, plan: ServicePlan, ctx: ServiceContext) {
   if (!ctx.domain) return {};
   const host = hostOf(plan, ctx.domain);
   const region = Stack.of(scope).region;
-  if (ctx.domain.certificate || (!Token.isUnresolved(region) && region === 'us-east-1')) {
-    return { domainNames: [host], hostedZone: ctx.domain.zone, certificate: ctx.domain.certificate };
+  const certificate = ctx.domain.certificate ?? ctx.domain.siteCertificates?.get(plan.name);
+  if (certificate || (!Token.isUnresolved(region) && region === 'us-east-1')) {
+    return { domainNames: [host], hostedZone: ctx.domain.zone, certificate };
   }
-  Annotations.of(scope).addWarningV2('cdk-infra-engineer:site-domain',
-    `static site '${plan.name}' stays on its CloudFront name, not ${host}: CloudFront takes certificates from us-east-1 only and this stack `
-    + `deploys to ${Token.isUnresolved(region) ? 'an unknown region' : region}. Give requirements.domain.certificateArn (a us-east-1 certificate `
-    + 'covering the host), or deploy the stack in us-east-1');
-  return {};
+  throw new Error(`static site '${plan.name}' has no certificate for ${host} in us-east-1 (design bug: the stack makes one)`);
 }
 
 /** Who may call an HTTP API, as the function block's authorizer props. */

@@ -1,4 +1,4 @@
-import { BudgetEnforcement, DataStoreKind, EnvironmentTier, ServiceAuthRequirements, WorkloadType } from '../requirements';
+import { BudgetEnforcement, CacheAuthenticationRequirement, DataStoreKind, EnvironmentTier, ServiceAuthRequirements, WorkloadType } from '../requirements';
 
 /** The area an architecture decision belongs to. */
 export enum DecisionArea {
@@ -247,6 +247,16 @@ export interface DataStorePlan {
    * @default - not a cache
    */
   readonly cacheNodeType?: string;
+  /**
+   * How the cache's clients authenticate.
+   * @default - not a cache
+   */
+  readonly cacheAuthentication?: CacheAuthenticationRequirement;
+  /**
+   * Why the cache's clients connect without authentication, as the requirements say.
+   * @default - none given
+   */
+  readonly cacheAuthenticationReason?: string;
   /** Whether the store lives in the VPC. */
   readonly inVpc: boolean;
   /** Point-in-time recovery (DynamoDB) or continuous backup (Aurora). */

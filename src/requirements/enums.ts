@@ -60,6 +60,20 @@ export enum BudgetEnforcement {
   FAIL_SYNTH = 'fail-synth',
 }
 
+/** How the services that use a cache prove who they are to it. */
+export enum CacheAuthenticationRequirement {
+  /**
+   * Redis RBAC with IAM authentication: each service signs in as the cache's IAM user with a
+   * short-lived token from its own role (`elasticache:Connect`); the `default` user is disabled.
+   */
+  IAM = 'iam',
+  /**
+   * No Redis authentication: the security groups are the only gate (always over TLS). Under a
+   * compliance framework a reason is required (`authenticationReason`), shown in the report.
+   */
+  NONE = 'none',
+}
+
 /** How callers of an API prove who they are. */
 export enum ApiAuthType {
   /** A JWT from an OpenID Connect issuer (Cognito, Auth0, Okta, ...), checked by API Gateway. */

@@ -1,6 +1,7 @@
 import {
   ApiAuthType,
   BudgetEnforcement,
+  CacheAuthenticationRequirement,
   ComplianceFramework,
   DataStoreKind,
   EnvironmentTier,
@@ -186,6 +187,18 @@ export interface DataStoreRequirements {
    * @default - derived from the reading services' traffic, as the report's assumptions say
    */
   readonly monthlyGetRequests?: number;
+  /**
+   * For a cache: how the services that use it authenticate. Under a compliance framework,
+   * NONE needs `authenticationReason` (for caches whose clients cannot sign in yet).
+   * @default - CacheAuthenticationRequirement.IAM under a compliance framework, else CacheAuthenticationRequirement.NONE
+   */
+  readonly authentication?: CacheAuthenticationRequirement;
+  /**
+   * Why the cache's clients connect without authentication (CacheAuthenticationRequirement.NONE),
+   * shown in the report; required under a compliance framework.
+   * @default - none
+   */
+  readonly authenticationReason?: string;
 }
 
 /** Availability and recovery objectives. */

@@ -31,7 +31,15 @@ const SERVICE: Record<keyof ServiceRequirements, true> = {
   containerUser: true,
 };
 const DATA_STORE: Record<keyof DataStoreRequirements, true> = {
-  name: true, kind: true, storageGb: true, readsPerSecond: true, writesPerSecond: true, monthlyPutRequests: true, monthlyGetRequests: true,
+  name: true,
+  kind: true,
+  storageGb: true,
+  readsPerSecond: true,
+  writesPerSecond: true,
+  monthlyPutRequests: true,
+  monthlyGetRequests: true,
+  authentication: true,
+  authenticationReason: true,
 };
 const AVAILABILITY: Record<keyof AvailabilityRequirements, true> = { targetPercent: true, rpoMinutes: true, rtoMinutes: true };
 const BUDGET: Record<keyof BudgetRequirements, true> = { monthlyUsd: true, enforcement: true };

@@ -32,6 +32,12 @@ const DOMAIN_FRAMEWORKS = [ComplianceFramework.PCI_DSS_321, ComplianceFramework.
 /** A deliberately public API under a framework says why in at least this much text (a sentence, not a word). */
 const MIN_REASON_LENGTH = 20;
 
+/** A reason a reviewer can read: a sentence of at least 20 characters and 4 words. */
+export function isReasonSentence(reason: unknown): boolean {
+  const text = typeof reason === 'string' ? reason.trim() : '';
+  return text.length >= MIN_REASON_LENGTH && text.split(/\s+/).length >= 4;
+}
+
 /**
  * Validates what faces users and the limits AWS sets on it: `domain`, `services[].auth`,
  * `services[].hostName`, `services[].containerUser`, and the tag count per resource.
@@ -167,8 +173,7 @@ function validateAuth(p: Problems, path: string, auth: unknown, workload: Worklo
     p.push({ path: `${path}.type`, message: 'ApiAuthType.IAM needs API Gateway: use it on a WorkloadType.HTTP_API with runtime FUNCTION; a load balancer cannot verify SigV4' });
   }
   if (type === ApiAuthType.NONE) {
-    const reason = typeof auth.reason === 'string' ? auth.reason.trim() : '';
-    if (underFramework && (reason.length < MIN_REASON_LENGTH || reason.split(/\s+/).length < 4)) {
+    if (underFramework && !isReasonSentence(auth.reason)) {
       p.push({ path: `${path}.reason`, message: `is required under a compliance framework: say in a sentence why anyone may call this API (it is shown in the report), got ${describe(auth.reason)}` });
     }
   } else if (auth.reason !== undefined) {

@@ -1,6 +1,7 @@
 import { checkEnum, checkName, checkNumber, checkUnique, describe, isObject, Problems } from './checks';
 import {
   BudgetEnforcement,
+  CacheAuthenticationRequirement,
   ComplianceFramework,
   DataStoreKind,
   EnvironmentTier,
@@ -8,7 +9,7 @@ import {
 import { RequirementsValidationError } from './problem';
 import { ApplicationRequirements, ValidationProblem } from './types';
 import { checkUnknownKeys } from './unknown-keys';
-import { validateEdge } from './validate-edge';
+import { isReasonSentence, validateEdge } from './validate-edge';
 import { validateServices } from './validate-services';
 
 /** Characters AWS accepts in tag keys and values. */
@@ -32,7 +33,7 @@ export function findRequirementProblems(input: unknown): ValidationProblem[] {
   checkName(p, `${root}.name`, r.name);
   checkEnum(p, `${root}.environment`, r.environment, EnvironmentTier, 'EnvironmentTier', true);
 
-  const stores = validateDataStores(p, `${root}.dataStores`, r.dataStores);
+  const stores = validateDataStores(p, `${root}.dataStores`, r.dataStores, Array.isArray(r.compliance) && r.compliance.length > 0);
   validateServices(p, `${root}.services`, r.services, stores);
   validateAvailability(p, `${root}.availability`, r.availability, r.environment);
 
@@ -75,7 +76,7 @@ export function validateRequirements(input: unknown): ApplicationRequirements {
 }
 
 /** Returns the declared stores by name (valid ones only). */
-function validateDataStores(p: Problems, path: string, value: unknown): Map<string, DataStoreKind> {
+function validateDataStores(p: Problems, path: string, value: unknown, underFramework: boolean): Map<string, DataStoreKind> {
   const stores = new Map<string, DataStoreKind>();
   if (value === undefined) return stores;
   if (!Array.isArray(value)) {
@@ -96,6 +97,7 @@ function validateDataStores(p: Problems, path: string, value: unknown): Map<stri
     const maxRate = s.kind === DataStoreKind.KEY_VALUE ? 40_000 : 1_000_000;
     checkNumber(p, `${at}.readsPerSecond`, s.readsPerSecond, 0, false, maxRate);
     checkNumber(p, `${at}.writesPerSecond`, s.writesPerSecond, 0, false, maxRate);
+    validateCacheAuthentication(p, at, s, underFramework);
     if (nameOk && !checkUnique(p, `${at}.name`, s.name as string, seen, 'data store')) {
       return;
     } else if (nameOk && kindOk) {
@@ -105,6 +107,24 @@ function validateDataStores(p: Problems, path: string, value: unknown): Map<stri
     }
   });
   return stores;
+}
+
+function validateCacheAuthentication(p: Problems, at: string, s: Record<string, unknown>, underFramework: boolean): void {
+  if (s.authentication !== undefined && s.kind !== DataStoreKind.CACHE) {
+    p.push({ path: `${at}.authentication`, message: `applies only to DataStoreKind.CACHE, not ${describe(s.kind)}` });
+    return;
+  }
+  if (!checkEnum(p, `${at}.authentication`, s.authentication, CacheAuthenticationRequirement, 'CacheAuthenticationRequirement', false)) return;
+  const none = s.authentication === CacheAuthenticationRequirement.NONE || (s.authentication === undefined && !underFramework);
+  if (s.authenticationReason !== undefined && !none) {
+    p.push({ path: `${at}.authenticationReason`, message: 'applies only to authentication CacheAuthenticationRequirement.NONE (\'none\')' });
+  } else if (s.authentication === CacheAuthenticationRequirement.NONE && underFramework && !isReasonSentence(s.authenticationReason)) {
+    p.push({
+      path: `${at}.authenticationReason`,
+      message: 'is required for authentication CacheAuthenticationRequirement.NONE (\'none\') under a compliance framework: say in a sentence why '
+        + `the cache's clients connect without authentication (it is shown in the report), or use CacheAuthenticationRequirement.IAM ('iam'); got ${describe(s.authenticationReason)}`,
+    });
+  }
 }
 
 function validateAvailability(p: Problems, path: string, value: unknown, environment: unknown): void {

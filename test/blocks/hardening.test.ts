@@ -5,7 +5,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  BlockContextKeys, CacheAuthentication, CacheCluster, ContainerService, FunctionService, NetworkBlock, RelationalDatabase, StaticSite,
+  BlockContextKeys, CacheAuthentication, CacheCluster, ContainerService, FunctionService, MessageQueue, NetworkBlock, RelationalDatabase, StaticSite,
 } from '../../src/blocks';
 
 function stackWithNetwork(context?: Record<string, string>): { stack: Stack; network: NetworkBlock } {
@@ -85,6 +85,16 @@ describe('dead-letter queues and site buckets', () => {
 
   test("a function's dead-letter queue may not be any queue's redrive target", () => {
     template.hasResourceProperties('AWS::SQS::Queue', { RedriveAllowPolicy: { redrivePermission: 'denyAll' } });
+  });
+
+  test('a MessageQueue\'s dead-letter queue is restricted to its queue unless restrictRedriveSources is false', () => {
+    const queues = new Stack();
+    new MessageQueue(queues, 'Restricted');
+    new MessageQueue(queues, 'Open', { restrictRedriveSources: false });
+    const t = Template.fromStack(queues);
+    expect(Object.keys(t.findResources('Custom::AWS'))).toEqual([expect.stringMatching(/^RestrictedRedriveAllowPolicy/)]);
+    // One singleton handler for every such resource of the stack.
+    t.resourceCountIs('AWS::Lambda::Function', 1);
   });
 
   test('the site bucket expires old versions after 30 days', () => {

@@ -123,7 +123,7 @@ describe('StaticSite on a domain', () => {
     const certificates = new CloudFrontCertificateStack(app, 'Certificates', { env, domainNames: ['www.example.com'], hostedZone: badZone });
     const stack = new Stack(app, 'Site', { env, crossRegionReferences: true });
     stack.addDependency(certificates);
-    new StaticSite(stack, 'Site', { domainNames: ['www.example.com'], hostedZone: zoneIn(stack), certificate: certificates.certificate });
+    new StaticSite(stack, 'Site', { domainNames: ['www.example.com'], hostedZone: zoneIn(stack), certificate: certificates.certificate! });
     expect(certificates.region).toBe('us-east-1');
     Template.fromStack(certificates).hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: 'www.example.com', ValidationMethod: 'DNS' });
     const site = Template.fromStack(stack);

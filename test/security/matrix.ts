@@ -50,8 +50,17 @@ export function requirementsFor(archetype: typeof ARCHETYPES[number], tier: Envi
     compliance,
     services: [{ ...archetype.service, dataStores: stores.map((s) => s.name) }],
     dataStores: stores,
-    ...(needsDomain ? { domain: { zoneName: 'example.com', hostedZoneId: 'Z0123456789EXAMPLE' } } : {}),
+    ...(needsDomain ? { domain: { zoneName: 'example.com', hostedZoneId: 'Z0123456789EXAMPLE', ...siteCertificate(archetype.service) } } : {}),
   };
+}
+
+/**
+ * These stacks are environment-agnostic, where a static site on the domain needs an existing
+ * us-east-1 certificate (the library can make one only for a stack with a region).
+ */
+function siteCertificate(service: ServiceRequirements): { certificateArn?: string } {
+  return service.workload === WorkloadType.STATIC_SITE
+    ? { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555' } : {};
 }
 
 /** Synthesizes every archetype for one tier and framework set in one app; returns each stack's evaluation. */

@@ -66,6 +66,12 @@ export interface CacheClusterProps {
    * @default CacheAuthentication.NETWORK_ONLY
    */
   readonly authentication?: CacheAuthentication;
+  /**
+   * Why clients connect without authentication (CacheAuthentication.NETWORK_ONLY): the reason
+   * of the acknowledgement of the missing-authentication finding, as the report shows it.
+   * @default - the block's reason: no shared AUTH token; the security groups are the only gate, over TLS
+   */
+  readonly networkOnlyReason?: string;
 }
 
 /** How to reach a replication group created elsewhere. */
@@ -131,7 +137,10 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
   public readonly port: number;
   /** Network access to the cache. */
   public readonly connections: ec2.Connections;
-  /** Environment variables: `CACHE_ENDPOINT` and `CACHE_PORT`. */
+  /**
+   * Environment variables: `CACHE_ENDPOINT` and `CACHE_PORT`; with CacheAuthentication.IAM also
+   * `CACHE_USER` (user name and id) and `CACHE_REPLICATION_GROUP_ID`, what a client signs its token for.
+   */
   public readonly connectionEnvironment: { [key: string]: string };
   /** The IAM-authenticated Redis user, with CacheAuthentication.IAM. */
   private iamUser?: elasticache.CfnUser;
@@ -189,11 +198,13 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
       userGroupIds: props.authentication === CacheAuthentication.IAM ? [this.createIamUserGroup().ref] : undefined,
     });
     this.replicationGroup.applyRemovalPolicy(removalPolicy);
-    acknowledgeRules(this.replicationGroup, ['AwsSolutions-AEC6'], props.authentication === CacheAuthentication.IAM
-      ? 'Redis RBAC with IAM authentication replaces the shared AUTH token: clients sign in as the user group\'s IAM user with a '
-        + 'short-lived token from their role (elasticache:Connect); the default user is disabled.'
-      : 'No shared Redis AUTH token: it would sit in every client\'s configuration and could not be rotated without a custom '
+    // With IAM authentication the user group satisfies the authentication rules (CdkInfraEngineer-CacheAuthenticated
+    // decides AwsSolutions-AEC6 from the template): nothing to acknowledge.
+    if (props.authentication !== CacheAuthentication.IAM) {
+      acknowledgeRules(this.replicationGroup, ['AwsSolutions-AEC6', 'CdkInfraEngineer-CacheAuthenticated'], props.networkOnlyReason
+        ?? 'No shared Redis AUTH token: it would sit in every client\'s configuration and could not be rotated without a custom '
         + 'function. Only the security groups given allowConnectionsFrom reach the cache (no CIDR rules), always over TLS.');
+    }
     if (replicas === 0) {
       acknowledgeRules(this.replicationGroup, ['AwsSolutions-AEC4'],
         'Single node by choice (replicasPerNodeGroup 0): a cache holds data rebuilt from its source of truth, and Multi-AZ '
@@ -210,7 +221,8 @@ export class CacheCluster extends Construct implements IDataStoreBlock, ec2.ICon
     this.connectionEnvironment = {
       CACHE_ENDPOINT: this.endpointAddress,
       CACHE_PORT: String(this.port),
-      ...(this.iamUser ? { CACHE_USER: this.iamUser.userName } : {}),
+      // An IAM token is signed for the replication group id and the user id (which equals the user name).
+      ...(this.iamUser ? { CACHE_USER: this.iamUser.userName, CACHE_REPLICATION_GROUP_ID: this.replicationGroup.ref } : {}),
     };
   }
 

@@ -1,4 +1,4 @@
-import { EnvironmentTier } from '../../requirements';
+import { CacheAuthenticationRequirement, EnvironmentTier } from '../../requirements';
 import { cacheStoreAlarms } from '../alarms';
 import { decisionIn } from '../decision';
 import { DataStorePlan, DataStoreTechnology, DecisionArea } from '../model';
@@ -21,19 +21,39 @@ export const cacheDesigner: StoreDesigner = {
     const replicas = r.environment === EnvironmentTier.PRODUCTION ? 1 : 0;
     // Compliance frameworks ask for 15 days of snapshots; otherwise one day bridges a bad deploy.
     const snapshotDays = compliance !== undefined ? 15 : 1;
+    // Compliance frameworks ask for authenticated access: Redis RBAC with IAM, unless the requirements opt out with a reason.
+    const authentication = s.authentication ?? (compliance !== undefined ? CacheAuthenticationRequirement.IAM : CacheAuthenticationRequirement.NONE);
+    const reason = authentication === CacheAuthenticationRequirement.NONE ? s.authenticationReason?.trim() : undefined;
     const plan: DataStorePlan = {
-      ...base, technology: DataStoreTechnology.ELASTICACHE_REDIS, cacheNodeType: nodeType, replicas, inVpc: true, backupRetentionDays: snapshotDays,
+      ...base,
+      technology: DataStoreTechnology.ELASTICACHE_REDIS,
+      cacheNodeType: nodeType,
+      replicas,
+      inVpc: true,
+      backupRetentionDays: snapshotDays,
+      cacheAuthentication: authentication,
+      cacheAuthenticationReason: reason,
     };
+    const signIn = authentication === CacheAuthenticationRequirement.IAM
+      ? 'Redis RBAC with IAM authentication (default user disabled; each service signs in with a token from its role)'
+      : `no Redis authentication${reason ? ` (${reason})` : ''}: the security groups are the only gate`;
     const nodes = 1 + replicas;
     return {
       plan,
       decision: {
-        ...decisionIn(DecisionArea.DATA, s.name, `ElastiCache (Redis OSS) ${nodeType}, ${replicas ? '1 primary + 1 replica, Multi-AZ automatic failover' : 'single node'}, encrypted at rest and in transit`,
+        ...decisionIn(DecisionArea.DATA, s.name, `ElastiCache (Redis OSS) ${nodeType}, ${replicas ? '1 primary + 1 replica, Multi-AZ automatic failover' : 'single node'}, encrypted at rest and in transit, ${signIn}`,
           `cache of ${base.storageGb} GB: the smallest node whose ${CACHE_USABLE_SHARE * 100}% usable memory (of ${memory} GiB) holds it; `
           + (replicas ? 'production needs failover to another AZ' : `a ${r.environment} cache can be rebuilt from the source of truth`)
-          + `; daily snapshots kept ${snapshotDays} day(s)${compliance ? ` (${compliance})` : ''}`,
+          + `; daily snapshots kept ${snapshotDays} day(s)${compliance ? ` (${compliance})` : ''}`
+          + (authentication === CacheAuthenticationRequirement.IAM
+            ? `; ${compliance ? `${compliance} ask${complianceNames.length > 1 ? '' : 's'} for authenticated access, so ` : ''}clients sign in as the cache's IAM user with a 15-minute token from their own role (no password to store or rotate)`
+            : `; ${reason ? `authentication off as the requirements say: ${reason}` : 'authentication off (the default without a compliance framework): set authentication CacheAuthenticationRequirement.IAM to require it'}`),
           [
             { option: 'ElastiCache Serverless', whyNot: 'a minimum data-storage charge makes small caches cost more' },
+            {
+              option: 'Redis RBAC with a password user (secret in Secrets Manager)',
+              whyNot: 'a long-lived password every client holds, and its rotation needs a function and client reconnects; IAM tokens come from each service\'s own role',
+            },
             {
               option: `ElastiCache (Valkey) ${nodeType}`,
               whyNot: 'Redis OSS-compatible and its nodes cost about 20% less, but changing a deployed cache\'s engine is an upgrade to plan and test, '

@@ -39,12 +39,26 @@ export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): 
       if (fn?.cfnResourceType === 'AWS::Lambda::Function' && isCreatedByCdk(fn, singletons)) handlers.add(id);
     }
   }
+  const handlerRoles = new Set<string>();
   for (const id of handlers) {
     const fn = byId.get(id)!;
     exempt(ownerOf(fn), HANDLER_FUNCTION_RULES, HANDLER_REASON);
     for (const roleId of getAttIds(propertiesOf(stack, fn).Role)) {
       const role = byId.get(roleId);
-      if (role) exempt(ownerOf(role), HANDLER_ROLE_RULES, HANDLER_REASON);
+      if (role) {
+        exempt(ownerOf(role), HANDLER_ROLE_RULES, HANDLER_REASON);
+        handlerRoles.add(roleId);
+      }
+    }
+  }
+  // Policies CDK writes beside a handler's role (an AwsCustomResource's per-call `CustomResourcePolicy`).
+  if (handlerRoles.size) {
+    for (const r of all) {
+      if (r.cfnResourceType !== 'AWS::IAM::Policy') continue;
+      const roles = refIds(propertiesOf(stack, r).Roles);
+      if (roles.length && roles.every((id) => handlerRoles.has(id)) && isCreatedByCdkHandlerPolicy(r)) {
+        exempt(ownerOf(r), HANDLER_ROLE_RULES, HANDLER_REASON);
+      }
     }
   }
   return handlers;
@@ -86,6 +100,28 @@ function propertiesOf(stack: Stack, r: CfnResource): Record<string, unknown> {
   const rendered = stack.resolve((r as unknown as { _toCloudFormation(): unknown })._toCloudFormation()) as
     { Resources?: Record<string, { Properties?: Record<string, unknown> }> };
   return Object.values(rendered.Resources ?? {})[0]?.Properties ?? {};
+}
+
+function refIds(value: unknown): string[] {
+  return [...JSON.stringify(value ?? null).matchAll(/"Ref":"([A-Za-z0-9]+)"/g)].map((m) => m[1]);
+}
+
+/** A policy an `AwsCustomResource` of aws-cdk-lib wrote for its calls (the statements its props give). */
+function isCreatedByCdkHandlerPolicy(policy: CfnResource): boolean {
+  const awsCustomResource = awsCustomResourceClass();
+  for (let c: IConstruct | undefined = policy; c && !Stack.isStack(c); c = c.node.scope) {
+    if (awsCustomResource && c instanceof awsCustomResource) return true;
+  }
+  return false;
+}
+
+let awsCustomResourceCache: (new (...args: never[]) => IConstruct) | null | undefined;
+function awsCustomResourceClass(): (new (...args: never[]) => IConstruct) | undefined {
+  if (awsCustomResourceCache === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    awsCustomResourceCache = (require('aws-cdk-lib/custom-resources') as { AwsCustomResource?: new (...args: never[]) => IConstruct }).AwsCustomResource ?? null;
+  }
+  return awsCustomResourceCache ?? undefined;
 }
 
 function getAttIds(value: unknown): string[] {

@@ -22,6 +22,8 @@ export function evaluateStack(stack: Stack, policy: SecurityPolicy, rulePacks: R
     .map((p) => createRecordingPack(p, options.production));
   // Our construct-tree rules that a template rule of the same id supersedes are not run.
   packs.find((p) => p.ruleIdPrefix === RulePack.CDK_INFRA_ENGINEER)?.skip(['NoPlaintextSecrets', 'StatefulResourceRetained']);
+  // cdk-nag reads a cache's AUTH token only; the template rule CacheAuthenticated also counts an RBAC user group.
+  packs.forEach((p) => p.skip(['ElastiCacheRedisClusterRedisAuth']));
   const templates = loadTemplates(stack, options.readAssembly ? options.outdir : undefined, options.readAssembly);
   const template = checkTemplates(templates, { production: options.production, enforces: (rule) => policy.isEnforced(rule) });
   return evaluateCompliance(stack, packs, { template, policy });

@@ -1,4 +1,5 @@
 import { BackupsEnabled } from './backups-enabled';
+import { CacheAuthenticated } from './cache-authenticated';
 import { DatabaseNotPublic } from './database-not-public';
 import { DeletionProtected } from './deletion-protected';
 import { EncryptedAtRest, LogGroupEncrypted } from './encrypted-at-rest';
@@ -17,12 +18,13 @@ import { TemplateRule } from '../model';
 /** Every rule of the template check, in report order. */
 export const TEMPLATE_RULES: readonly TemplateRule[] = [
   S3PublicAccessBlocked, S3NoPublicAcl, ResourcePolicyNotPublic, DatabaseNotPublic, LambdaUrlAuthenticated, LambdaPermissionNotPublic,
-  EncryptedAtRest, LogGroupEncrypted, EncryptedInTransit, StatefulDataRetained, DeletionProtected, BackupsEnabled, NoOpenIngress,
+  EncryptedAtRest, LogGroupEncrypted, EncryptedInTransit, CacheAuthenticated, StatefulDataRetained, DeletionProtected, BackupsEnabled, NoOpenIngress,
   IAMNoWildcardActionOnAnyResource, NoPlaintextSecretsInTemplate,
 ];
 
 export {
-  BackupsEnabled, DatabaseNotPublic, DeletionProtected, EncryptedAtRest, LogGroupEncrypted, EncryptedInTransit, IAMNoWildcardActionOnAnyResource,
+  BackupsEnabled, CacheAuthenticated, DatabaseNotPublic, DeletionProtected, EncryptedAtRest, LogGroupEncrypted, EncryptedInTransit,
+  IAMNoWildcardActionOnAnyResource,
   LambdaPermissionNotPublic, LambdaUrlAuthenticated, NoOpenIngress, NoPlaintextSecretsInTemplate, ResourcePolicyNotPublic, S3NoPublicAcl,
   S3PublicAccessBlocked, StatefulDataRetained,
 };
