@@ -5,7 +5,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  BlockContextKeys, CacheAuthentication, CacheCluster, ContainerService, FunctionService, MessageQueue, NetworkBlock, RelationalDatabase, StaticSite,
+  BackendFunction, BlockContextKeys, CacheAuthentication, CacheCluster, ContainerService, FunctionService, MessageQueue, NetworkBlock, QueueWorker,
+  RelationalDatabase, ScheduledJob, StaticSite, WebSocketService,
 } from '../../src/blocks';
 
 function stackWithNetwork(context?: Record<string, string>): { stack: Stack; network: NetworkBlock } {
@@ -85,6 +86,23 @@ describe('dead-letter queues and site buckets', () => {
 
   test("a function's dead-letter queue may not be any queue's redrive target", () => {
     template.hasResourceProperties('AWS::SQS::Queue', { RedriveAllowPolicy: { redrivePermission: 'denyAll' } });
+  });
+
+  test('every function dead-letter queue denies redrive; a queue worker\'s own dead-letter queue takes redrives from its queue only', () => {
+    const fns = new Stack();
+    new WebSocketService(fns, 'Ws');
+    new ScheduledJob(fns, 'Job');
+    new BackendFunction(fns, 'Backend');
+    new QueueWorker(fns, 'Worker');
+    const t = Template.fromStack(fns);
+    const dlqs = t.findResources('AWS::SQS::Queue', { Properties: { MessageRetentionPeriod: Match.anyValue() } });
+    const deny = Object.entries(dlqs).filter(([, r]) => (r as any).Properties.RedriveAllowPolicy?.redrivePermission === 'denyAll').map(([id]) => id);
+    expect(deny.map((id) => id.replace(/DeadLetterQueue.*$/, '')).sort()).toEqual(['Backend', 'Job', 'Ws']);
+    const custom = Object.entries(t.findResources('Custom::AWS'));
+    expect(custom.map(([id]) => id)).toEqual([expect.stringMatching(/^WorkerRedriveAllowPolicy/)]);
+    const create = JSON.stringify(custom[0][1]);
+    expect(create).toContain('byQueue');
+    expect(create).toContain('WorkerQueue');
   });
 
   test('a MessageQueue\'s dead-letter queue is restricted to its queue unless restrictRedriveSources is false', () => {

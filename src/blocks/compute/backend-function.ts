@@ -37,6 +37,8 @@ export class BackendFunction extends Construct implements IComputeBlock {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      // The function sends here directly, not an SQS redrive: no queue may use it as its dead-letter queue.
+      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.DENY_ALL },
     });
     acknowledgeDeadLetterQueue(this.deadLetterQueue, 'the function\'s failed asynchronous invocations');
     this.lambdaFunction = createBlockFunction(this, props, { timeout: Duration.seconds(10), deadLetterQueue: this.deadLetterQueue });

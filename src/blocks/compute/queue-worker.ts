@@ -10,6 +10,7 @@ import {
 } from './function-defaults';
 import { acknowledgeDeadLetterQueue, acknowledgeRules } from '../acknowledge';
 import { IComputeBlock } from '../contracts';
+import { restrictRedriveSources } from '../data/redrive-allow';
 
 /**
  * Defaults on top of the shared Lambda defaults. Rule: user props win, except these
@@ -101,6 +102,9 @@ export class QueueWorker extends Construct implements IComputeBlock {
         removalPolicy,
       });
       this.deadLetterQueue = deadLetterQueue;
+      // The dead-letter queue takes redrives from this queue only (the worker's failed asynchronous
+      // invocations are sent to it directly, which the policy does not restrict).
+      restrictRedriveSources(this, deadLetterQueue, this.queue);
     }
 
     // Failed asynchronous invocations (not the queue's messages) share the queue's dead-letter queue.

@@ -77,6 +77,8 @@ export class ScheduledJob extends Construct implements IComputeBlock {
       enforceSSL: true,
       retentionPeriod: SCHEDULED_JOB_DEFAULTS.deadLetterRetention,
       removalPolicy: props.removalPolicy ?? SCHEDULED_JOB_DEFAULTS.removalPolicy,
+      // The function (or scheduler) sends here directly, not an SQS redrive: no queue may use it as its dead-letter queue.
+      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.DENY_ALL },
     });
     acknowledgeDeadLetterQueue(this.deadLetterQueue, 'runs of the job that failed or could not be delivered');
 

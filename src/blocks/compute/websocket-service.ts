@@ -86,7 +86,12 @@ export class WebSocketService extends Construct implements IComputeBlock {
       removalPolicy,
     });
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14), removalPolicy,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy,
+      // The function (or scheduler) sends here directly, not an SQS redrive: no queue may use it as its dead-letter queue.
+      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.DENY_ALL },
     });
     acknowledgeDeadLetterQueue(this.deadLetterQueue, 'the function\'s failed asynchronous invocations');
     this.lambdaFunction = createBlockFunction(this, props, { timeout: Duration.seconds(10), deadLetterQueue: this.deadLetterQueue });

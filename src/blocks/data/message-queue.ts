@@ -1,11 +1,11 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { acknowledgeDeadLetterQueue } from '../acknowledge';
+import { restrictRedriveSources } from './redrive-allow';
 import { IDataStoreBlock } from '../contracts';
 
 /** Properties for a `MessageQueue`. */
@@ -69,8 +69,6 @@ const MESSAGE_QUEUE_DEFAULTS = {
 };
 
 /** SQS's error codes for a queue that is gone (the dead-letter queue deleted before the policy is restored). */
-const QUEUE_GONE = 'AWS\\.SimpleQueueService\\.NonExistentQueue|QueueDoesNotExist';
-
 /**
  * An encrypted, TLS-only SQS standard queue with a dead-letter queue, which accepts the
  * queue's failed messages only (a redrive allow policy `byQueue` naming the queue).
@@ -114,39 +112,9 @@ export class MessageQueue extends Construct implements IDataStoreBlock {
       });
       this.deadLetterQueue = deadLetterQueue;
       acknowledgeDeadLetterQueue(deadLetterQueue, 'messages consumers failed to process');
-      if (props.restrictRedriveSources ?? true) this.restrictRedriveSources(deadLetterQueue, this.queue);
+      if (props.restrictRedriveSources ?? true) restrictRedriveSources(this, deadLetterQueue, this.queue);
     }
     this.connectionEnvironment = { QUEUE_URL: this.queue.queueUrl };
-  }
-
-  /**
-   * The dead-letter queue's `RedriveAllowPolicy` (byQueue: the queue only). In CloudFormation it
-   * would be circular: the queue's RedrivePolicy names the dead-letter queue's ARN, and a byQueue
-   * policy on the dead-letter queue would name the queue's ARN; both names are generated (naming
-   * them would replace deployed queues), and CloudFormation has no separate attribute resource.
-   * So a CDK `AwsCustomResource` sets the attribute after both exist (SetQueueAttributes, allowed
-   * on this dead-letter queue only) and restores `allowAll` when it is removed. The queues keep
-   * their logical IDs and properties.
-   */
-  private restrictRedriveSources(deadLetterQueue: sqs.IQueue, source: sqs.IQueue): void {
-    const stack = Stack.of(this);
-    const setPolicy = (policy: object): cr.AwsSdkCall => ({
-      service: 'SQS',
-      action: 'setQueueAttributes',
-      parameters: { QueueUrl: deadLetterQueue.queueUrl, Attributes: { RedriveAllowPolicy: stack.toJsonString(policy) } },
-      physicalResourceId: cr.PhysicalResourceId.of(`${deadLetterQueue.queueArn}:RedriveAllowPolicy`),
-    });
-    const byQueue = setPolicy({ redrivePermission: 'byQueue', sourceQueueArns: [source.queueArn] });
-    new cr.AwsCustomResource(this, 'RedriveAllowPolicy', {
-      resourceType: 'Custom::AWS',
-      onCreate: byQueue,
-      onUpdate: byQueue,
-      onDelete: { ...setPolicy({ redrivePermission: 'allowAll' }), ignoreErrorCodesMatching: QUEUE_GONE },
-      policy: cr.AwsCustomResourcePolicy.fromStatements([
-        new iam.PolicyStatement({ actions: ['sqs:SetQueueAttributes'], resources: [deadLetterQueue.queueArn] }),
-      ]),
-      installLatestAwsSdk: false,
-    });
   }
 
   /**
