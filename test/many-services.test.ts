@@ -6,7 +6,8 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { applicationOf, templatesOf } from '../bench/scaling';
 import { ApplicationStack } from '../src/app';
-import { BASE_RESOURCES, RESOURCES_PER_BLOCK, placeServices } from '../src/app/service-placement';
+import { pascal } from '../src/app/names';
+import { BASE_RESOURCES, RESOURCES_PER_BLOCK, ROOT_OUTPUTS_RESERVED, outputsKeptInNestedStacks, outputsOf, placeServices } from '../src/app/service-placement';
 import { TEMPLATE_LIMITS } from '../src/app/template-limits';
 import { ServiceBlockKind, ServicePlan } from '../src/design/model';
 import { EnvironmentTier, WorkloadType } from '../src/requirements';
@@ -26,13 +27,16 @@ const counts = (template: any) => ({
   bytes: Buffer.byteLength(JSON.stringify(template)),
 });
 
-describe('100 services (mixed workloads)', () => {
+describe('200 services (mixed workloads)', () => {
   // The synth gate throws on any unacknowledged security finding or an over-limit template.
-  const { stack, assembly, templates } = synth(100, true);
+  // 200 services: past the ~190 at which re-exporting every nested service's outputs reached the
+  // application stack's 200-output limit. (250 measured with bench/scaling.ts, see the README.)
+  const { stack, assembly, templates } = synth(200, true);
   const root = templates[0].template;
+  const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.design-report.json`), 'utf8'));
 
   test('services beyond the application stack go into nested stacks, each template within the four limits', () => {
-    expect(templates.map((t) => t.id)).toEqual(['Many', 'Services1', 'Services2', 'Services3', 'Services4', 'Services5', 'Services6']);
+    expect(templates.map((t) => t.id)).toEqual(['Many', ...Array.from({ length: 13 }, (_, i) => `Services${i + 1}`)]);
     for (const { id, template } of templates) {
       const c = counts(template);
       for (const k of Object.keys(TEMPLATE_LIMITS) as Array<keyof typeof TEMPLATE_LIMITS>) {
@@ -40,7 +44,7 @@ describe('100 services (mixed workloads)', () => {
       }
     }
     const total = templates.reduce((sum, t) => sum + counts(t.template).resources, 0);
-    expect(total).toBeGreaterThan(1500);
+    expect(total).toBeGreaterThan(3000);
     // The per-kind lower bounds the one-stack question relies on are below what the services deploy.
     const least = stack.design.services.reduce((sum, p) => sum + RESOURCES_PER_BLOCK[p.block].least, BASE_RESOURCES.least);
     expect(least).toBeLessThan(total);
@@ -51,22 +55,51 @@ describe('100 services (mixed workloads)', () => {
     for (const type of ['AWS::DynamoDB::Table', 'AWS::RDS::DBCluster', 'AWS::SQS::Queue', 'AWS::EC2::VPC', 'AWS::SNS::Topic', 'AWS::CloudWatch::Dashboard']) {
       expect(typesIn(root).has(type)).toBe(true);
     }
-    for (const { template } of templates.slice(1)) {
+    for (const { template } of templates.slice(1, -1)) {
       for (const type of ['AWS::DynamoDB::Table', 'AWS::RDS::DBCluster', 'AWS::EC2::VPC', 'AWS::SNS::Topic']) expect(typesIn(template).has(type)).toBe(false);
       // Alarms of a nested stack's services live there and notify the application's topic (a parameter).
       const alarms = Object.values<any>(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
       expect(alarms.length).toBeGreaterThan(20);
       for (const a of alarms) expect(JSON.stringify(a.Properties.AlarmActions)).toMatch(/"Ref":"/);
     }
-    // The last service is in the last nested stack, the first in the application stack.
+    // The last service is in the last nested stack, the first in the application stack; svc-99 where the 100-service application had it.
     expect(stack.node.tryFindChild('Services')!.node.tryFindChild('svc-0')).toBeDefined();
     expect(stack.node.tryFindChild('Services6')!.node.tryFindChild('Services')!.node.tryFindChild('svc-99')).toBeDefined();
+    expect(stack.node.tryFindChild('Services13')!.node.tryFindChild('Services')!.node.tryFindChild('svc-199')).toBeDefined();
+  });
+
+  test('past the output bound, services\' outputs stay in their nested stack and the access details still reach every service', () => {
+    // The stack's own outputs: the stores' (table, queue, database endpoint and secret) and the dashboard and alarm topic.
+    const own = 6;
+    const kept = outputsKeptInNestedStacks(stack.design.services, placeServices(stack.design.services, 3).placement, own);
+    const first = stack.design.services.findIndex((s) => kept.has(s.name));
+    expect(first).toBeGreaterThan(150);
+    // outputsOf predicts what the builders create: the application stack holds exactly the re-exported ones.
+    expect(counts(root).outputs).toBe(own + stack.design.services.filter((s) => !kept.has(s.name)).reduce((sum, s) => sum + outputsOf(s), 0));
+    expect(counts(root).outputs).toBeLessThanOrEqual(TEMPLATE_LIMITS.outputs - ROOT_OUTPUTS_RESERVED);
+    // Before the bound the application stack re-exports the service's endpoint; from it on, the nested stack holds it.
+    const before = stack.design.services.slice(0, first).reverse().find((s) => outputsOf(s) > 0)!;
+    const after = stack.design.services.find((s, i) => i >= first && s.block === ServiceBlockKind.FUNCTION_API)!;
+    expect(Object.values<any>(root.Outputs).filter((o) => o.Description.includes(`'${before.name}'`))).toHaveLength(outputsOf(before));
+    expect(root.Outputs[`Endpoint${pascal(after.name)}`]).toBeUndefined();
+    const nested = templates.find((t) => t.template.Outputs?.[`Endpoint${pascal(after.name)}`]);
+    expect(nested?.id).toMatch(/^Services\d+$/);
+    // Every service with an output has it in the report, from whichever stack holds it.
+    const described = report.accessDetails.map((a: any) => a.description).join('\n');
+    for (const s of stack.design.services.filter((p) => outputsOf(p) > 0)) expect(described).toContain(`'${s.name}'`);
+    const detail = report.accessDetails.find((a: any) => a.outputKey === `Endpoint${pascal(after.name)}`);
+    expect(detail.description).toMatch(new RegExp(`nested stack ${nested!.id} of Many`));
+    expect(detail.value).toMatch(/execute-api/);
+    const md = fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.design-report.md`), 'utf8');
+    expect(md).toContain(`| Endpoint${pascal(after.name)} |`);
+    // The decision says so.
+    const decision = report.decisions.find((d: any) => d.subject === 'application' && /nested stacks/.test(d.choice));
+    expect(decision.rationale).toMatch(new RegExp(`from ${stack.design.services[first].name} on \\(${kept.size} services\\)`));
   });
 
   test('the cost report prices the nested stacks inside the total, with the derived usage reaching them', () => {
-    const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.design-report.json`), 'utf8'));
     const nested = report.resources.filter((r: any) => r.nestedStack);
-    expect(new Set(nested.map((r: any) => r.nestedStack.replace(/NestedStack.*$/, ''))).size).toBe(6);
+    expect(new Set(nested.map((r: any) => r.nestedStack.replace(/NestedStack.*$/, ''))).size).toBe(13);
     const sum = (rs: any[]) => rs.reduce((s, r) => s + (r.monthlyCost?.expected ?? 0), 0);
     expect(sum(nested)).toBeGreaterThan(0);
     expect(report.monthlyCost.expected).toBeCloseTo(sum(report.resources), 0);
@@ -97,20 +130,38 @@ describe('placement rule', () => {
 
   test('an application that may fit in one stack (least estimate within 500) keeps every service in the application stack', () => {
     // 4 + 25 x 19 = 479: a deployed application of this size keeps its layout, even if its likely count is higher.
-    const placed = placeServices(plans(Array(25).fill(ServiceBlockKind.FUNCTION_API)), 3);
+    const placed = placeServices(plans(Array(25).fill(ServiceBlockKind.FUNCTION_API)), 3).placement;
     expect([...placed.values()].every((p) => p === undefined)).toBe(true);
   });
 
   test('past 500: the first services stay while the estimate is within 450, the rest fill nested stacks in order', () => {
-    const placed = [...placeServices(plans(Array(40).fill(ServiceBlockKind.FUNCTION_API)), 3).values()];
+    const placed = [...placeServices(plans(Array(40).fill(ServiceBlockKind.FUNCTION_API)), 3).placement.values()];
     // 60 + 3 x 10 = 90 for the stores and observability, 24 per function API: 15 stay, 12 per nested stack.
     expect(placed.slice(0, 15).every((p) => p === undefined)).toBe(true);
     expect(placed.slice(15, 27).every((p) => p === 'Services1')).toBe(true);
     expect(placed.slice(27, 39).every((p) => p === 'Services2')).toBe(true);
     expect(placed[39]).toBe('Services3');
     // Appending keeps every existing placement.
-    const grown = [...placeServices(plans([...Array(40).fill(ServiceBlockKind.FUNCTION_API), ServiceBlockKind.CONTAINER_SERVICE]), 3).values()];
+    const longer = plans([...Array(40).fill(ServiceBlockKind.FUNCTION_API), ServiceBlockKind.CONTAINER_SERVICE]);
+    const grown = [...placeServices(longer, 3).placement.values()];
     expect(grown.slice(0, 40)).toEqual(placed);
+  });
+
+  test('outputs: re-exported in declaration order while they fit, then kept in nested stacks; appending moves none', () => {
+    const kinds = (n: number) => Array.from({ length: n }, (_, i) => [ServiceBlockKind.FUNCTION_API, ServiceBlockKind.STATIC_SITE][i % 2]);
+    const services = plans(kinds(150));
+    const placement = placeServices(services, 3).placement;
+    // 20 outputs the stack has anyway, 8 kept free: 172 for services, 1.5 a service on average.
+    const kept = outputsKeptInNestedStacks(services, placement, 20);
+    const first = services.findIndex((s) => kept.has(s.name));
+    expect(services.slice(0, first).reduce((sum, s) => sum + outputsOf(s), 0)).toBeLessThanOrEqual(172);
+    expect(services.slice(0, first + 1).reduce((sum, s) => sum + outputsOf(s), 0)).toBeGreaterThan(172);
+    expect(services.slice(first).every((s) => kept.has(s.name))).toBe(true);
+    const grown = plans(kinds(160));
+    const grownKept = outputsKeptInNestedStacks(grown, placeServices(grown, 3).placement, 20);
+    expect(grownKept).toEqual(new Set([...kept, ...grown.slice(150).map((s) => s.name)]));
+    // Services in the application stack always output there.
+    expect(services.filter((s) => placement.get(s.name) === undefined).some((s) => kept.has(s.name))).toBe(false);
   });
 });
 

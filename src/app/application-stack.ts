@@ -1,4 +1,7 @@
-import { Annotations, Aspects, CfnOutput, CfnResource, NestedStack, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as nodePath from 'path';
+import { Annotations, App, Aspects, CfnOutput, CfnResource, NestedStack, RemovalPolicy, Stack, StackProps, Stage, Tags, Token } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -8,9 +11,9 @@ import { BuiltDataStore, buildDataStore } from './data-stores';
 import { FIXED_OUTPUT_KEY } from './names';
 import { reportContributors, warnOnAvailability } from './report-contributors';
 import { logRetention } from './retention';
-import { placeServices, placementDecision } from './service-placement';
+import { OneStackMeasure, ServicePlacement, nestedAccessDetails, outputsKeptInNestedStacks, placeServices, placementDecision } from './service-placement';
 import { BuiltService, ServiceDomain, buildService } from './services';
-import { STACK_RESOURCE_LIMIT_CONTEXT, templateLimitsCheck } from './template-limits';
+import { STACK_RESOURCE_LIMIT_CONTEXT, templateCounts, templateLimitsCheck } from './template-limits';
 import { DerivedUsage, requestOverrides, usageFor } from './usage-wiring';
 import type { NetworkBlock, Observability } from '../blocks';
 import { BlockContextKeys } from '../blocks/context-keys';
@@ -58,6 +61,12 @@ export interface ApplicationStackProps extends StackProps {
   readonly _security?: boolean;
 }
 
+/**
+ * Set while an ApplicationStack measures its application synthesized in one stack (see
+ * `measureOneStack`): the design to build the copy from, so the copy is built as one stack and
+ * checks, prices and reports nothing.
+ */
+let measuringDesign: InfrastructureDesign | undefined;
 
 /**
  * A stack composed from application requirements: network, data stores, services with
@@ -91,7 +100,9 @@ export class ApplicationStack extends Stack {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
     const req = props.requirements;
     const pins = readPins(scope, path, req);
-    const design = InfrastructureDesign.fromRequirements(req, {
+    const measuring = measuringDesign;
+    measuringDesign = undefined;
+    const design = measuring ?? InfrastructureDesign.fromRequirements(req, {
       region: props.env?.region && !Token.isUnresolved(props.env.region) ? props.env.region : undefined,
       pins,
       chooseCheapest: [true, 'true'].includes(scope.node.tryGetContext('cdk-infra-engineer:chooseCheapestRuntime')),
@@ -117,7 +128,7 @@ export class ApplicationStack extends Stack {
     this.network = design.network.required ? this.buildNetwork(design.network) : undefined;
 
     const policy = props.securityPolicy ?? SecurityPolicy.fromRequirements(req);
-    if (props._security ?? true) this.security = new StackSecurity(this, { policy, failSynthOnFindings: true });
+    if (props._security ?? true) this.security = new StackSecurity(this, { policy, failSynthOnFindings: !measuring });
     const replicaKey = () => (this.security && policy.requiresCustomerManagedKeys ? this.security.customerManagedKey() : undefined);
 
     const dataScope = new Construct(this, 'Data');
@@ -131,13 +142,20 @@ export class ApplicationStack extends Stack {
     const domain = zone && siteHosts.length
       ? { ...zone, siteCertificates: this.cloudFrontCertificates(scope, id, props, policy, siteHosts, zone) } : zone;
     const services = new Map<string, BuiltService>();
-    this.servicePlacement = placeServices(design.services, design.dataStores.length);
-    const placed = placementDecision(this.servicePlacement);
-    if (placed) design.decisions.push(placed);
+    const placed: ServicePlacement = measuring
+      ? { placement: new Map<string, string | undefined>(design.services.map((s) => [s.name, undefined])), basis: 'measuring one stack' }
+      : placeServices(design.services, design.dataStores.length, () => this.measureOneStack(props, design));
+    this.servicePlacement = placed.placement;
+    // Past a bound, nested services' outputs stay in their nested stack (the application stack's 200-output limit).
+    const rootOutputs = this.node.children.filter((c) => c instanceof CfnOutput).length + Object.keys(FIXED_OUTPUT_KEY).length;
+    const outputsInNested = outputsKeptInNestedStacks(design.services, this.servicePlacement, rootOutputs);
+    const decision = placementDecision(placed, outputsInNested);
+    if (decision) design.decisions.push(decision);
     const groups = this.servicesStacks(new Set([...this.servicePlacement.values()].filter((p): p is string => p !== undefined)), req.name);
     for (const plan of calleesFirst(design)) {
       const placement = this.servicePlacement.get(plan.name);
-      const where = placement ? groups.get(placement)! : { servicesScope, edgeScope, observability: this.observability, alarmScope: this };
+      const where = placement ? groups.get(placement)!
+        : { servicesScope, edgeScope, observability: this.observability, alarmScope: this, stack: this as Stack };
       services.set(plan.name, buildService(where.servicesScope, plan, {
         resilience: design.resilience,
         network: this.network,
@@ -145,7 +163,7 @@ export class ApplicationStack extends Stack {
         services,
         observability: where.observability,
         edgeScope: where.edgeScope,
-        outputScope: this,
+        outputScope: outputsInNested.has(plan.name) ? where.stack : this,
         alarmScope: where.alarmScope,
         domain,
       }));
@@ -153,6 +171,7 @@ export class ApplicationStack extends Stack {
     new CfnOutput(this, FIXED_OUTPUT_KEY.dashboard, { value: this.observability.dashboardName, description: 'CloudWatch dashboard of the application' });
     new CfnOutput(this, FIXED_OUTPUT_KEY.alarmTopic, { value: this.observability.alarmTopic.topicArn, description: 'SNS topic every alarm notifies: subscribe the on-call here' });
 
+    if (measuring) return;
     SynthGate.of(this).addCheck(templateLimitsCheck(this, design.services.length));
     this.reportPins(path);
     warnOnAvailability(this, design);
@@ -168,6 +187,7 @@ export class ApplicationStack extends Stack {
       usageExplanations: () => usage().explanations,
       onEstimate: (estimate) => { guarded.lastEstimate = estimate; },
     }));
+    if (outputsInNested.size) this.reportContributors.push(nestedAccessDetails(this, [...groups.values()].map((g) => g.stack)));
     if (props.designReport ?? true) {
       new DesignReportWriter(scope, `${id}-design-report`, { stack: this, design, contributors: this.reportContributors });
     }
@@ -187,6 +207,32 @@ export class ApplicationStack extends Stack {
       }
     }
     for (const notice of this.design.pinNotices) Annotations.of(this).addWarningV2('cdk-infra-engineer:pinned-decision', notice);
+  }
+
+  /**
+   * Build, then measure: the application synthesized in one stack, in a scratch app with this
+   * stack's context, environment and name (its security aspects included, nothing checked,
+   * priced or reported), for an application whose bounds cannot tell whether it fits.
+   */
+  private measureOneStack(props: ApplicationStackProps, design: InfrastructureDesign): OneStackMeasure {
+    const outdir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'cie-one-stack-'));
+    try {
+      const app = new App({ outdir, autoSynth: false, context: this.node.getAllContext() });
+      const env = {
+        account: Token.isUnresolved(this.account) ? undefined : this.account,
+        region: Token.isUnresolved(this.region) ? undefined : this.region,
+      };
+      measuringDesign = design;
+      let copy: ApplicationStack;
+      try {
+        copy = new ApplicationStack(app, this.node.id, { ...props, env, stackName: this.stackName, designReport: false });
+      } finally {
+        measuringDesign = undefined;
+      }
+      return templateCounts(app.synth().getStackArtifact(copy.artifactId).template);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   }
 
   /**
@@ -236,7 +282,9 @@ export class ApplicationStack extends Stack {
    * dashboard, so no alarm or widget of theirs counts against this stack's limits.
    */
   private servicesStacks(ids: Set<string>, application: string) {
-    const groups = new Map<string, { servicesScope: Construct; edgeScope: Construct; observability: Observability; alarmScope: Construct }>();
+    const groups = new Map<string, {
+      servicesScope: Construct; edgeScope: Construct; observability: Observability; alarmScope: Construct; stack: NestedStack;
+    }>();
     if (ids.size) this.allowNestedLoadBalancerLogDelivery();
     for (const id of [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
       const nested = new NestedStack(this, id, { description: `${application}: services of ${this.stackName} (${id})` });
@@ -253,7 +301,7 @@ export class ApplicationStack extends Stack {
           exemptCustomResourceHandlers(nested, own);
         },
       });
-      groups.set(id, { servicesScope: new Construct(nested, 'Services'), edgeScope: new Construct(nested, 'Edge'), observability, alarmScope: nested });
+      groups.set(id, { servicesScope: new Construct(nested, 'Services'), edgeScope: new Construct(nested, 'Edge'), observability, alarmScope: nested, stack: nested });
     }
     return groups;
   }

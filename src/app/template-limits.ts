@@ -22,11 +22,18 @@ export function templateLimitsCheck(stack: Stack, services: number): ISynthCheck
   };
 }
 
-function templateViolations(outdir: string, stack: Stack, services: number): SynthCheckViolation[] {
-  const file = path.join(outdir, stack.templateFile);
-  if (!fs.existsSync(file)) return [];
-  const text = fs.readFileSync(file, 'utf8');
-  const template = JSON.parse(text);
+/** A template's counts against `TEMPLATE_LIMITS`. */
+export interface TemplateCounts {
+  readonly resources: number;
+  readonly outputs: number;
+  readonly parameters: number;
+  readonly bytes: number;
+  /** The first limit the template exceeds. */
+  readonly over?: keyof typeof TEMPLATE_LIMITS;
+}
+
+/** What CloudFormation counts in a template against `TEMPLATE_LIMITS`, and the first limit it exceeds. */
+export function templateCounts(template: any): TemplateCounts {
   const counts = {
     resources: Object.keys(template.Resources ?? {}).length,
     outputs: Object.keys(template.Outputs ?? {}).length,
@@ -34,6 +41,14 @@ function templateViolations(outdir: string, stack: Stack, services: number): Syn
     // CloudFormation measures the template it receives; CDK writes it indented.
     bytes: Buffer.byteLength(JSON.stringify(template)),
   };
+  return { ...counts, over: (Object.keys(TEMPLATE_LIMITS) as Array<keyof typeof TEMPLATE_LIMITS>).find((k) => counts[k] > TEMPLATE_LIMITS[k]) };
+}
+
+function templateViolations(outdir: string, stack: Stack, services: number): SynthCheckViolation[] {
+  const file = path.join(outdir, stack.templateFile);
+  if (!fs.existsSync(file)) return [];
+  const text = fs.readFileSync(file, 'utf8');
+  const counts = templateCounts(JSON.parse(text));
   return (Object.keys(TEMPLATE_LIMITS) as Array<keyof typeof TEMPLATE_LIMITS>)
     .filter((k) => counts[k] > TEMPLATE_LIMITS[k])
     .map((k) => ({
