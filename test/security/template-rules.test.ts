@@ -26,6 +26,29 @@ describe('template rules: compliant and non-compliant final templates', () => {
     })).toEqual(['Off: BlockPublicAcls is false', 'Off: BlockPublicPolicy is "false"', 'Off: RestrictPublicBuckets is not known at synth']);
   });
 
+  test('CacheAuthenticated: a user group counts only when the template shows its default user disabled or needing a password', () => {
+    const rg = (extra: Record<string, unknown>) => res('AWS::ElastiCache::ReplicationGroup', { Engine: 'redis', ...extra });
+    const user = (UserName: string, AccessString: string, Type: string) => res('AWS::ElastiCache::User', { UserName, AccessString, AuthenticationMode: { Type } });
+    expect(run(rules.CacheAuthenticated, {
+      Off: user('default', 'off -@all', 'no-password-required'),
+      Open: user('default', 'on ~* +@all', 'no-password-required'),
+      Pwd: user('default', 'on ~* +@all', 'password'),
+      GroupOff: res('AWS::ElastiCache::UserGroup', { UserIds: [{ Ref: 'Off' }] }),
+      GroupOpen: res('AWS::ElastiCache::UserGroup', { UserIds: [{ Ref: 'Open' }] }),
+      GroupPwd: res('AWS::ElastiCache::UserGroup', { UserIds: [{ Ref: 'Pwd' }] }),
+      Rbac: rg({ UserGroupIds: [{ Ref: 'GroupOff' }] }),
+      Password: rg({ UserGroupIds: [{ Ref: 'GroupPwd' }] }),
+      Token: rg({ AuthToken: '{{resolve:secretsmanager:s}}' }),
+      None: rg({}),
+      NopassDefault: rg({ UserGroupIds: [{ Ref: 'GroupOpen' }] }),
+      Elsewhere: rg({ UserGroupIds: ['shared-group'] }),
+    })).toEqual([
+      'None: neither UserGroupIds nor AuthToken is set',
+      'NopassDefault: user group GroupOpen: its default user is enabled without a password (on ~* +@all)',
+      'Elsewhere: a user group outside this template: its default user cannot be checked',
+    ]);
+  });
+
   test('S3NoPublicAcl: PublicRead, PublicReadWrite and AuthenticatedRead are findings; Private is not', () => {
     expect(run(rules.S3NoPublicAcl, {
       A: res('AWS::S3::Bucket', { AccessControl: 'PublicReadWrite' }), B: res('AWS::S3::Bucket', { AccessControl: 'Private' }),

@@ -58,5 +58,6 @@ function indexOf(resources: TemplateResource[]): TemplateIndex {
       for (const g of asList(p.SecurityGroups)) if (g instanceof Reference) loadBalancerGroups.add(g.logicalId);
     }
   }
-  return { policiesOf: (id) => policies.get(id) ?? [], loadBalancerGroups };
+  const byId = new Map(resources.map((r) => [r.logicalId, r]));
+  return { policiesOf: (id) => policies.get(id) ?? [], loadBalancerGroups, resource: (id) => byId.get(id) };
 }

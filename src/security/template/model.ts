@@ -47,6 +47,8 @@ export interface TemplateIndex {
   readonly loadBalancerGroups: ReadonlySet<string>;
   /** Resolved policy documents attached to a bucket, queue or topic (by its logical ID). */
   policiesOf(logicalId: string): unknown[];
+  /** A resource of the same template by its logical ID. */
+  resource(logicalId: string): TemplateResource | undefined;
 }
 
 /** What the template rules know about the stack's policy. */
