@@ -1,6 +1,6 @@
 import { CfnResource, CustomResourceProviderBase, Stack } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { SERVICE_MODULES } from './service-modules';
 import { exempt } from '../exemptions';
 
 const HANDLER_REASON = 'CDK deployment machinery: this function serves CloudFormation custom resources and runs only while the stack '
@@ -63,8 +63,9 @@ export function isCreatedByCdk(fn: CfnResource, singletons: ReadonlySet<IConstru
 /** The functions behind the stack's `SingletonFunction`s. */
 export function singletonFunctions(stack: Stack): Set<IConstruct> {
   const out = new Set<IConstruct>();
+  const { SingletonFunction } = SERVICE_MODULES.lambda();
   for (const c of stack.node.findAll()) {
-    if (c instanceof lambda.SingletonFunction) {
+    if (c instanceof SingletonFunction) {
       const fn = (c as unknown as { lambdaFunction?: IConstruct }).lambdaFunction;
       if (fn) out.add(fn);
     }
