@@ -29,7 +29,7 @@ const CDK_SINGLETONS: Record<string, string> = {
  * token is an application function and is checked like one. Returns their logical IDs.
  */
 export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): Set<string> {
-  const byId = new Map(all.map((r) => [stack.resolve(r.logicalId) as string, r]));
+  const byId = new Map(all.map((r) => [logicalIdOf(r), r]));
   const singletons = singletonFunctions(stack);
   const handlers = new Set<string>();
   for (const r of all) {
@@ -81,6 +81,11 @@ function providerClass(): (new (...args: never[]) => IConstruct) | undefined {
     providerCache = (require('aws-cdk-lib/custom-resources') as { Provider?: new (...args: never[]) => IConstruct }).Provider ?? null;
   }
   return providerCache ?? undefined;
+}
+
+/** The resource's logical ID, what its `logicalId` token resolves to, without resolving a token: its override, else its stack's allocation. */
+function logicalIdOf(r: CfnResource): string {
+  return (r as unknown as { _logicalIdOverride?: string })._logicalIdOverride ?? Stack.of(r).getLogicalId(r);
 }
 
 function propertiesOf(stack: Stack, r: CfnResource): Record<string, unknown> {
