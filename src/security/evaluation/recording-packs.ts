@@ -47,9 +47,13 @@ interface RuleOutcome {
   readonly error?: string;
 }
 
+/** Most rules do not apply to most resources: one outcome object for all of those. */
+const NOT_APPLICABLE: RuleOutcome = Object.freeze({ result: NagRuleCompliance.NOT_APPLICABLE });
+
 function applyOnce(rule: Rule, node: CfnResource): RuleOutcome {
   try {
-    return { result: rule(node) };
+    const result = rule(node);
+    return result === NagRuleCompliance.NOT_APPLICABLE ? NOT_APPLICABLE : { result };
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -60,24 +64,28 @@ function applyOnce(rule: Rule, node: CfnResource): RuleOutcome {
  * (AwsSolutions, HIPAA Security, PCI DSS and NIST 800-53 apply the same rule functions, and
  * Serverless repeats Lambda rules), and a rule is a function of the resource and the tree,
  * which do not change while the packs run: the same rule on the same resource gives the same
- * outcome in every pack, so it runs once.
+ * outcome in every pack, so a rule that applies runs once. Outcomes of rules that do not apply
+ * are not kept (deciding that is a type test; keeping tens of thousands of them costs more).
  */
 export class SharedRuleResults {
   private readonly byNode = new Map<CfnResource, Map<Rule, RuleOutcome>>();
   // A pack applies all its rules to one resource before the next: the last resource's outcomes are kept at hand.
   private lastNode?: CfnResource;
-  private lastOutcomes = new Map<Rule, RuleOutcome>();
+  private lastOutcomes?: Map<Rule, RuleOutcome>;
 
   /** The outcome of `rule` on `node`, applied on the first call. */
   public apply(rule: Rule, node: CfnResource): RuleOutcome {
     if (node !== this.lastNode) {
-      let outcomes = this.byNode.get(node);
-      if (!outcomes) this.byNode.set(node, outcomes = new Map());
       this.lastNode = node;
-      this.lastOutcomes = outcomes;
+      this.lastOutcomes = this.byNode.get(node);
     }
-    let outcome = this.lastOutcomes.get(rule);
-    if (!outcome) this.lastOutcomes.set(rule, outcome = applyOnce(rule, node));
+    const known = this.lastOutcomes?.get(rule);
+    if (known) return known;
+    const outcome = applyOnce(rule, node);
+    if (outcome !== NOT_APPLICABLE) {
+      if (!this.lastOutcomes) this.byNode.set(node, this.lastOutcomes = new Map());
+      this.lastOutcomes.set(rule, outcome);
+    }
     return outcome;
   }
 }
