@@ -1,65 +1,18 @@
 // `npm run bench`: synth cost of the library, measured in one run and printed as ratios, so
 // that a noisy machine moves both sides of each ratio together.
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
 import { run as alarmsPerService } from './alarms-per-service';
 import { run as estimator } from './estimator';
 import { run as offerFiles } from './offer-files';
+import { run as report } from './report';
 import { run as requireTime } from './require';
 import { run as security } from './security';
-import { shopRequirements } from '../examples/shop/requirements';
-import { ApplicationStack } from '../src';
-
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-bench-'));
-
-// The same template both ways: without the report there is no cost estimate at synth, and
-// without a budget the budget guard (which estimates too) has nothing to check.
-const withoutBudget = { ...shopRequirements, budget: undefined };
-
-function synthOnce(designReport: boolean, round: number): number {
-  const start = process.hrtime.bigint();
-  const app = new App({ outdir: path.join(outRoot, `${designReport ? 'on' : 'off'}-${round}`) });
-  new ApplicationStack(app, 'Shop', { requirements: designReport ? shopRequirements : withoutBudget, designReport });
-  app.synth();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-// CDK prints a policy validation summary on every synth with plugins; keep the bench output readable.
-const printError = console.error;
-console.error = () => undefined;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-// Warm up module loading and JIT on both paths before measuring.
-for (let i = 0; i < 3; i++) {
-  synthOnce(false, -1 - i);
-  synthOnce(true, -1 - i);
-}
-const off: number[] = [];
-const on: number[] = [];
-for (let i = 0; i < ROUNDS; i++) {
-  // Alternate so that drift in machine load hits both sides alike.
-  off.push(synthOnce(false, i));
-  on.push(synthOnce(true, i));
-}
-fs.rmSync(outRoot, { recursive: true, force: true });
-console.error = printError;
-
-const offMs = median(off);
-const onMs = median(on);
-console.log(`example app (${shopRequirements.services.length} services, ${shopRequirements.dataStores?.length ?? 0} data stores), ${ROUNDS} rounds, medians:`);
-console.log(`  synth without estimate, budget guard and report: ${offMs.toFixed(1)} ms`);
-console.log(`  synth with all three:                           ${onMs.toFixed(1)} ms`);
-console.log(`  ratio: ${(onMs / offMs).toFixed(3)} (target: at most 1.05)`);
 
 async function sections(): Promise<void> {
   // Each section measures in one run and prints its own ratios and targets.
   for (const [title, section] of [
-    ['security', security], ['require time', requireTime], ['cost estimator', estimator],
+    ['estimate, budget guard and report', report], ['security', security], ['require time', requireTime], ['cost estimator', estimator],
     ['offer-file refresh', offerFiles], ['alarms per service', alarmsPerService],
   ] as const) {
     console.log(`\n${title}:`);

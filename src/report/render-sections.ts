@@ -79,8 +79,10 @@ export function renderReliability(r: DesignReport): string[] {
   ];
 }
 
+/** `n.toLocaleString('en-US', { maximumFractionDigits: 2 })`, with the formatter made once (toLocaleString makes one per call). */
+const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 function fmt(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return QUANTITY.format(n);
 }
 
 /** Unit prices keep their significant digits ($0.045, $0.0000166667). */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { ValidationProblem } from './types';
 import { findRequirementProblems } from './validate';
 
@@ -46,6 +46,8 @@ export function readRequirementsFile(file: string): RequirementsFileResult {
   if (!['.json', '.yaml', '.yml'].includes(extension)) {
     return { requirements: undefined, problems: [{ file, path: 'requirements', message: `must be a .json, .yaml or .yml file, got '${extension || 'no extension'}'` }] };
   }
+  // Loaded here, not at import: the YAML parser is only needed when a file is read.
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   // JSON is YAML 1.2: one parser gives both formats a line for every field.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -63,6 +65,12 @@ export function readRequirementsFile(file: string): RequirementsFileResult {
   return { requirements, problems };
 }
 
+/** The `yaml` package, loaded on first use. */
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('yaml') as typeof import('yaml');
+}
+
 /** JSON.parse's verdict on a .json file (YAML accepts more: comments, unquoted keys). */
 function jsonSyntax(text: string): Array<{ message: string; at?: number }> {
   try {
@@ -77,6 +85,7 @@ function jsonSyntax(text: string): Array<{ message: string; at?: number }> {
 
 /** The line of `requirements.services[0].traffic` in the file, or of the nearest part of the path that exists. */
 function lineOf(doc: Document, lines: LineCounter, problemPath: string): number | undefined {
+  const { isMap, isSeq } = yaml();
   const keys = pathKeys(problemPath);
   for (let n = keys.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
@@ -91,6 +100,7 @@ function lineOf(doc: Document, lines: LineCounter, problemPath: string): number 
 }
 
 function keyLine(doc: Document, lines: LineCounter, keys: Array<string | number>): number | undefined {
+  const { isMap } = yaml();
   const parent = keys.length === 1 ? doc.contents : doc.getIn(keys.slice(0, -1), true);
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === keys[keys.length - 1]);

@@ -1,8 +1,6 @@
 import { AspectPriority, Aspects, Stack } from 'aws-cdk-lib';
-import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import { EnvironmentTier } from '../requirements';
-import { SecurityPolicyAspect } from './aspects/security-policy-aspect';
-import { customerManagedKey } from './aspects/shared-resources';
 import { ComplianceEvaluation } from './evaluation/model';
 import { SynthGate } from './gate/synth-gate';
 import { RulePack, rulePacksFor } from './policy/rule-pack-selection';
@@ -47,6 +45,10 @@ export class StackSecurity {
     this.stack = stack;
     this.policy = props.policy;
     this.rulePacks = rulePacksFor(this.policy.frameworks);
+    // The aspects (and the aws-cdk-lib service modules they test nodes against) load with the
+    // first secured stack, not with the package.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { SecurityPolicyAspect } = require('./aspects/security-policy-aspect') as typeof import('./aspects/security-policy-aspect');
     Aspects.of(stack).add(new SecurityPolicyAspect(this.policy, stack, () => { this.synthesized = true; }), { priority: AspectPriority.MUTATING });
     if (props.failSynthOnFindings ?? true) {
       SynthGate.of(stack).addCheck({
@@ -65,6 +67,8 @@ export class StackSecurity {
    * replication of KMS-encrypted objects).
    */
   public customerManagedKey(): kms.IKey {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { customerManagedKey } = require('./aspects/shared-resources') as typeof import('./aspects/shared-resources');
     return customerManagedKey(this.stack);
   }
 

@@ -1,6 +1,6 @@
 import { CfnResource, CustomResourceProviderBase, Stack } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { SERVICE_MODULES } from './service-modules';
 import { exempt } from '../exemptions';
 
 const HANDLER_REASON = 'CDK deployment machinery: this function serves CloudFormation custom resources and runs only while the stack '
@@ -29,7 +29,7 @@ const CDK_SINGLETONS: Record<string, string> = {
  * token is an application function and is checked like one. Returns their logical IDs.
  */
 export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): Set<string> {
-  const byId = new Map(all.map((r) => [stack.resolve(r.logicalId) as string, r]));
+  const byId = new Map(all.map((r) => [logicalIdOf(r), r]));
   const singletons = singletonFunctions(stack);
   const handlers = new Set<string>();
   for (const r of all) {
@@ -77,8 +77,9 @@ export function isCreatedByCdk(fn: CfnResource, singletons: ReadonlySet<IConstru
 /** The functions behind the stack's `SingletonFunction`s. */
 export function singletonFunctions(stack: Stack): Set<IConstruct> {
   const out = new Set<IConstruct>();
+  const { SingletonFunction } = SERVICE_MODULES.lambda();
   for (const c of stack.node.findAll()) {
-    if (c instanceof lambda.SingletonFunction) {
+    if (c instanceof SingletonFunction) {
       const fn = (c as unknown as { lambdaFunction?: IConstruct }).lambdaFunction;
       if (fn) out.add(fn);
     }
@@ -94,6 +95,11 @@ function providerClass(): (new (...args: never[]) => IConstruct) | undefined {
     providerCache = (require('aws-cdk-lib/custom-resources') as { Provider?: new (...args: never[]) => IConstruct }).Provider ?? null;
   }
   return providerCache ?? undefined;
+}
+
+/** The resource's logical ID, what its `logicalId` token resolves to, without resolving a token: its override, else its stack's allocation. */
+function logicalIdOf(r: CfnResource): string {
+  return (r as unknown as { _logicalIdOverride?: string })._logicalIdOverride ?? Stack.of(r).getLogicalId(r);
 }
 
 function propertiesOf(stack: Stack, r: CfnResource): Record<string, unknown> {

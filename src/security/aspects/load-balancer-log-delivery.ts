@@ -1,8 +1,7 @@
 import { Aws, CfnCondition, CfnMapping, Fn, Stack, Token } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { FactName, RegionInfo } from 'aws-cdk-lib/region-info';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { SERVICE_MODULES } from './service-modules';
 
 /** Key prefix of load balancer access logs in the log bucket. */
 export const LOAD_BALANCER_LOG_PREFIX = 'alb';
@@ -17,6 +16,8 @@ export const LOAD_BALANCER_LOG_PREFIX = 'alb';
  */
 export function allowLoadBalancerLogDelivery(scope: Construct, bucket: s3.IBucket): void {
   if (scope.node.tryFindChild('ElbLogDelivery')) return;
+  const iam = SERVICE_MODULES.iam();
+  const { FactName, RegionInfo } = SERVICE_MODULES.regionInfo();
   const marker = new Construct(scope, 'ElbLogDelivery');
   const stack = Stack.of(scope);
   const objects = bucket.arnForObjects(`${LOAD_BALANCER_LOG_PREFIX}/*`);

@@ -1,15 +1,12 @@
 import { Aws, CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as rds from 'aws-cdk-lib/aws-rds';
-import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { EnforcementContext, LoadBalancerAttribute } from './context';
 import { exemptCustomResourceHandlers } from './custom-resource-handlers';
 import { allowLoadBalancerLogDelivery } from './load-balancer-log-delivery';
-import { StackBackup } from './stack-backup';
+import { SERVICE_MODULES } from './service-modules';
+import type { StackBackup } from './stack-backup';
 import { exempt } from '../exemptions';
 import { SecurityPolicy } from '../policy/security-policy';
 import { SecurityRule } from '../policy/security-rule';
@@ -49,8 +46,12 @@ export function provisionSharedResources(stack: Stack, policy: SecurityPolicy): 
   if (key && has('AWS::CloudFront::Distribution')) allowCloudFrontToDecrypt(key);
 
   let stackBackup: StackBackup | undefined;
-  if (policy.isEnforced(SecurityRule.BACKUPS) && all.some((r) => r instanceof dynamodb.CfnTable || r instanceof rds.CfnDBCluster)) {
-    stackBackup = (scope.node.tryFindChild('Backup') as StackBackup | undefined) ?? new StackBackup(scope, 'Backup', policy);
+  // The type test first: DynamoDB and RDS (with semver) load only for a stack that has a table or a cluster.
+  if (policy.isEnforced(SecurityRule.BACKUPS) && all.some((r) => (r.cfnResourceType === 'AWS::DynamoDB::Table' && r instanceof SERVICE_MODULES.dynamodb().CfnTable)
+    || (r.cfnResourceType === 'AWS::RDS::DBCluster' && r instanceof SERVICE_MODULES.rds().CfnDBCluster))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const backup = require('./stack-backup') as typeof import('./stack-backup');
+    stackBackup = (scope.node.tryFindChild('Backup') as StackBackup | undefined) ?? new backup.StackBackup(scope, 'Backup', policy);
     stackBackup.reset();
   }
 
@@ -68,6 +69,8 @@ export function provisionSharedResources(stack: Stack, policy: SecurityPolicy): 
 function accessLogBucket(scope: Construct, policy: SecurityPolicy): s3.IBucket {
   const existing = scope.node.tryFindChild('AccessLogs') as s3.Bucket | undefined;
   if (existing) return existing;
+  const s3 = SERVICE_MODULES.s3();
+  const iam = SERVICE_MODULES.iam();
   const bucket = new s3.Bucket(scope, 'AccessLogs', {
     // S3 server access logs and load balancer access logs are delivered only to SSE-S3 buckets.
     encryption: s3.BucketEncryption.S3_MANAGED,
@@ -106,6 +109,8 @@ export function customerManagedKey(stack: Stack): kms.Key {
   const scope = (stack.node.tryFindChild(SECURITY_SCOPE_ID) as Construct | undefined) ?? new Construct(stack, SECURITY_SCOPE_ID);
   const existing = scope.node.tryFindChild('Key') as kms.Key | undefined;
   if (existing) return existing;
+  const kms = SERVICE_MODULES.kms();
+  const iam = SERVICE_MODULES.iam();
   const key = new kms.Key(scope, 'Key', {
     description: 'Encrypts the stack\'s buckets, log groups and secrets (customer managed key required by its compliance frameworks)',
     enableKeyRotation: true,
@@ -139,6 +144,7 @@ const cloudFrontAllowed = new WeakSet<kms.Key>();
 function allowCloudFrontToDecrypt(key: kms.Key): void {
   if (cloudFrontAllowed.has(key)) return;
   cloudFrontAllowed.add(key);
+  const iam = SERVICE_MODULES.iam();
   key.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'AllowCloudFrontOriginAccessControl',
     principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
@@ -153,9 +159,10 @@ function logTargetsOf(stack: Stack, all: CfnResource[]): Set<string> {
   const targets = new Set<string>();
   const refs = (value: unknown) => [...JSON.stringify(stack.resolve(value) ?? null).matchAll(/"Ref":"([A-Za-z0-9]+)"/g)].map((m) => m[1]);
   for (const r of all) {
-    if (r instanceof s3.CfnBucket) {
+    // The type tests first, so that a stack without load balancers does not load their module.
+    if (r.cfnResourceType === 'AWS::S3::Bucket' && r instanceof SERVICE_MODULES.s3().CfnBucket) {
       refs((r.loggingConfiguration as s3.CfnBucket.LoggingConfigurationProperty | undefined)?.destinationBucketName).forEach((id) => targets.add(id));
-    } else if (r instanceof elbv2.CfnLoadBalancer) {
+    } else if (r.cfnResourceType === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && r instanceof SERVICE_MODULES.elbv2().CfnLoadBalancer) {
       const attributes = stack.resolve(r.loadBalancerAttributes) as LoadBalancerAttribute[] | undefined;
       for (const a of attributes ?? []) {
         if ((a.key ?? a.Key) === 'access_logs.s3.bucket') refs(a.value ?? a.Value).forEach((id) => targets.add(id));

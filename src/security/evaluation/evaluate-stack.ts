@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { evaluateCompliance } from './evaluate';
 import { ComplianceEvaluation } from './model';
 import { createRecordingPack, RulePack, usesFunctions } from './rule-packs';
+import { withTreeMemo } from './tree-memo';
 import { SecurityPolicy } from '../policy/security-policy';
 import { checkTemplates } from '../template/check';
 import { loadTemplates } from '../template/load';
@@ -15,8 +16,16 @@ export interface StackEvaluationOptions {
   readonly readAssembly: boolean;
 }
 
-/** Runs the packs over the stack and the template check over its final templates, and scores both. */
+/**
+ * Runs the packs over the stack and the template check over its final templates, and scores
+ * both. Nothing changes the tree meanwhile, so resolved values, tree walks and logical IDs are
+ * worked out once (`withTreeMemo`).
+ */
 export function evaluateStack(stack: Stack, policy: SecurityPolicy, rulePacks: RulePack[], options: StackEvaluationOptions): ComplianceEvaluation {
+  return withTreeMemo(stack, () => evaluateUnchanged(stack, policy, rulePacks, options));
+}
+
+function evaluateUnchanged(stack: Stack, policy: SecurityPolicy, rulePacks: RulePack[], options: StackEvaluationOptions): ComplianceEvaluation {
   const packs = rulePacks
     .filter((p) => p !== RulePack.SERVERLESS || usesFunctions(stack))
     .map((p) => createRecordingPack(p, options.production));

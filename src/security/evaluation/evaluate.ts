@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { AcknowledgedFinding, ComplianceEvaluation, FrameworkScore, SecurityFinding } from './model';
-import { RecordingPack } from './recording-packs';
+import { RecordingPack, SharedRuleResults } from './recording-packs';
 import { findAcknowledgement } from '../acknowledgements';
 import { AcceptanceKind, findExemption, relaxationReason } from '../exemptions';
 import { FRAMEWORK_PACK } from '../policy/framework-rules';
@@ -57,7 +57,8 @@ export function evaluateCompliance(scope: IConstruct, packs: RecordingPack[], ex
   const packNames = packs.map((p) => p.ruleIdPrefix);
   const runs: Array<{ prefix: string; pack?: RecordingPack }> = packs.map((pack) => ({ prefix: pack.ruleIdPrefix, pack }));
   if (template.length > 0 && !packNames.includes(TEMPLATE_PACK)) runs.push({ prefix: TEMPLATE_PACK });
-
+  // A rule several packs have runs once per resource: the tree does not change while they run.
+  const shared = new SharedRuleResults();
   for (const { prefix, pack } of runs) {
     const score = new Score();
     const record = (f: Finding, status: Status, list: boolean, detail?: string) => {
@@ -87,7 +88,7 @@ export function evaluateCompliance(scope: IConstruct, packs: RecordingPack[], ex
         };
         record(f, statusOf(f, prefix, extras.policy), true);
       }
-    });
+    }, shared);
     if (prefix === TEMPLATE_PACK) {
       for (const r of template) score.evaluated.add(`${TEMPLATE_PACK}-${r.rule.id}`);
       for (const { result, finding } of templateFindings) record(finding, statusOf(finding, prefix, extras.policy), true, result.problems.join('; '));

@@ -28,13 +28,67 @@ export interface RecordingPack {
   readonly ruleIdPrefix: string;
   /** The pack's rule ids by rule function name, as seen in the last run. */
   readonly ruleIdsByName: ReadonlyMap<string, string>;
-  /** Applies every rule to every resource under `scope`, reporting each application to `sink`. */
-  run(scope: IConstruct, sink: (check: RuleCheck) => void): void;
+  /**
+   * Applies every rule to every resource under `scope`, reporting each application to `sink`.
+   * With `shared`, a rule another pack of the same evaluation already applied to a resource is
+   * not run again: its result is reported.
+   */
+  run(scope: IConstruct, sink: (check: RuleCheck) => void, shared?: SharedRuleResults): void;
   /** Rule functions not to call (superseded by a template rule with the same id). */
   skip(ruleNames: string[]): void;
 }
 
 type PackClass = new (scope?: IConstruct, props?: NagPackProps) => NagPack;
+type Rule = IApplyRule['rule'];
+
+/** What applying a rule to a resource gave: its result, or the error it threw. */
+interface RuleOutcome {
+  readonly result?: NagRuleResult;
+  readonly error?: string;
+}
+
+/** Most rules do not apply to most resources: one outcome object for all of those. */
+const NOT_APPLICABLE: RuleOutcome = Object.freeze({ result: NagRuleCompliance.NOT_APPLICABLE });
+
+function applyOnce(rule: Rule, node: CfnResource): RuleOutcome {
+  try {
+    const result = rule(node);
+    return result === NagRuleCompliance.NOT_APPLICABLE ? NOT_APPLICABLE : { result };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/**
+ * Rule outcomes shared by the packs of one evaluation. The packs have rules in common
+ * (AwsSolutions, HIPAA Security, PCI DSS and NIST 800-53 apply the same rule functions, and
+ * Serverless repeats Lambda rules), and a rule is a function of the resource and the tree,
+ * which do not change while the packs run: the same rule on the same resource gives the same
+ * outcome in every pack, so a rule that applies runs once. Outcomes of rules that do not apply
+ * are not kept (deciding that is a type test; keeping tens of thousands of them costs more).
+ */
+export class SharedRuleResults {
+  private readonly byNode = new Map<CfnResource, Map<Rule, RuleOutcome>>();
+  // A pack applies all its rules to one resource before the next: the last resource's outcomes are kept at hand.
+  private lastNode?: CfnResource;
+  private lastOutcomes?: Map<Rule, RuleOutcome>;
+
+  /** The outcome of `rule` on `node`, applied on the first call. */
+  public apply(rule: Rule, node: CfnResource): RuleOutcome {
+    if (node !== this.lastNode) {
+      this.lastNode = node;
+      this.lastOutcomes = this.byNode.get(node);
+    }
+    const known = this.lastOutcomes?.get(rule);
+    if (known) return known;
+    const outcome = applyOnce(rule, node);
+    if (outcome !== NOT_APPLICABLE) {
+      if (!this.lastOutcomes) this.byNode.set(node, this.lastOutcomes = new Map());
+      this.lastOutcomes.set(rule, outcome);
+    }
+    return outcome;
+  }
+}
 
 /**
  * Subclasses a cdk-nag pack so that `applyRule` reports to a sink. The pack's own
@@ -46,6 +100,7 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
   const Base = pack as unknown as typeof AwsSolutionsChecks;
   class Recording extends Base implements RecordingPack {
     private sink?: (check: RuleCheck) => void;
+    private shared?: SharedRuleResults;
     public readonly ruleIdsByName = new Map<string, string>();
     private readonly skipped = new Set<string>();
 
@@ -57,12 +112,14 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
       return this.readPackName;
     }
 
-    public run(scope: IConstruct, sink: (check: RuleCheck) => void): void {
+    public run(scope: IConstruct, sink: (check: RuleCheck) => void, shared?: SharedRuleResults): void {
       this.sink = sink;
+      this.shared = shared;
       try {
         this.validateScope(scope);
       } finally {
         this.sink = undefined;
+        this.shared = undefined;
       }
     }
 
@@ -70,13 +127,7 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
       const ruleId = `${this.readPackName}-${params.ruleSuffixOverride ?? params.rule.name}`;
       this.ruleIdsByName.set(params.rule.name, ruleId);
       if (this.skipped.has(params.rule.name)) return;
-      let result: NagRuleResult | undefined;
-      let error: string | undefined;
-      try {
-        result = params.rule(params.node);
-      } catch (e) {
-        error = (e as Error).message;
-      }
+      const { result, error } = this.shared ? this.shared.apply(params.rule, params.node) : applyOnce(params.rule, params.node);
       // Most rules do not apply to most resources: report only those that do.
       if (result === NagRuleCompliance.NOT_APPLICABLE || !this.sink) return;
       this.sink({
