@@ -181,6 +181,13 @@ project.addTask('cli', {
   ],
 });
 
+// Long synth tests: 200 services and every configuration at the edge of one stack (see the tests).
+project.addTask('test:long', {
+  description: 'Run the long synth tests (200 services, the whole one-stack edge range)',
+  env: { LONG_TESTS: '1' },
+  exec: 'jest test/many-services.test.ts test/placement-edge.test.ts',
+});
+
 // The long property run (the default `npm test` run is short; see test/requirements.property.test.ts).
 project.addTask('test:property', {
   description: 'Run the requirements property test with its long run of synthesized stacks',
