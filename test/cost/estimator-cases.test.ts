@@ -382,3 +382,38 @@ describe('whole applications: nested stacks, outputs-only stacks, titles', () =>
     expect(missing.headline).toMatch(/\+ 1 unpriced: AWS::CloudFormation::Stack$/);
   });
 });
+
+describe('a replica bucket is priced in the storage class its source replicates into, without reads', () => {
+  const source = (Destination: object) => ({
+    Type: 'AWS::S3::Bucket',
+    Properties: { VersioningConfiguration: { Status: 'Enabled' }, ReplicationConfiguration: { Role: 'arn:aws:iam::1:role/r', Rules: [{ Status: 'Enabled', Destination }] } },
+  });
+  const replica = { Type: 'AWS::S3::Bucket', Properties: { VersioningConfiguration: { Status: 'Enabled' } } };
+  const usage = { Replica: { storageGb: 500, monthlyPutRequests: 600_000 } };
+
+  test('STANDARD_IA: $0.0125/GB-month, PUTs at $0.01 per 1,000, no GETs by default', () => {
+    const e = CostEstimator.estimateTemplate({
+      template: { Resources: { Source: source({ Bucket: { 'Fn::GetAtt': ['Replica', 'Arn'] }, StorageClass: 'STANDARD_IA' }), Replica: replica } }, usage,
+    });
+    const r = res(e, 'Replica');
+    expect(r.status).toBe(ResourceCostStatus.PRICED);
+    const item = (re: RegExp) => r.lineItems.find((i) => re.test(i.description))!;
+    expect(item(/^Storage/).description).toBe('Storage (S3 Standard-IA)');
+    within5(item(/^Storage/).monthlyCost, 500 * 0.0125);
+    within5(item(/^PUT/).monthlyCost, 600 * 0.01);
+    expect(item(/^GET/).monthlyCost).toBe(0);
+    expect(r.assumptions.join('\n')).toMatch(/a replica of Source, stored in S3 Standard-IA/);
+    // The source stays S3 Standard.
+    expect(res(e, 'Source').lineItems[0].description).toBe('Storage (S3 Standard)');
+  });
+
+  test('no StorageClass: the source object\'s class (Standard); a class without a figure is unpriced naming it', () => {
+    const standard = CostEstimator.estimateTemplate({ template: { Resources: { Source: source({ Bucket: { 'Fn::GetAtt': ['Replica', 'Arn'] } }), Replica: replica } }, usage });
+    within5(res(standard, 'Replica').lineItems.find((i) => /^Storage/.test(i.description))!.monthlyCost, 500 * 0.023);
+    const glacier = CostEstimator.estimateTemplate({
+      template: { Resources: { Source: source({ Bucket: { 'Fn::GetAtt': ['Replica', 'Arn'] }, StorageClass: 'DEEP_ARCHIVE' }), Replica: replica } }, usage,
+    });
+    expect(res(glacier, 'Replica').status).toBe(ResourceCostStatus.UNPRICED);
+    expect(res(glacier, 'Replica').reason).toMatch(/DEEP_ARCHIVE, the class Source replicates into this bucket in/);
+  });
+});

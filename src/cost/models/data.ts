@@ -1,6 +1,6 @@
 import { dataTransferOut, scalableTarget } from './compute';
 import { GB_MONTH, ModelContext, Quantity, times } from '../estimator/context';
-import { numberProp } from '../estimator/template-index';
+import { numberProp, refTarget } from '../estimator/template-index';
 
 /** DynamoDB table: on-demand request units or provisioned capacity hours, and storage. */
 export function dynamoDbTable(ctx: ModelContext, defaultBillingMode = 'PROVISIONED'): void {
@@ -38,15 +38,50 @@ export function dynamoDbTable(ctx: ModelContext, defaultBillingMode = 'PROVISION
   ctx.assume('point-in-time recovery, backups and streams are not modelled');
 }
 
-/** S3 bucket: Standard storage, PUT and GET requests. */
+/** S3 storage classes the catalog prices, by the class name in a replication rule's Destination. */
+const S3_CLASSES: { [storageClass: string]: { label: string; storage: string; volumeType: string; put: string; get: string } } = {
+  STANDARD: { label: 'S3 Standard', storage: 'TimedStorage-ByteHrs', volumeType: 'Standard', put: 'Requests-Tier1', get: 'Requests-Tier2' },
+  STANDARD_IA: {
+    label: 'S3 Standard-IA', storage: 'TimedStorage-SIA-ByteHrs', volumeType: 'Standard - Infrequent Access', put: 'Requests-SIA-Tier1', get: 'Requests-SIA-Tier2',
+  },
+};
+
+/**
+ * The storage class objects arrive in when this bucket is another bucket's replication
+ * destination (`ReplicationConfiguration.Rules[].Destination.StorageClass` of the source, which
+ * defaults to the source object's class: Standard), or undefined when nothing replicates into it.
+ */
+function replicaClass(ctx: ModelContext): { storageClass: string; source: string } | undefined {
+  for (const source of ctx.template.referencedBy(ctx.id, 'AWS::S3::Bucket', 'ReplicationConfiguration')) {
+    const rules = ctx.template.get(source.id)?.Properties?.ReplicationConfiguration?.Rules;
+    for (const rule of Array.isArray(rules) ? rules : []) {
+      if (refTarget(rule?.Destination?.Bucket) !== ctx.id) continue;
+      const storageClass = rule.Destination.StorageClass;
+      return { storageClass: typeof storageClass === 'string' ? storageClass : 'STANDARD', source: source.id };
+    }
+  }
+  return undefined;
+}
+
+/** S3 bucket: storage, PUT and GET requests (S3 Standard, or a replica's destination class). */
 export function s3Bucket(ctx: ModelContext): void {
+  const replica = replicaClass(ctx);
+  const storageClass = replica?.storageClass ?? 'STANDARD';
+  const c = S3_CLASSES[storageClass];
+  if (!c) {
+    ctx.unpriced(`storage and requests in ${storageClass}, the class ${replica!.source} replicates into this bucket in (no figure in the catalog)`);
+    dataTransferOut(ctx);
+    return;
+  }
   const storage = ctx.usage.get('storageGb', 1, 'small bucket');
-  const puts = ctx.usage.get('monthlyPutRequests', 10_000, 'light writes');
-  const gets = ctx.usage.get('monthlyGetRequests', 100_000, 'light reads');
-  ctx.assume('priced as S3 Standard; lifecycle transitions and other storage classes are not modelled');
-  ctx.charge('Storage (S3 Standard)', { serviceCode: 'AmazonS3', usageType: 'TimedStorage-ByteHrs', filters: { volumeType: 'Standard' } }, ctx.scaled(storage), GB_MONTH);
-  ctx.charge('PUT, COPY, POST, LIST requests', { serviceCode: 'AmazonS3', usageType: 'Requests-Tier1' }, ctx.scaled(puts), { unit: '1,000 requests', per: 1000 });
-  ctx.charge('GET and other requests', { serviceCode: 'AmazonS3', usageType: 'Requests-Tier2' }, ctx.scaled(gets), { unit: '1,000 requests', per: 1000 });
+  const puts = ctx.usage.get('monthlyPutRequests', 10_000, replica ? 'replicated writes' : 'light writes');
+  const gets = ctx.usage.get('monthlyGetRequests', replica ? 0 : 100_000, replica ? 'a replica is read only when it is needed' : 'light reads');
+  ctx.assume(replica
+    ? `a replica of ${replica.source}, stored in ${c.label}: the replication rule's class; lifecycle transitions are not modelled`
+    : 'priced as S3 Standard; lifecycle transitions and other storage classes are not modelled');
+  ctx.charge(`Storage (${c.label})`, { serviceCode: 'AmazonS3', usageType: c.storage, filters: { volumeType: c.volumeType } }, ctx.scaled(storage), GB_MONTH);
+  ctx.charge('PUT, COPY, POST, LIST requests', { serviceCode: 'AmazonS3', usageType: c.put }, ctx.scaled(puts), { unit: '1,000 requests', per: 1000 });
+  ctx.charge('GET and other requests', { serviceCode: 'AmazonS3', usageType: c.get }, ctx.scaled(gets), { unit: '1,000 requests', per: 1000 });
   dataTransferOut(ctx);
 }
 
