@@ -39,7 +39,6 @@ interface WorkFields {
   readonly priced: PricedCharge[];
   readonly unpriced: string[];
   readonly free?: string;
-  readonly ctx?: ModelContext;
   readonly assumptions?: string[];
 }
 
@@ -55,7 +54,6 @@ interface ResourceWork {
   readonly type: string;
   readonly path?: string;
   readonly nestedStack?: string;
-  readonly ctx?: ModelContext;
   readonly priced: PricedCharge[];
   readonly unpriced: string[];
   readonly free?: string;
@@ -111,9 +109,11 @@ export function estimate(input: EstimateInput): CostEstimate {
       logicalId,
       type: resource.Type,
       path: unit.index.pathOf(logicalId),
-      ...(nestedStack !== undefined ? { nestedStack } : {}),
+      nestedStack,
       conditional: unit.resolved.conditionUnknown.get(logicalId) ?? unit.conditional,
-      ...fields,
+      priced: fields.priced,
+      unpriced: fields.unpriced,
+      free: fields.free,
       assumptions: defaults ? [...defaults, ...(fields.assumptions ?? [])] : fields.assumptions ?? [],
     });
     if (resource.Type === NESTED_STACK) {
@@ -159,7 +159,7 @@ export function estimate(input: EstimateInput): CostEstimate {
       if (quote) priced.push({ charge, quote, quantity: charge.quantity });
       else unpriced.push(`${charge.description}: no figure for ${charge.price.serviceCode} ${charge.price.usageType}${filterText(charge.price.filters)} in the catalog`);
     }
-    return workOf({ ctx, priced, unpriced, free: ctx.freeReason, assumptions: ctx.assumptions });
+    return workOf({ priced, unpriced, free: ctx.freeReason, assumptions: ctx.assumptions });
   }
 
   // Tiers pool over what deploys; resources that may not deploy are priced alone, for information.
@@ -381,19 +381,18 @@ function resourceEstimate(w: ResourceWork, pools: Map<string, Pool>, fallbacks: 
   } else {
     status = ResourceCostStatus.PRICED;
   }
-  return {
-    logicalId: w.logicalId,
-    type: w.type,
-    ...(w.path !== undefined ? { path: w.path } : {}),
-    ...(w.nestedStack !== undefined ? { nestedStack: w.nestedStack } : {}),
-    status,
-    monthlyCost,
-    lineItems: lineItems.some((l) => l.description.includes(OBJECT))
-      ? lineItems.map((l) => ({ ...l, description: readable(l.description) }))
-      : lineItems,
-    assumptions: assumptions.some((a) => a.includes(OBJECT)) ? assumptions.map(readable) : assumptions,
-    ...(reason !== undefined ? { reason: readable(reason) } : {}),
-  };
+  // Built field by field (no spread of optional parts): the same fields in the same order.
+  const result: { -readonly [K in keyof ResourceCostEstimate]: ResourceCostEstimate[K] } = { logicalId: w.logicalId, type: w.type } as ResourceCostEstimate;
+  if (w.path !== undefined) result.path = w.path;
+  if (w.nestedStack !== undefined) result.nestedStack = w.nestedStack;
+  result.status = status;
+  result.monthlyCost = monthlyCost;
+  result.lineItems = lineItems.some((l) => l.description.includes(OBJECT))
+    ? lineItems.map((l) => ({ ...l, description: readable(l.description) }))
+    : lineItems;
+  result.assumptions = assumptions.some((a) => a.includes(OBJECT)) ? assumptions.map(readable) : assumptions;
+  if (reason !== undefined) result.reason = readable(reason);
+  return result;
 }
 
 const OBJECT = '[object Object]';

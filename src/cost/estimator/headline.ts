@@ -26,5 +26,13 @@ export function usd(value: number): string {
 
 /** `1,234.5`: the same text as `value.toLocaleString('en-US')`, without a formatter per call. */
 export function enUs(value: number): string {
-  return EN_US_FORMAT.format(value);
+  // Models format the same few defaults for every resource: remembered (a bounded cache).
+  let text = EN_US_TEXT.get(value);
+  if (text === undefined) {
+    if (EN_US_TEXT.size >= 1000) EN_US_TEXT.clear();
+    EN_US_TEXT.set(value, text = EN_US_FORMAT.format(value));
+  }
+  return text;
 }
+
+const EN_US_TEXT = new Map<number, string>();

@@ -113,7 +113,9 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
   };
 
   let conditions: Map<string, ConditionValue> = new Map();
-  const value = (v: unknown): unknown => resolveValue(v, { ref, mappings, conditions: (n) => conditions.get(n) });
+  // One scope for every value (not a scope and a closure per call): conditions is read when called.
+  const scope: Scope = { ref, mappings, conditions: (n) => conditions.get(n) };
+  const value = (v: unknown): unknown => resolveValue(v, scope);
   conditions = evaluateConditions(isObject(template.Conditions) ? template.Conditions : {}, value);
 
   const samGlobals = isObject(template.Globals) ? template.Globals : undefined;
@@ -357,9 +359,10 @@ function trackUnknowns(v: unknown, path: string): void {
   for (let i = 0; i < n; i++) {
     const k = array ? i : keys![i];
     const child = (v as any)[k];
+    if (child === null || typeof child !== 'object') continue; // a scalar: nothing to track, no path built
     const childPath = array ? `${path}[${i}]` : `${path}.${k}`;
     if (isUnknown(child)) trackLeaf(v as object, k, childPath, child);
-    else if (child !== null && typeof child === 'object') trackUnknowns(child, childPath);
+    else trackUnknowns(child, childPath);
   }
 }
 
