@@ -47,7 +47,9 @@ export class PriceBook {
     let byUsage = this.plain.get(ref.serviceCode);
     if (!byUsage) this.plain.set(ref.serviceCode, byUsage = new Map());
     let quote = byUsage.get(ref.usageType);
-    if (quote === undefined && !byUsage.has(ref.usageType)) byUsage.set(ref.usageType, quote = this.resolveKey(priceKey(ref.serviceCode, ref.usageType)));
+    if (quote === undefined && !byUsage.has(ref.usageType)) {
+      byUsage.set(ref.usageType, quote = this.resolveKey(priceKey(ref.serviceCode, ref.usageType)));
+    }
     return quote;
   }
 

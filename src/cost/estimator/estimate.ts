@@ -382,7 +382,8 @@ function resourceEstimate(w: ResourceWork, pools: Map<string, Pool>, fallbacks: 
     status = ResourceCostStatus.PRICED;
   }
   // Built field by field (no spread of optional parts): the same fields in the same order.
-  const result: { -readonly [K in keyof ResourceCostEstimate]: ResourceCostEstimate[K] } = { logicalId: w.logicalId, type: w.type } as ResourceCostEstimate;
+  type Writable = { -readonly [K in keyof ResourceCostEstimate]: ResourceCostEstimate[K] };
+  const result = { logicalId: w.logicalId, type: w.type } as Writable;
   if (w.path !== undefined) result.path = w.path;
   if (w.nestedStack !== undefined) result.nestedStack = w.nestedStack;
   result.status = status;

@@ -1,7 +1,7 @@
 import { evaluateConditions, ConditionValue } from './conditions';
 import { expandForEach } from './for-each';
 import { TemplateResource } from './template-index';
-import { Unknown, isUnknown, trackLeaf } from './unknown';
+import { Unknown, UnknownRead, isUnknown, trackedContainer } from './unknown';
 
 /** What resolution needs besides the template. */
 export interface ResolveInput {
@@ -154,8 +154,7 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       if (properties === undefined || properties === NO_VALUE) {
         delete resolved.Properties;
       } else {
-        if (unknownSeen) trackUnknowns(properties, id);
-        resolved.Properties = properties;
+        resolved.Properties = unknownSeen ? trackUnknowns(properties, id) : properties;
       }
       result.resources[id] = resolved;
     }
@@ -350,20 +349,30 @@ function sub(arg: any, source: unknown, scope: Scope): unknown {
   return out;
 }
 
-/** Turns every Unknown inside a resolved value into a recorded read (see `trackLeaf`). */
-function trackUnknowns(v: unknown, path: string): void {
-  if (v === null || typeof v !== 'object' || isUnknown(v)) return;
+/**
+ * A resolved value whose Unknowns are recorded reads (see `trackedContainer`): each container
+ * holding one comes back as its tracking proxy, put in place of the container in its parent.
+ * Containers that hold an Unknown are resolution's own copies (never the caller's template).
+ */
+function trackUnknowns(v: unknown, path: string): unknown {
+  if (v === null || typeof v !== 'object' || isUnknown(v)) return v;
   const array = Array.isArray(v);
   const keys = array ? undefined : Object.keys(v);
   const n = array ? (v as unknown[]).length : keys!.length;
+  let leaves: Map<string, UnknownRead> | undefined;
   for (let i = 0; i < n; i++) {
     const k = array ? i : keys![i];
     const child = (v as any)[k];
     if (child === null || typeof child !== 'object') continue; // a scalar: nothing to track, no path built
     const childPath = array ? `${path}[${i}]` : `${path}.${k}`;
-    if (isUnknown(child)) trackLeaf(v as object, k, childPath, child);
-    else trackUnknowns(child, childPath);
+    if (isUnknown(child)) {
+      (leaves ??= new Map()).set(String(k), { path: childPath, unknown: child });
+    } else {
+      const tracked = trackUnknowns(child, childPath);
+      if (tracked !== child) (v as any)[k] = tracked;
+    }
   }
+  return leaves ? trackedContainer(v as object, leaves) : v;
 }
 
 function typed(value: unknown, type: string): unknown {

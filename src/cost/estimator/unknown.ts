@@ -46,18 +46,25 @@ export function trackUnknownReads<T>(onRead: (read: UnknownRead) => void, fn: ()
 }
 
 /**
- * Makes reading `container[key]` (which holds `value`) recorded: an accessor on that one key, so
- * that every other property of the container stays a plain, fast read (no proxy).
+ * The container with reads of the given keys (property names; array indexes as text) recorded:
+ * a proxy whose only trap is `get`, so keys, descriptors and every other property read through
+ * to the container. Cheaper than an accessor per key, which costs a property redefinition per
+ * Unknown and leaves the container slow to read.
  */
-export function trackLeaf(container: object, key: string | number, path: string, value: Unknown): void {
-  Object.defineProperty(container, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      reader?.({ path, unknown: value });
-      return value;
-    },
-  });
+export function trackedContainer<T extends object>(container: T, leaves: ReadonlyMap<string, UnknownRead>): T {
+  return new Proxy<T>(container, new LeafReads(leaves) as ProxyHandler<T>);
+}
+
+class LeafReads implements ProxyHandler<object> {
+  constructor(private readonly leaves: ReadonlyMap<string, UnknownRead>) {}
+
+  public get(target: object, key: string | symbol, receiver: unknown): unknown {
+    if (typeof key === 'string' && reader) {
+      const leaf = this.leaves.get(key);
+      if (leaf) reader({ path: leaf.path, unknown: leaf.unknown });
+    }
+    return Reflect.get(target, key, receiver);
+  }
 }
 
 /** Starts sending reads to `onRead` without a closure per call; returns the reader to restore. */
