@@ -28,7 +28,7 @@ export interface ResolvedTemplate {
   readonly excluded: ConditionalResource[];
   /** Logical ID -> why it is not known whether the resource deploys. */
   readonly conditionUnknown: Map<string, string>;
-  /** Logical ID -> parameters it uses through their Default ("X = 't3.micro' (the Default of parameter 'X')"). */
+  /** Logical ID -> parameters it uses through their Default ("X = 't3.micro' (the Default of parameter 'X')"); lists may be shared: read only. */
   readonly defaultsUsed: Map<string, string[]>;
   /** Resources that could not be expanded (Fn::ForEach over an unknown collection). */
   readonly unexpanded: ConditionalResource[];
@@ -92,8 +92,15 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
 
   let usedDefaults: string[] | undefined;
   let collecting = false;
-  const pseudo: { [name: string]: Unknown } = {};
-  const defaultText: { [name: string]: string } = {};
+  const pseudo = new Map<string, Unknown>();
+  const defaultText = new Map<string, string>();
+  /** The assumption of one parameter's Default, shared by every resource that uses only it (read only). */
+  const defaultAlone = new Map<string, string[]>();
+  const describeDefault = (n: string): string => {
+    let text = defaultText.get(n);
+    if (text === undefined) defaultText.set(n, text = `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`);
+    return text;
+  };
   const ref = (name: string, source: unknown): unknown => {
     const p = params.get(name);
     if (p) {
@@ -101,13 +108,20 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       if (isUnknown(p.value)) unknownSeen = true;
       return p.value;
     }
+    const known = pseudo.get(name); // a pseudo parameter already met: the same Unknown
+    if (known) {
+      unknownSeen = true;
+      return known;
+    }
     if (name === 'AWS::Region') return input.region;
     if (name === 'AWS::Partition') return partition;
     if (name === 'AWS::URLSuffix') return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
     if (name === 'AWS::NoValue') return NO_VALUE;
     if (PSEUDO_UNKNOWN[name]) {
       unknownSeen = true;
-      return (pseudo[name] ??= new Unknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, { Ref: name }));
+      const unknown = new Unknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, { Ref: name });
+      pseudo.set(name, unknown);
+      return unknown;
     }
     return source; // a resource: kept for the models
   };
@@ -123,7 +137,8 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
   const result: ResolvedTemplate = {
     resources: {}, excluded: [], conditionUnknown: new Map(), defaultsUsed: new Map(), unexpanded: expanded.unexpanded,
   };
-  for (const id in expanded.resources) {
+  // Object.keys, not for-in: a large Resources object is a dictionary, where for-in checks each key again.
+  for (const id of Object.keys(expanded.resources)) {
     const raw = expanded.resources[id];
     if (!isObject(raw) || typeof raw.Type !== 'string') {
       result.resources[id] = raw; // TemplateIndex names the problem
@@ -159,7 +174,15 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       result.resources[id] = resolved;
     }
     const used = usedDefaults as string[] | undefined;
-    if (used) result.defaultsUsed.set(id, used.map((n) => (defaultText[n] ??= `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`)));
+    if (used) {
+      if (used.length === 1) {
+        let alone = defaultAlone.get(used[0]);
+        if (!alone) defaultAlone.set(used[0], alone = [describeDefault(used[0])]);
+        result.defaultsUsed.set(id, alone);
+      } else {
+        result.defaultsUsed.set(id, used.map(describeDefault));
+      }
+    }
   }
   collecting = false;
   return result;
