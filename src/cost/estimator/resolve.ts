@@ -382,20 +382,28 @@ function trackUnknowns(v: unknown, path: string): unknown {
   const array = Array.isArray(v);
   const keys = array ? undefined : Object.keys(v);
   const n = array ? (v as unknown[]).length : keys!.length;
-  let leaves: Map<string, UnknownRead> | undefined;
+  let firstKey: string | undefined;
+  let first: UnknownRead | undefined;
+  let others: Map<string, UnknownRead> | undefined;
   for (let i = 0; i < n; i++) {
     const k = array ? i : keys![i];
     const child = (v as any)[k];
     if (child === null || typeof child !== 'object') continue; // a scalar: nothing to track, no path built
     const childPath = array ? `${path}[${i}]` : `${path}.${k}`;
     if (isUnknown(child)) {
-      (leaves ??= new Map()).set(String(k), { path: childPath, unknown: child });
+      const read = { path: childPath, unknown: child };
+      if (first === undefined) {
+        firstKey = String(k);
+        first = read;
+      } else {
+        (others ??= new Map()).set(String(k), read);
+      }
     } else {
       const tracked = trackUnknowns(child, childPath);
       if (tracked !== child) (v as any)[k] = tracked;
     }
   }
-  return leaves ? trackedContainer(v as object, leaves) : v;
+  return first ? trackedContainer(v as object, firstKey!, first, others) : v;
 }
 
 function typed(value: unknown, type: string): unknown {
