@@ -345,11 +345,13 @@ function sub(arg: any, source: unknown, scope: Scope): unknown {
   for (let open = text.indexOf('${'); open >= 0; open = text.indexOf('${', at)) {
     const close = text.indexOf('}', open + 2);
     if (close < 0) break;
-    out += text.slice(at, open);
+    // Once a variable is unknown or known only at deploy, the text is not returned: not built.
+    const building = !unknown && !deploy;
+    if (building) out += text.slice(at, open);
     at = close + 1;
     const expr = text.slice(open + 2, close);
     if (expr.startsWith('!')) {
-      out += '${' + expr.slice(1) + '}';
+      if (building) out += '${' + expr.slice(1) + '}';
       continue;
     }
     const name = expr.trim();
@@ -358,14 +360,13 @@ function sub(arg: any, source: unknown, scope: Scope): unknown {
     else if (name.includes('.')) v = undefined; // Resource.Attribute
     else v = scope.ref(name, undefined);
     if (isScalar(v)) {
-      out += String(v);
+      if (building) out += String(v);
       continue;
     }
     if (isUnknown(v)) unknown ??= v;
     else deploy = true;
-    out += text.slice(open, close + 1);
   }
-  out += text.slice(at);
+  if (!unknown && !deploy) out += text.slice(at);
   // Without resource attributes or variables the Sub refers to nothing but the unknown: reuse it.
   if (unknown) return deploy || (isObject(vars) && Object.keys(vars).length > 0) ? makeUnknown(unknown.what, unknown.label, source) : unknown;
   if (deploy) return makeUnknown('a value known only at deploy (Fn::Sub of a resource attribute)', 'Fn::Sub at deploy', source);
