@@ -25,6 +25,8 @@ export class PriceBook {
   private readonly basePrices: { readonly [key: string]: CatalogPrice };
   private readonly sources: Map<string, CatalogSource>;
   private readonly cache = new Map<string, PriceQuote | undefined>();
+  /** Quotes of refs without filters by service code, then usage type: no key text built per lookup. */
+  private readonly plain = new Map<string, Map<string, PriceQuote | undefined>>();
 
   constructor(public readonly catalog: PricingCatalog, public readonly region: string) {
     const problem = regionProblem(region);
@@ -41,7 +43,17 @@ export class PriceBook {
 
   /** The price of a dimension, or undefined when the catalog has no figure for it anywhere. */
   public resolve(ref: PriceDimensionRef): PriceQuote | undefined {
-    const key = priceKey(ref.serviceCode, ref.usageType, ref.filters);
+    if (ref.filters) return this.resolveKey(priceKey(ref.serviceCode, ref.usageType, ref.filters));
+    let byUsage = this.plain.get(ref.serviceCode);
+    if (!byUsage) this.plain.set(ref.serviceCode, byUsage = new Map());
+    let quote = byUsage.get(ref.usageType);
+    if (quote === undefined && !byUsage.has(ref.usageType)) {
+      byUsage.set(ref.usageType, quote = this.resolveKey(priceKey(ref.serviceCode, ref.usageType)));
+    }
+    return quote;
+  }
+
+  private resolveKey(key: string): PriceQuote | undefined {
     if (this.cache.has(key)) return this.cache.get(key);
     const own = this.prices[key];
     const base = this.basePrices[key];

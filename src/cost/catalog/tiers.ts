@@ -23,6 +23,17 @@ export function tieredCost(quantity: number, tiers: readonly PriceTier[]): Tiere
 
 /** Describes tiers for an assumption line: `first 6,000,000,000 at $0.0000166667, then $0.000015`. */
 export function describeTiers(tiers: readonly PriceTier[], unit: string): string {
+  // Catalog tiers are shared, never changed: described once per tiers and unit (once per line item otherwise).
+  let byUnit = DESCRIPTIONS.get(tiers);
+  if (!byUnit) DESCRIPTIONS.set(tiers, byUnit = new Map());
+  let text = byUnit.get(unit);
+  if (text === undefined) byUnit.set(unit, text = tiersText(tiers, unit));
+  return text;
+}
+
+const DESCRIPTIONS = new WeakMap<readonly PriceTier[], Map<string, string>>();
+
+function tiersText(tiers: readonly PriceTier[], unit: string): string {
   return tiers.map((t) => {
     const price = t.usd === null ? 'no published figure' : `$${t.usd}`;
     if (t.endRange === null) return t.beginRange === 0 ? `${price} per ${unit}` : `over ${t.beginRange.toLocaleString('en-US')} at ${price}`;

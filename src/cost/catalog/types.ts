@@ -90,6 +90,8 @@ export interface PricingCatalog {
 
 /** The key of a price within a region. */
 export function priceKey(serviceCode: string, usageType: string, filters?: { readonly [field: string]: string }): string {
+  // The common case (no filters) without the arrays: the same text as the join below.
+  if (!filters && typeof serviceCode === 'string' && typeof usageType === 'string') return serviceCode + ':' + usageType;
   const extra = filters ? Object.keys(filters).sort().map((k) => filters[k]) : [];
   return [serviceCode, usageType, ...extra].join(':');
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { classify, supplement } from './classify';
 import { Charge, HOURS_PER_MONTH, ModelContext } from './context';
 import { costHeadline, usd } from './headline';
-import { Pool, SCENARIOS, Scenario, clean, freeTierDeductions, poolTotals } from './pools';
+import { Pool, Scenario, clean, freeTierDeductions, poolTotals } from './pools';
 import { ResolvedTemplate, resolveTemplate } from './resolve';
 import { TemplateIndex, TemplateResource, parseTemplate } from './template-index';
 import { Unknown, UnknownRead, isUnknown, startReading, stopReading } from './unknown';
@@ -39,13 +39,14 @@ interface WorkFields {
   readonly priced: PricedCharge[];
   readonly unpriced: string[];
   readonly free?: string;
-  readonly ctx?: ModelContext;
   readonly assumptions?: string[];
 }
 
 interface PricedCharge {
   readonly charge: Charge;
   readonly quote: PriceQuote;
+  /** The charge's quantity, so that the record pools as it is (see `poolTotals`). */
+  readonly quantity: Charge['quantity'];
 }
 
 interface ResourceWork {
@@ -53,7 +54,6 @@ interface ResourceWork {
   readonly type: string;
   readonly path?: string;
   readonly nestedStack?: string;
-  readonly ctx?: ModelContext;
   readonly priced: PricedCharge[];
   readonly unpriced: string[];
   readonly free?: string;
@@ -94,9 +94,11 @@ export function estimate(input: EstimateInput): CostEstimate {
     for (const u of unit.resolved.unexpanded) {
       work.push({ logicalId: u.logicalId, type: u.type, ...inNested, priced: [], unpriced: [u.reason], assumptions: [] });
     }
-    for (const [logicalId, resource] of Object.entries(unit.index.resources)) {
+    const resources = unit.index.resources;
+    for (const logicalId in resources) {
+      const resource = resources[logicalId];
       if (resource.Type === 'AWS::CDK::Metadata') continue;
-      work.push(price(unit, logicalId, resource, usage.get(unit.prefix + logicalId) ?? {}));
+      work.push(price(unit, logicalId, resource, usage.size === 0 ? NO_USAGE : usage.get(unit.prefix + logicalId) ?? {}));
     }
   }
 
@@ -107,9 +109,11 @@ export function estimate(input: EstimateInput): CostEstimate {
       logicalId,
       type: resource.Type,
       path: unit.index.pathOf(logicalId),
-      ...(nestedStack !== undefined ? { nestedStack } : {}),
+      nestedStack,
       conditional: unit.resolved.conditionUnknown.get(logicalId) ?? unit.conditional,
-      ...fields,
+      priced: fields.priced,
+      unpriced: fields.unpriced,
+      free: fields.free,
       assumptions: defaults ? [...defaults, ...(fields.assumptions ?? [])] : fields.assumptions ?? [],
     });
     if (resource.Type === NESTED_STACK) {
@@ -152,17 +156,18 @@ export function estimate(input: EstimateInput): CostEstimate {
     const unpriced = ctx.unpricedDimensions;
     for (const charge of ctx.charges) {
       const quote = book.resolve(charge.price);
-      if (quote) priced.push({ charge, quote });
+      if (quote) priced.push({ charge, quote, quantity: charge.quantity });
       else unpriced.push(`${charge.description}: no figure for ${charge.price.serviceCode} ${charge.price.usageType}${filterText(charge.price.filters)} in the catalog`);
     }
-    return workOf({ ctx, priced, unpriced, free: ctx.freeReason, assumptions: ctx.assumptions });
+    return workOf({ priced, unpriced, free: ctx.freeReason, assumptions: ctx.assumptions });
   }
 
   // Tiers pool over what deploys; resources that may not deploy are priced alone, for information.
-  const pooled = (w: ResourceWork) => w.priced.map((p) => ({ quantity: p.charge.quantity, quote: p.quote }));
-  const pools = poolTotals(work.filter((w) => !w.conditional).flatMap(pooled));
+  const deployed: PricedCharge[] = [];
+  for (const w of work) if (!w.conditional) for (const p of w.priced) deployed.push(p);
+  const pools = poolTotals(deployed);
   const fallbacks = new Set<string>();
-  const resources = work.map((w) => resourceEstimate(w, w.conditional ? poolTotals(pooled(w)) : pools, fallbacks, region))
+  const resources = work.map((w) => resourceEstimate(w, w.conditional ? poolTotals(w.priced) : pools, fallbacks, region))
     .sort((a, b) => b.monthlyCost.expected - a.monthlyCost.expected);
   const monthlyCost = sumRanges(resources.map((r) => r.monthlyCost));
   const freeTier = freeTierDeductions(input.catalog, pools);
@@ -205,6 +210,9 @@ export function estimate(input: EstimateInput): CostEstimate {
 
 const NESTED_STACK = 'AWS::CloudFormation::Stack';
 
+/** The usage of every resource when none is given (read only). */
+const NO_USAGE: ResourceUsage = {};
+
 /** One template of the estimate: the given one, or a nested stack's (prefix 'Parent/'). */
 interface TemplateUnit {
   readonly prefix: string;
@@ -225,7 +233,8 @@ function templateUnits(input: EstimateInput, region: string): TemplateUnit[] {
     const unit: TemplateUnit = { prefix, resolved, index: TemplateIndex.of(resolved.resources), nested: new Map(), conditional };
     units.push(unit);
     if (prefix.split('/').length > 6) return;
-    for (const [id, r] of Object.entries(unit.index.resources)) {
+    for (const id in unit.index.resources) {
+      const r = unit.index.resources[id];
       if (r.Type !== NESTED_STACK) continue;
       const nestedTemplate = findNestedTemplate(input, prefix + id, r);
       if (nestedTemplate === undefined) continue;
@@ -311,35 +320,49 @@ function resourceEstimate(w: ResourceWork, pools: Map<string, Pool>, fallbacks: 
   const assumptions = [...w.assumptions];
   const unpriced = [...w.unpriced];
   const lineItems: CostLineItem[] = [];
+  let fellBack = false;
+  let low = 0;
+  let expected = 0;
+  let high = 0;
   for (const { charge, quote } of w.priced) {
     const pool = pools.get(quote.key)!;
-    const cost = { low: 0, expected: 0, high: 0 };
-    for (const s of SCENARIOS) {
-      // Units beyond the published tiers are left out of the figure and reported as unpriced.
-      const share = pool.total[s] > 0 ? (pool.total[s] - pool.unpricedQuantity[s]) / pool.total[s] : 1;
-      cost[s] = charge.quantity[s] * share * pool.average[s];
-    }
-    if (pool.unpricedQuantity.expected > 0 || pool.unpricedQuantity.high > 0) {
+    const { total, unpricedQuantity: beyond, average } = pool;
+    const q = charge.quantity;
+    // Units beyond the published tiers are left out of the figure and reported as unpriced.
+    const cost = {
+      low: q.low * (total.low > 0 ? (total.low - beyond.low) / total.low : 1) * average.low,
+      expected: q.expected * (total.expected > 0 ? (total.expected - beyond.expected) / total.expected : 1) * average.expected,
+      high: q.high * (total.high > 0 ? (total.high - beyond.high) / total.high : 1) * average.high,
+    };
+    if (beyond.expected > 0 || beyond.high > 0) {
       unpriced.push(`${charge.description}: usage beyond the catalog's published tiers for ${quote.usageType}`);
     }
     if (quote.tiers.length > 1) assumptions.push(`${charge.description}: tiered price, ${describeTiers(quote.tiers, quote.unit)}`);
-    if (quote.fellBack) fallbacks.add(`${quote.serviceCode} ${quote.usageType}`);
-    const quantity = charge.quantity.expected / charge.display.per;
+    const text = quoteText(quote);
+    if (quote.fellBack) {
+      fallbacks.add(text.dimension);
+      fellBack = true;
+    }
+    const quantity = q.expected / charge.display.per;
+    const range = cleanRange(cost);
+    low += range.low;
+    expected += range.expected;
+    high += range.high;
     lineItems.push({
       description: quote.fellBack ? `${charge.description} (estimated from the ${quote.region} price: no ${region} figure in the catalog)` : charge.description,
       unit: charge.display.unit,
       quantity: clean(quantity),
-      unitPrice: clean(quantity > 0 ? cost.expected / quantity : pool.average.expected * charge.display.per),
-      monthlyCost: clean(cost.expected),
-      monthlyCostRange: cleanRange(cost),
-      priceDimension: `${quote.serviceCode} ${quote.usageType}`,
+      unitPrice: clean(quantity > 0 ? cost.expected / quantity : average.expected * charge.display.per),
+      monthlyCost: range.expected,
+      monthlyCostRange: range,
+      priceDimension: text.dimension,
       priceRegion: quote.region,
       estimatedFromOtherRegion: quote.fellBack,
-      priceSource: `${quote.source.description} (${quote.source.date})`,
+      priceSource: text.source,
     });
   }
-  if (lineItems.some((l) => l.estimatedFromOtherRegion)) assumptions.push(`some prices are estimated from ${BASE_REGION}: the catalog has no ${region} figure for them`);
-  let monthlyCost = sumRanges(lineItems.map((l) => l.monthlyCostRange));
+  if (fellBack) assumptions.push(`some prices are estimated from ${BASE_REGION}: the catalog has no ${region} figure for them`);
+  let monthlyCost = cleanRange({ low, expected, high });
   let status: ResourceCostStatus;
   let reason: string | undefined;
   if (w.conditional !== undefined) {
@@ -358,22 +381,31 @@ function resourceEstimate(w: ResourceWork, pools: Map<string, Pool>, fallbacks: 
   } else {
     status = ResourceCostStatus.PRICED;
   }
-  return {
-    logicalId: w.logicalId,
-    type: w.type,
-    ...(w.path !== undefined ? { path: w.path } : {}),
-    ...(w.nestedStack !== undefined ? { nestedStack: w.nestedStack } : {}),
-    status,
-    monthlyCost,
-    lineItems: lineItems.some((l) => l.description.includes(OBJECT))
-      ? lineItems.map((l) => ({ ...l, description: readable(l.description) }))
-      : lineItems,
-    assumptions: assumptions.some((a) => a.includes(OBJECT)) ? assumptions.map(readable) : assumptions,
-    ...(reason !== undefined ? { reason: readable(reason) } : {}),
-  };
+  // Built field by field (no spread of optional parts): the same fields in the same order.
+  type Writable = { -readonly [K in keyof ResourceCostEstimate]: ResourceCostEstimate[K] };
+  const result = { logicalId: w.logicalId, type: w.type } as Writable;
+  if (w.path !== undefined) result.path = w.path;
+  if (w.nestedStack !== undefined) result.nestedStack = w.nestedStack;
+  result.status = status;
+  result.monthlyCost = monthlyCost;
+  result.lineItems = lineItems.some((l) => l.description.includes(OBJECT))
+    ? lineItems.map((l) => ({ ...l, description: readable(l.description) }))
+    : lineItems;
+  result.assumptions = assumptions.some((a) => a.includes(OBJECT)) ? assumptions.map(readable) : assumptions;
+  if (reason !== undefined) result.reason = readable(reason);
+  return result;
 }
 
 const OBJECT = '[object Object]';
+
+/** The texts a quote gives every line item it prices, made once per quote. */
+const QUOTE_TEXT = new WeakMap<PriceQuote, { dimension: string; source: string }>();
+
+function quoteText(quote: PriceQuote): { dimension: string; source: string } {
+  let text = QUOTE_TEXT.get(quote);
+  if (!text) QUOTE_TEXT.set(quote, text = { dimension: `${quote.serviceCode} ${quote.usageType}`, source: `${quote.source.description} (${quote.source.date})` });
+  return text;
+}
 
 /** A last guard: a template expression a model turned into text never shows as [object Object]. */
 function readable(text: string): string {

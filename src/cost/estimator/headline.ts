@@ -12,7 +12,27 @@ export function costHeadline(monthlyUsd: number, unpriced: ReadonlyArray<{ reado
   return `${total} + ${unpriced.length} unpriced: ${named.join(', ')}`;
 }
 
+/**
+ * Number#toLocaleString('en-US', options) builds an Intl.NumberFormat on every call; ECMA-402
+ * defines it as that NumberFormat's format(), so one shared formatter gives the same text.
+ */
+const USD_FORMAT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const EN_US_FORMAT = new Intl.NumberFormat('en-US');
+
 /** `$1,234.56`. */
 export function usd(value: number): string {
-  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${USD_FORMAT.format(value)}`;
 }
+
+/** `1,234.5`: the same text as `value.toLocaleString('en-US')`, without a formatter per call. */
+export function enUs(value: number): string {
+  // Models format the same few defaults for every resource: remembered (a bounded cache).
+  let text = EN_US_TEXT.get(value);
+  if (text === undefined) {
+    if (EN_US_TEXT.size >= 1000) EN_US_TEXT.clear();
+    EN_US_TEXT.set(value, text = EN_US_FORMAT.format(value));
+  }
+  return text;
+}
+
+const EN_US_TEXT = new Map<number, string>();

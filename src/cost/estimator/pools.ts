@@ -25,9 +25,11 @@ export interface Pool {
 export function poolTotals(charges: Iterable<PooledCharge>): Map<string, Pool> {
   const totals = new Map<string, { quote: PriceQuote; total: { [s in Scenario]: number } }>();
   for (const { quantity, quote } of charges) {
-    const entry = totals.get(quote.key) ?? { quote, total: { low: 0, expected: 0, high: 0 } };
-    for (const s of SCENARIOS) entry.total[s] += quantity[s];
-    totals.set(quote.key, entry);
+    let entry = totals.get(quote.key);
+    if (!entry) totals.set(quote.key, entry = { quote, total: { low: 0, expected: 0, high: 0 } });
+    entry.total.low += quantity.low;
+    entry.total.expected += quantity.expected;
+    entry.total.high += quantity.high;
   }
   const pools = new Map<string, Pool>();
   for (const [key, { quote, total }] of totals) {
@@ -81,6 +83,8 @@ export function freeTierDeductions(catalog: PricingCatalog, pools: Map<string, P
 /** Drops floating-point noise (0.19999999999999998 -> 0.2) while keeping 12 significant digits. */
 export function clean(n: number): number {
   if (n === 0 || !Number.isFinite(n)) return n;
+  // An integer of at most 12 digits is its own 12-digit rounding (most quantities: hours, counts).
+  if (Number.isInteger(n) && n < 1e12 && n > -1e12) return n;
   // Same result as Number(n.toPrecision(12)), without the string round trip (it is called per line item).
   const exponent = Math.floor(Math.log10(Math.abs(n)));
   if (exponent < -10 || exponent > 11) return Number(n.toPrecision(12));

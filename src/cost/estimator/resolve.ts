@@ -1,7 +1,7 @@
 import { evaluateConditions, ConditionValue } from './conditions';
 import { expandForEach } from './for-each';
 import { TemplateResource } from './template-index';
-import { Unknown, isUnknown, trackLeaf } from './unknown';
+import { Unknown, UnknownRead, isUnknown, trackedContainer } from './unknown';
 
 /** What resolution needs besides the template. */
 export interface ResolveInput {
@@ -28,7 +28,7 @@ export interface ResolvedTemplate {
   readonly excluded: ConditionalResource[];
   /** Logical ID -> why it is not known whether the resource deploys. */
   readonly conditionUnknown: Map<string, string>;
-  /** Logical ID -> parameters it uses through their Default ("X = 't3.micro' (the Default of parameter 'X')"). */
+  /** Logical ID -> parameters it uses through their Default ("X = 't3.micro' (the Default of parameter 'X')"); lists may be shared: read only. */
   readonly defaultsUsed: Map<string, string[]>;
   /** Resources that could not be expanded (Fn::ForEach over an unknown collection). */
   readonly unexpanded: ConditionalResource[];
@@ -92,8 +92,15 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
 
   let usedDefaults: string[] | undefined;
   let collecting = false;
-  const pseudo: { [name: string]: Unknown } = {};
-  const defaultText: { [name: string]: string } = {};
+  const pseudo = new Map<string, Unknown>();
+  const defaultText = new Map<string, string>();
+  /** The assumption of one parameter's Default, shared by every resource that uses only it (read only). */
+  const defaultAlone = new Map<string, string[]>();
+  const describeDefault = (n: string): string => {
+    let text = defaultText.get(n);
+    if (text === undefined) defaultText.set(n, text = `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`);
+    return text;
+  };
   const ref = (name: string, source: unknown): unknown => {
     const p = params.get(name);
     if (p) {
@@ -101,19 +108,28 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       if (isUnknown(p.value)) unknownSeen = true;
       return p.value;
     }
+    const known = pseudo.get(name); // a pseudo parameter already met: the same Unknown
+    if (known) {
+      unknownSeen = true;
+      return known;
+    }
     if (name === 'AWS::Region') return input.region;
     if (name === 'AWS::Partition') return partition;
     if (name === 'AWS::URLSuffix') return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
     if (name === 'AWS::NoValue') return NO_VALUE;
     if (PSEUDO_UNKNOWN[name]) {
       unknownSeen = true;
-      return (pseudo[name] ??= new Unknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, { Ref: name }));
+      const unknown = new Unknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, { Ref: name });
+      pseudo.set(name, unknown);
+      return unknown;
     }
     return source; // a resource: kept for the models
   };
 
   let conditions: Map<string, ConditionValue> = new Map();
-  const value = (v: unknown): unknown => resolveValue(v, { ref, mappings, conditions: (n) => conditions.get(n) });
+  // One scope for every value (not a scope and a closure per call): conditions is read when called.
+  const scope: Scope = { ref, mappings, conditions: (n) => conditions.get(n) };
+  const value = (v: unknown): unknown => resolveValue(v, scope);
   conditions = evaluateConditions(isObject(template.Conditions) ? template.Conditions : {}, value);
 
   const samGlobals = isObject(template.Globals) ? template.Globals : undefined;
@@ -121,7 +137,8 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
   const result: ResolvedTemplate = {
     resources: {}, excluded: [], conditionUnknown: new Map(), defaultsUsed: new Map(), unexpanded: expanded.unexpanded,
   };
-  for (const id in expanded.resources) {
+  // Object.keys, not for-in: a large Resources object is a dictionary, where for-in checks each key again.
+  for (const id of Object.keys(expanded.resources)) {
     const raw = expanded.resources[id];
     if (!isObject(raw) || typeof raw.Type !== 'string') {
       result.resources[id] = raw; // TemplateIndex names the problem
@@ -152,13 +169,20 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
       if (properties === undefined || properties === NO_VALUE) {
         delete resolved.Properties;
       } else {
-        if (unknownSeen) trackUnknowns(properties, id);
-        resolved.Properties = properties;
+        resolved.Properties = unknownSeen ? trackUnknowns(properties, id) : properties;
       }
       result.resources[id] = resolved;
     }
     const used = usedDefaults as string[] | undefined;
-    if (used) result.defaultsUsed.set(id, used.map((n) => (defaultText[n] ??= `${n} = ${JSON.stringify(params.get(n)!.value)}: the Default of parameter '${n}'`)));
+    if (used) {
+      if (used.length === 1) {
+        let alone = defaultAlone.get(used[0]);
+        if (!alone) defaultAlone.set(used[0], alone = [describeDefault(used[0])]);
+        result.defaultsUsed.set(id, alone);
+      } else {
+        result.defaultsUsed.set(id, used.map(describeDefault));
+      }
+    }
   }
   collecting = false;
   return result;
@@ -321,11 +345,13 @@ function sub(arg: any, source: unknown, scope: Scope): unknown {
   for (let open = text.indexOf('${'); open >= 0; open = text.indexOf('${', at)) {
     const close = text.indexOf('}', open + 2);
     if (close < 0) break;
-    out += text.slice(at, open);
+    // Once a variable is unknown or known only at deploy, the text is not returned: not built.
+    const building = !unknown && !deploy;
+    if (building) out += text.slice(at, open);
     at = close + 1;
     const expr = text.slice(open + 2, close);
     if (expr.startsWith('!')) {
-      out += '${' + expr.slice(1) + '}';
+      if (building) out += '${' + expr.slice(1) + '}';
       continue;
     }
     const name = expr.trim();
@@ -334,33 +360,51 @@ function sub(arg: any, source: unknown, scope: Scope): unknown {
     else if (name.includes('.')) v = undefined; // Resource.Attribute
     else v = scope.ref(name, undefined);
     if (isScalar(v)) {
-      out += String(v);
+      if (building) out += String(v);
       continue;
     }
     if (isUnknown(v)) unknown ??= v;
     else deploy = true;
-    out += text.slice(open, close + 1);
   }
-  out += text.slice(at);
+  if (!unknown && !deploy) out += text.slice(at);
   // Without resource attributes or variables the Sub refers to nothing but the unknown: reuse it.
   if (unknown) return deploy || (isObject(vars) && Object.keys(vars).length > 0) ? makeUnknown(unknown.what, unknown.label, source) : unknown;
   if (deploy) return makeUnknown('a value known only at deploy (Fn::Sub of a resource attribute)', 'Fn::Sub at deploy', source);
   return out;
 }
 
-/** Turns every Unknown inside a resolved value into a recorded read (see `trackLeaf`). */
-function trackUnknowns(v: unknown, path: string): void {
-  if (v === null || typeof v !== 'object' || isUnknown(v)) return;
+/**
+ * A resolved value whose Unknowns are recorded reads (see `trackedContainer`): each container
+ * holding one comes back as its tracking proxy, put in place of the container in its parent.
+ * Containers that hold an Unknown are resolution's own copies (never the caller's template).
+ */
+function trackUnknowns(v: unknown, path: string): unknown {
+  if (v === null || typeof v !== 'object' || isUnknown(v)) return v;
   const array = Array.isArray(v);
   const keys = array ? undefined : Object.keys(v);
   const n = array ? (v as unknown[]).length : keys!.length;
+  let firstKey: string | undefined;
+  let first: UnknownRead | undefined;
+  let others: Map<string, UnknownRead> | undefined;
   for (let i = 0; i < n; i++) {
     const k = array ? i : keys![i];
     const child = (v as any)[k];
+    if (child === null || typeof child !== 'object') continue; // a scalar: nothing to track, no path built
     const childPath = array ? `${path}[${i}]` : `${path}.${k}`;
-    if (isUnknown(child)) trackLeaf(v as object, k, childPath, child);
-    else if (child !== null && typeof child === 'object') trackUnknowns(child, childPath);
+    if (isUnknown(child)) {
+      const read = { path: childPath, unknown: child };
+      if (first === undefined) {
+        firstKey = String(k);
+        first = read;
+      } else {
+        (others ??= new Map()).set(String(k), read);
+      }
+    } else {
+      const tracked = trackUnknowns(child, childPath);
+      if (tracked !== child) (v as any)[k] = tracked;
+    }
   }
+  return first ? trackedContainer(v as object, firstKey!, first, others) : v;
 }
 
 function typed(value: unknown, type: string): unknown {

@@ -17,7 +17,8 @@ export class TemplateIndex {
 
   /** Indexes resources (already resolved); throws on a resource without a Type. */
   public static of(resources: { [id: string]: unknown }): TemplateIndex {
-    for (const [id, r] of Object.entries(resources)) {
+    for (const id of Object.keys(resources)) {
+      const r = resources[id];
       if (r === null || typeof r !== 'object' || typeof (r as { Type?: unknown }).Type !== 'string') {
         throw new Error(`template is not readable: resource '${id}' has no Type`);
       }
@@ -29,13 +30,21 @@ export class TemplateIndex {
   private readonly referrers = new Map<string, Array<{ id: string; type: string; property: string }>>();
 
   private constructor(public readonly resources: { readonly [id: string]: TemplateResource }) {
-    for (const [id, r] of Object.entries(resources)) {
-      for (const [property, value] of Object.entries(r.Properties ?? {})) {
-        for (const target of referencedIds(value)) {
+    const found: string[] = [];
+    for (const id of Object.keys(resources)) {
+      const r = resources[id];
+      const properties = r.Properties;
+      if (properties === null || typeof properties !== 'object') continue;
+      for (const property of Object.keys(properties)) {
+        const value = properties[property];
+        // Scalars reference nothing: skip the walk (most properties).
+        if (value === null || typeof value !== 'object') continue;
+        found.length = 0;
+        for (const target of referencedIds(value, found)) {
           if (!(target in resources) || target === id) continue;
-          const list = this.referrers.get(target) ?? [];
+          let list = this.referrers.get(target);
+          if (!list) this.referrers.set(target, list = []);
           list.push({ id, type: r.Type, property });
-          this.referrers.set(target, list);
         }
       }
     }

@@ -46,18 +46,27 @@ export function trackUnknownReads<T>(onRead: (read: UnknownRead) => void, fn: ()
 }
 
 /**
- * Makes reading `container[key]` (which holds `value`) recorded: an accessor on that one key, so
- * that every other property of the container stays a plain, fast read (no proxy).
+ * The container with reads of the given keys (`key`, and those of `others`; property names,
+ * array indexes as text) recorded:
+ * a proxy whose only trap is `get`, so keys, descriptors and every other property read through
+ * to the container. Cheaper than an accessor per key, which costs a property redefinition per
+ * Unknown and leaves the container slow to read.
  */
-export function trackLeaf(container: object, key: string | number, path: string, value: Unknown): void {
-  Object.defineProperty(container, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      reader?.({ path, unknown: value });
-      return value;
-    },
-  });
+export function trackedContainer<T extends object>(container: T, key: string, read: UnknownRead, others?: ReadonlyMap<string, UnknownRead>): T {
+  return new Proxy<T>(container, new LeafReads(key, read, others) as ProxyHandler<T>);
+}
+
+/** The reads a container records: one key (most containers hold one Unknown), and any others. */
+class LeafReads implements ProxyHandler<object> {
+  constructor(private readonly key: string, private readonly read: UnknownRead, private readonly others?: ReadonlyMap<string, UnknownRead>) {}
+
+  public get(target: object, key: string | symbol, receiver: unknown): unknown {
+    if (typeof key === 'string' && reader) {
+      const leaf = key === this.key ? this.read : this.others?.get(key);
+      if (leaf) reader({ path: leaf.path, unknown: leaf.unknown });
+    }
+    return Reflect.get(target, key, receiver);
+  }
 }
 
 /** Starts sending reads to `onRead` without a closure per call; returns the reader to restore. */

@@ -1,3 +1,4 @@
+import { enUs } from './headline';
 import { TemplateIndex } from './template-index';
 import { ResourceUsage } from '../model';
 
@@ -96,7 +97,7 @@ export class UsageReader {
   public get(field: keyof ResourceUsage, fallback: number, why: string): number {
     const value = this.given[field];
     if (value !== undefined) return value;
-    this.assumptions.push(`default ${field} = ${fallback.toLocaleString('en-US')}: ${why}`);
+    this.assumptions.push(`default ${field} = ${enUs(fallback)}: ${why}`);
     return fallback;
   }
 

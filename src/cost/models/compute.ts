@@ -2,6 +2,7 @@ import { runsPerMonth } from './schedule-expression';
 import { blockDevices } from './storage';
 import { PriceDimensionRef } from '../catalog/types';
 import { GB, HOUR, ModelContext, PER_MILLION, Quantity, isUnknown, times, untracked } from '../estimator/context';
+import { enUs } from '../estimator/headline';
 import { TemplateIndex, TemplateResource, numberProp } from '../estimator/template-index';
 
 const LAMBDA_DEFAULT_REQUESTS = 1_000_000;
@@ -215,6 +216,6 @@ export function fmt(q: Quantity): string {
 }
 
 export function round(n: number): string {
-  return Number(n.toFixed(2)).toLocaleString('en-US');
+  return enUs(Number(n.toFixed(2)));
 }
 
