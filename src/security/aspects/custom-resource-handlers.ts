@@ -54,9 +54,10 @@ export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): 
   // Policies CDK writes beside a handler's role (an AwsCustomResource's per-call `CustomResourcePolicy`).
   if (handlerRoles.size) {
     for (const r of all) {
-      if (r.cfnResourceType !== 'AWS::IAM::Policy') continue;
+      // The tree test first: rendering a policy resolves its whole document.
+      if (r.cfnResourceType !== 'AWS::IAM::Policy' || !isCreatedByCdkHandlerPolicy(r)) continue;
       const roles = refIds(propertiesOf(stack, r).Roles);
-      if (roles.length && roles.every((id) => handlerRoles.has(id)) && isCreatedByCdkHandlerPolicy(r)) {
+      if (roles.length && roles.every((id) => handlerRoles.has(id))) {
         exempt(ownerOf(r), HANDLER_ROLE_RULES, HANDLER_REASON);
       }
     }

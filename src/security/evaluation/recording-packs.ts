@@ -103,9 +103,12 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
     private shared?: SharedRuleResults;
     public readonly ruleIdsByName = new Map<string, string>();
     private readonly skipped = new Set<string>();
+    /** Per rule function: its suffix override, its id and whether it is skipped (cleared by `skip`). */
+    private readonly ruleInfo = new Map<Rule, { suffix?: string; ruleId: string; skipped: boolean }>();
 
     public skip(ruleNames: string[]): void {
       ruleNames.forEach((n) => this.skipped.add(n));
+      this.ruleInfo.clear();
     }
 
     public get ruleIdPrefix(): string {
@@ -124,9 +127,17 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
     }
 
     protected applyRule(params: IApplyRule): void {
-      const ruleId = `${this.readPackName}-${params.ruleSuffixOverride ?? params.rule.name}`;
-      this.ruleIdsByName.set(params.rule.name, ruleId);
-      if (this.skipped.has(params.rule.name)) return;
+      // A pack applies each of its rules to every resource: the rule's id and whether it is
+      // skipped are worked out on its first application, not on each of them.
+      let known = this.ruleInfo.get(params.rule);
+      if (!known || known.suffix !== params.ruleSuffixOverride) {
+        const ruleId = `${this.readPackName}-${params.ruleSuffixOverride ?? params.rule.name}`;
+        this.ruleIdsByName.set(params.rule.name, ruleId);
+        known = { suffix: params.ruleSuffixOverride, ruleId, skipped: this.skipped.has(params.rule.name) };
+        this.ruleInfo.set(params.rule, known);
+      }
+      if (known.skipped) return;
+      const ruleId = known.ruleId;
       const { result, error } = this.shared ? this.shared.apply(params.rule, params.node) : applyOnce(params.rule, params.node);
       // Most rules do not apply to most resources: report only those that do.
       if (result === NagRuleCompliance.NOT_APPLICABLE || !this.sink) return;

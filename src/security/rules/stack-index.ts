@@ -38,11 +38,12 @@ function buildIndex(stack: Stack): StackIndex {
   const alarmed = new Set<string>();
   const tokens = new Set<string>();
   const functions = new Map<string, CfnResource>();
+  const alarms: Array<{ d: unknown; m: unknown; n: unknown }> = [];
   for (const child of stack.node.findAll()) {
     if (!CfnResource.isCfnResource(child) || Stack.of(child) !== stack) continue;
     if (child.cfnResourceType === 'AWS::Lambda::Function') functions.set(stack.resolve(child.logicalId) as string, child);
     if (child instanceof cloudwatch.CfnAlarm) {
-      referencedIds(stack.resolve({ d: child.dimensions, m: child.metrics, n: child.namespace })).forEach((id) => alarmed.add(id));
+      alarms.push({ d: child.dimensions, m: child.metrics, n: child.namespace });
     } else if (child.cfnResourceType.startsWith('Custom::') || child.cfnResourceType === 'AWS::CloudFormation::CustomResource') {
       const rendered = stack.resolve((child as unknown as { _toCloudFormation(): unknown })._toCloudFormation());
       const token = (Object.values((rendered as { Resources?: Record<string, { Properties?: { ServiceToken?: unknown } }> }).Resources ?? {})[0]
@@ -50,6 +51,8 @@ function buildIndex(stack: Stack): StackIndex {
       referencedIds(token).forEach((id) => tokens.add(id));
     }
   }
+  // Every alarm's references in one resolution (a stack has tens of alarms; each resolve call has a fixed cost).
+  if (alarms.length) referencedIds(stack.resolve(alarms)).forEach((id) => alarmed.add(id));
   // A function used as a service token is CDK's machinery only when CDK's constructs made it.
   const singletons = tokens.size ? singletonFunctions(stack) : new Set<IConstruct>();
   const customResourceHandlers = new Set([...tokens].filter((id) => functions.has(id) && isCreatedByCdk(functions.get(id)!, singletons)));
