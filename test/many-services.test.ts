@@ -31,142 +31,105 @@ const counts = (template: any) => ({
 // default run synthesizes 100, and the output bound's rule is unit-tested under 'placement rule'.
 const LONG = process.env.LONG_TESTS === '1';
 
-describe('100 services (mixed workloads)', () => {
-  // The synth gate throws on any unacknowledged security finding or an over-limit template.
-  const { stack, assembly, templates } = synth(100, true);
-  const root = templates[0].template;
+/** An application of `n` services, synthesized once (in beforeAll: a skipped describe's body still runs when jest collects it). */
+function built(n: number) {
+  const app = {} as { stack: ApplicationStack; assembly: ReturnType<App['synth']>; templates: ReturnType<typeof templatesOf>; root: any; report: any };
+  beforeAll(() => {
+    // The synth gate throws on any unacknowledged security finding or an over-limit template.
+    Object.assign(app, synth(n, true));
+    app.root = app.templates[0].template;
+    app.report = JSON.parse(fs.readFileSync(path.join(app.assembly.directory, `${app.stack.artifactId}.design-report.json`), 'utf8'));
+  });
+  return app;
+}
 
+/** What holds at every size past one stack: limits, where stores and alarms live, the cost of nested stacks. */
+function sharedTests(app: ReturnType<typeof built>, n: number, nestedStacks: number, minTotal: number, lastNestedFull: boolean) {
   test('services beyond the application stack go into nested stacks, each template within the four limits', () => {
-    expect(templates.map((t) => t.id)).toEqual(['Many', 'Services1', 'Services2', 'Services3', 'Services4', 'Services5', 'Services6']);
-    for (const { id, template } of templates) {
+    expect(app.templates.map((t) => t.id)).toEqual(['Many', ...Array.from({ length: nestedStacks }, (_, i) => `Services${i + 1}`)]);
+    for (const { id, template } of app.templates) {
       const c = counts(template);
       for (const k of Object.keys(TEMPLATE_LIMITS) as Array<keyof typeof TEMPLATE_LIMITS>) {
         expect({ id, [k]: c[k] <= TEMPLATE_LIMITS[k] }).toEqual({ id, [k]: true });
       }
     }
-    const total = templates.reduce((sum, t) => sum + counts(t.template).resources, 0);
-    expect(total).toBeGreaterThan(1500);
+    const total = app.templates.reduce((sum, t) => sum + counts(t.template).resources, 0);
+    expect(total).toBeGreaterThan(minTotal);
     // The per-kind lower bounds the one-stack question relies on are below what the services deploy.
-    const least = stack.design.services.reduce((sum, p) => sum + RESOURCES_PER_BLOCK[p.block].least, BASE_RESOURCES.least);
+    const least = app.stack.design.services.reduce((sum, p) => sum + RESOURCES_PER_BLOCK[p.block].least, BASE_RESOURCES.least);
     expect(least).toBeLessThan(total);
   });
 
   test('data stores, network, alarm topic and dashboard stay in the application stack', () => {
     const typesIn = (template: any) => new Set(Object.values<any>(template.Resources).map((r) => r.Type));
     for (const type of ['AWS::DynamoDB::Table', 'AWS::RDS::DBCluster', 'AWS::SQS::Queue', 'AWS::EC2::VPC', 'AWS::SNS::Topic', 'AWS::CloudWatch::Dashboard']) {
-      expect(typesIn(root).has(type)).toBe(true);
+      expect(typesIn(app.root).has(type)).toBe(true);
     }
-    for (const { template } of templates.slice(1)) {
+    // Every full nested stack (the last may hold a few services only).
+    for (const { template } of app.templates.slice(1, lastNestedFull ? undefined : -1)) {
       for (const type of ['AWS::DynamoDB::Table', 'AWS::RDS::DBCluster', 'AWS::EC2::VPC', 'AWS::SNS::Topic']) expect(typesIn(template).has(type)).toBe(false);
       // Alarms of a nested stack's services live there and notify the application's topic (a parameter).
       const alarms = Object.values<any>(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
       expect(alarms.length).toBeGreaterThan(20);
       for (const a of alarms) expect(JSON.stringify(a.Properties.AlarmActions)).toMatch(/"Ref":"/);
     }
-    // The last service is in the last nested stack, the first in the application stack.
-    expect(stack.node.tryFindChild('Services')!.node.tryFindChild('svc-0')).toBeDefined();
-    expect(stack.node.tryFindChild('Services6')!.node.tryFindChild('Services')!.node.tryFindChild('svc-99')).toBeDefined();
+    // The first service is in the application stack, svc-99 in Services6 (where the 100-service application has it), the last in the last nested stack.
+    const inNested = (stackId: string, service: string) => app.stack.node.tryFindChild(stackId)!.node.tryFindChild('Services')!.node.tryFindChild(service);
+    expect(app.stack.node.tryFindChild('Services')!.node.tryFindChild('svc-0')).toBeDefined();
+    expect(inNested('Services6', 'svc-99')).toBeDefined();
+    expect(inNested(`Services${nestedStacks}`, `svc-${n - 1}`)).toBeDefined();
   });
 
   test('the cost report prices the nested stacks inside the total, with the derived usage reaching them', () => {
-    const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.design-report.json`), 'utf8'));
-    const nested = report.resources.filter((r: any) => r.nestedStack);
-    expect(new Set(nested.map((r: any) => r.nestedStack.replace(/NestedStack.*$/, ''))).size).toBe(6);
+    const nested = app.report.resources.filter((r: any) => r.nestedStack);
+    expect(new Set(nested.map((r: any) => r.nestedStack.replace(/NestedStack.*$/, ''))).size).toBe(nestedStacks);
     const sum = (rs: any[]) => rs.reduce((s, r) => s + (r.monthlyCost?.expected ?? 0), 0);
     expect(sum(nested)).toBeGreaterThan(0);
-    expect(report.monthlyCost.expected).toBeCloseTo(sum(report.resources), 0);
+    expect(app.report.monthlyCost.expected).toBeCloseTo(sum(app.report.resources), 0);
     // svc-95 is an HTTP API in Services6: its function is priced at the derived 5M requests, not the estimator's default.
     const fn = nested.find((r: any) => r.type === 'AWS::Lambda::Function' && /^Servicessvc95Function/.test(r.logicalId));
     expect(fn.nestedStack).toMatch(/^Services6NestedStack/);
     expect(fn.lineItems.find((i: any) => /^Requests/.test(i.description))).toMatchObject({ unit: '1M requests', quantity: 5 });
   });
+}
+
+describe('100 services (mixed workloads)', () => {
+  sharedTests(built(100), 100, 6, 1500, true);
 });
 
 (LONG ? describe : describe.skip)('200 services (mixed workloads)', () => {
-  // The synth gate throws on any unacknowledged security finding or an over-limit template.
   // 200 services: past the ~190 at which re-exporting every nested service's outputs reached the
   // application stack's 200-output limit. (250 measured with bench/scaling.ts, see the README.)
-  // Built in beforeAll: a skipped describe's body still runs when jest collects its tests.
-  let stack: ApplicationStack; let assembly: ReturnType<App['synth']>; let templates: ReturnType<typeof templatesOf>;
-  let root: any; let report: any;
-  beforeAll(() => {
-    ({ stack, assembly, templates } = synth(200, true));
-    root = templates[0].template;
-    report = JSON.parse(fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.design-report.json`), 'utf8'));
-  });
-
-  test('services beyond the application stack go into nested stacks, each template within the four limits', () => {
-    expect(templates.map((t) => t.id)).toEqual(['Many', ...Array.from({ length: 13 }, (_, i) => `Services${i + 1}`)]);
-    for (const { id, template } of templates) {
-      const c = counts(template);
-      for (const k of Object.keys(TEMPLATE_LIMITS) as Array<keyof typeof TEMPLATE_LIMITS>) {
-        expect({ id, [k]: c[k] <= TEMPLATE_LIMITS[k] }).toEqual({ id, [k]: true });
-      }
-    }
-    const total = templates.reduce((sum, t) => sum + counts(t.template).resources, 0);
-    expect(total).toBeGreaterThan(3000);
-    // The per-kind lower bounds the one-stack question relies on are below what the services deploy.
-    const least = stack.design.services.reduce((sum, p) => sum + RESOURCES_PER_BLOCK[p.block].least, BASE_RESOURCES.least);
-    expect(least).toBeLessThan(total);
-  });
-
-  test('data stores, network, alarm topic and dashboard stay in the application stack', () => {
-    const typesIn = (template: any) => new Set(Object.values<any>(template.Resources).map((r) => r.Type));
-    for (const type of ['AWS::DynamoDB::Table', 'AWS::RDS::DBCluster', 'AWS::SQS::Queue', 'AWS::EC2::VPC', 'AWS::SNS::Topic', 'AWS::CloudWatch::Dashboard']) {
-      expect(typesIn(root).has(type)).toBe(true);
-    }
-    for (const { template } of templates.slice(1, -1)) {
-      for (const type of ['AWS::DynamoDB::Table', 'AWS::RDS::DBCluster', 'AWS::EC2::VPC', 'AWS::SNS::Topic']) expect(typesIn(template).has(type)).toBe(false);
-      // Alarms of a nested stack's services live there and notify the application's topic (a parameter).
-      const alarms = Object.values<any>(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
-      expect(alarms.length).toBeGreaterThan(20);
-      for (const a of alarms) expect(JSON.stringify(a.Properties.AlarmActions)).toMatch(/"Ref":"/);
-    }
-    // The last service is in the last nested stack, the first in the application stack; svc-99 where the 100-service application had it.
-    expect(stack.node.tryFindChild('Services')!.node.tryFindChild('svc-0')).toBeDefined();
-    expect(stack.node.tryFindChild('Services6')!.node.tryFindChild('Services')!.node.tryFindChild('svc-99')).toBeDefined();
-    expect(stack.node.tryFindChild('Services13')!.node.tryFindChild('Services')!.node.tryFindChild('svc-199')).toBeDefined();
-  });
+  const app = built(200);
+  sharedTests(app, 200, 13, 3000, false);
 
   test('past the output bound, services\' outputs stay in their nested stack and the access details still reach every service', () => {
     // The stack's own outputs: the stores' (table, queue, database endpoint and secret) and the dashboard and alarm topic.
     const own = 6;
-    const kept = outputsKeptInNestedStacks(stack.design.services, placeServices(stack.design.services, 3).placement, own);
-    const first = stack.design.services.findIndex((s) => kept.has(s.name));
+    const kept = outputsKeptInNestedStacks(app.stack.design.services, placeServices(app.stack.design.services, 3).placement, own);
+    const first = app.stack.design.services.findIndex((s) => kept.has(s.name));
     expect(first).toBeGreaterThan(150);
     // outputsOf predicts what the builders create: the application stack holds exactly the re-exported ones.
-    expect(counts(root).outputs).toBe(own + stack.design.services.filter((s) => !kept.has(s.name)).reduce((sum, s) => sum + outputsOf(s), 0));
-    expect(counts(root).outputs).toBeLessThanOrEqual(TEMPLATE_LIMITS.outputs - ROOT_OUTPUTS_RESERVED);
+    expect(counts(app.root).outputs).toBe(own + app.stack.design.services.filter((s) => !kept.has(s.name)).reduce((sum, s) => sum + outputsOf(s), 0));
+    expect(counts(app.root).outputs).toBeLessThanOrEqual(TEMPLATE_LIMITS.outputs - ROOT_OUTPUTS_RESERVED);
     // Before the bound the application stack re-exports the service's endpoint; from it on, the nested stack holds it.
-    const before = stack.design.services.slice(0, first).reverse().find((s) => outputsOf(s) > 0)!;
-    const after = stack.design.services.find((s, i) => i >= first && s.block === ServiceBlockKind.FUNCTION_API)!;
-    expect(Object.values<any>(root.Outputs).filter((o) => o.Description.includes(`'${before.name}'`))).toHaveLength(outputsOf(before));
-    expect(root.Outputs[`Endpoint${pascal(after.name)}`]).toBeUndefined();
-    const nested = templates.find((t) => t.template.Outputs?.[`Endpoint${pascal(after.name)}`]);
+    const before = app.stack.design.services.slice(0, first).reverse().find((s) => outputsOf(s) > 0)!;
+    const after = app.stack.design.services.find((s, i) => i >= first && s.block === ServiceBlockKind.FUNCTION_API)!;
+    expect(Object.values<any>(app.root.Outputs).filter((o) => o.Description.includes(`'${before.name}'`))).toHaveLength(outputsOf(before));
+    expect(app.root.Outputs[`Endpoint${pascal(after.name)}`]).toBeUndefined();
+    const nested = app.templates.find((t) => t.template.Outputs?.[`Endpoint${pascal(after.name)}`]);
     expect(nested?.id).toMatch(/^Services\d+$/);
     // Every service with an output has it in the report, from whichever stack holds it.
-    const described = report.accessDetails.map((a: any) => a.description).join('\n');
-    for (const s of stack.design.services.filter((p) => outputsOf(p) > 0)) expect(described).toContain(`'${s.name}'`);
-    const detail = report.accessDetails.find((a: any) => a.outputKey === `Endpoint${pascal(after.name)}`);
+    const described = app.report.accessDetails.map((a: any) => a.description).join('\n');
+    for (const s of app.stack.design.services.filter((p) => outputsOf(p) > 0)) expect(described).toContain(`'${s.name}'`);
+    const detail = app.report.accessDetails.find((a: any) => a.outputKey === `Endpoint${pascal(after.name)}`);
     expect(detail.description).toMatch(new RegExp(`nested stack ${nested!.id} of Many`));
     expect(detail.value).toMatch(/execute-api/);
-    const md = fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.design-report.md`), 'utf8');
+    const md = fs.readFileSync(path.join(app.assembly.directory, `${app.stack.artifactId}.design-report.md`), 'utf8');
     expect(md).toContain(`| Endpoint${pascal(after.name)} |`);
     // The decision says so.
-    const decision = report.decisions.find((d: any) => d.subject === 'application' && /nested stacks/.test(d.choice));
-    expect(decision.rationale).toMatch(new RegExp(`from ${stack.design.services[first].name} on \\(${kept.size} services\\)`));
-  });
-
-  test('the cost report prices the nested stacks inside the total, with the derived usage reaching them', () => {
-    const nested = report.resources.filter((r: any) => r.nestedStack);
-    expect(new Set(nested.map((r: any) => r.nestedStack.replace(/NestedStack.*$/, ''))).size).toBe(13);
-    const sum = (rs: any[]) => rs.reduce((s, r) => s + (r.monthlyCost?.expected ?? 0), 0);
-    expect(sum(nested)).toBeGreaterThan(0);
-    expect(report.monthlyCost.expected).toBeCloseTo(sum(report.resources), 0);
-    // svc-95 is an HTTP API in Services6: its function is priced at the derived 5M requests, not the estimator's default.
-    const fn = nested.find((r: any) => r.type === 'AWS::Lambda::Function' && /^Servicessvc95Function/.test(r.logicalId));
-    expect(fn.nestedStack).toMatch(/^Services6NestedStack/);
-    expect(fn.lineItems.find((i: any) => /^Requests/.test(i.description))).toMatchObject({ unit: '1M requests', quantity: 5 });
+    const decision = app.report.decisions.find((d: any) => d.subject === 'application' && /nested stacks/.test(d.choice));
+    expect(decision.rationale).toMatch(new RegExp(`from ${app.stack.design.services[first].name} on \\(${kept.size} services\\)`));
   });
 });
 

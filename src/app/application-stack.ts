@@ -155,7 +155,7 @@ export class ApplicationStack extends Stack {
     for (const plan of calleesFirst(design)) {
       const placement = this.servicePlacement.get(plan.name);
       const where = placement ? groups.get(placement)!
-        : { servicesScope, edgeScope, observability: this.observability, alarmScope: this, stack: this as Stack };
+        : { servicesScope, edgeScope, observability: this.observability, stack: this as Stack };
       services.set(plan.name, buildService(where.servicesScope, plan, {
         resilience: design.resilience,
         network: this.network,
@@ -164,7 +164,6 @@ export class ApplicationStack extends Stack {
         observability: where.observability,
         edgeScope: where.edgeScope,
         outputScope: outputsInNested.has(plan.name) ? where.stack : this,
-        alarmScope: where.alarmScope,
         domain,
       }));
     }
@@ -283,7 +282,7 @@ export class ApplicationStack extends Stack {
    */
   private servicesStacks(ids: Set<string>, application: string) {
     const groups = new Map<string, {
-      servicesScope: Construct; edgeScope: Construct; observability: Observability; alarmScope: Construct; stack: NestedStack;
+      servicesScope: Construct; edgeScope: Construct; observability: Observability; stack: NestedStack;
     }>();
     if (ids.size) this.allowNestedLoadBalancerLogDelivery();
     for (const id of [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
@@ -301,7 +300,7 @@ export class ApplicationStack extends Stack {
           exemptCustomResourceHandlers(nested, own);
         },
       });
-      groups.set(id, { servicesScope: new Construct(nested, 'Services'), edgeScope: new Construct(nested, 'Edge'), observability, alarmScope: nested, stack: nested });
+      groups.set(id, { servicesScope: new Construct(nested, 'Services'), edgeScope: new Construct(nested, 'Edge'), observability, stack: nested });
     }
     return groups;
   }

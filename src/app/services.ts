@@ -26,11 +26,6 @@ export interface ServiceContext {
   /** Scope for outputs (the stack). */
   readonly outputScope: Construct;
   /**
-   * Unused: every alarm is built by `observability` (in the service's nested stack when it has one).
-   * @default - outputScope
-   */
-  readonly alarmScope?: Construct;
-  /**
    * The requirements' domain: user-facing services are served on it over HTTPS.
    * @default - AWS-provided names
    */

@@ -438,16 +438,13 @@ describe('CacheCluster', () => {
   });
 });
 
-describe('Observability', () => {
-  const stack = new Stack();
-  const obs = new Observability(stack, 'Obs', { dashboardName: 'shop' });
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
-
+/** One of each resource Observability watches, in `stack`; with no NAT the database goes into isolated subnets. */
+function watchedResources(stack: Stack, opts: { natGateways: number }) {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: opts.natGateways });
   const fn = new lambda.Function(stack, 'Fn', {
     runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
   });
   const api = new apigwv2.HttpApi(stack, 'Api');
-
   const cluster = new ecs.Cluster(stack, 'EcsCluster', { vpc });
   const taskDefinition = new ecs.FargateTaskDefinition(stack, 'TaskDef');
   taskDefinition.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'), portMappings: [{ containerPort: 80 }] });
@@ -455,7 +452,6 @@ describe('Observability', () => {
   const alb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc });
   const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'Tg', { vpc, port: 80, targets: [service] });
   alb.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
-
   const dlq = new sqs.Queue(stack, 'Dlq');
   const queue = new sqs.Queue(stack, 'Queue', { deadLetterQueue: { queue: dlq, maxReceiveCount: 3 } });
   const table = new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
@@ -463,8 +459,16 @@ describe('Observability', () => {
     engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_13 }),
     writer: rds.ClusterInstance.serverlessV2('writer'),
     vpc,
+    ...(opts.natGateways === 0 ? { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } } : {}),
   });
   const distribution = new cloudfront.Distribution(stack, 'Cdn', { defaultBehavior: { origin: new origins.HttpOrigin('example.com') } });
+  return { vpc, fn, api, service, alb, targetGroup, dlq, queue, table, db, distribution };
+}
+
+describe('Observability', () => {
+  const stack = new Stack();
+  const obs = new Observability(stack, 'Obs', { dashboardName: 'shop' });
+  const { fn, api, service, alb, targetGroup, dlq, queue, table, db, distribution } = watchedResources(stack, { natGateways: 1 });
 
   const counts = {
     function: obs.monitorFunction('api', fn).length,
@@ -554,28 +558,7 @@ describe('Observability', () => {
 
 describe('Observability builds alarms given as data (the design\'s)', () => {
   const stack = new Stack(new App(), 'Data', { env: { account: '111111111111', region: 'us-east-1' } });
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
-  const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
-  });
-  const api = new apigwv2.HttpApi(stack, 'Api');
-  const cluster = new ecs.Cluster(stack, 'EcsCluster', { vpc });
-  const taskDefinition = new ecs.FargateTaskDefinition(stack, 'TaskDef');
-  taskDefinition.addContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'), portMappings: [{ containerPort: 80 }] });
-  const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition });
-  const alb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc });
-  const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'Tg', { vpc, port: 80, targets: [service] });
-  alb.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
-  const dlq = new sqs.Queue(stack, 'Dlq');
-  const queue = new sqs.Queue(stack, 'Queue', { deadLetterQueue: { queue: dlq, maxReceiveCount: 3 } });
-  const table = new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
-  const db = new rds.DatabaseCluster(stack, 'Aurora', {
-    engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_13 }),
-    writer: rds.ClusterInstance.serverlessV2('writer'),
-    vpc,
-    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-  });
-  const distribution = new cloudfront.Distribution(stack, 'Cdn', { defaultBehavior: { origin: new origins.HttpOrigin('example.com') } });
+  const { fn, api, service, alb, targetGroup, dlq, queue, table, db, distribution } = watchedResources(stack, { natGateways: 0 });
   const topic = new sns.Topic(stack, 'Topic');
 
   // The block's own monitor methods (for blocks used alone) and the design's alarms, on the same resources.

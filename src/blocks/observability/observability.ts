@@ -225,8 +225,9 @@ export class Observability extends Construct {
       }
       const kept = resolved.filter((r) => !elsewhere(r.data));
       if (!kept.length) continue;
-      kept.filter((r) => r.data.metrics.some((m) => m.source === 'dead-letter-queue') && resources.deadLetterQueue)
-        .forEach(() => this.watchedDeadLetterQueues.add(resources.deadLetterQueue!));
+      if (resources.deadLetterQueue && kept.some((r) => r.data.metrics.some((m) => m.source === 'dead-letter-queue'))) {
+        this.watchedDeadLetterQueues.add(resources.deadLetterQueue);
+      }
       created.push(...this.monitor(kind, name, kept.map((r) => r.spec)));
     }
     return created;

@@ -67,9 +67,9 @@ export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): 
 
 /** Whether CDK's own code made this function (it, or a construct owning it below the stack, is CDK's handler machinery). */
 export function isCreatedByCdk(fn: CfnResource, singletons: ReadonlySet<IConstruct>): boolean {
-  const provider = providerClass();
+  const { Provider } = SERVICE_MODULES.customResources();
   for (let c: IConstruct | undefined = fn; c && !Stack.isStack(c); c = c.node.scope) {
-    if (c instanceof CustomResourceProviderBase || singletons.has(c) || (provider && c instanceof provider)) return true;
+    if (c instanceof CustomResourceProviderBase || singletons.has(c) || c instanceof Provider) return true;
     if (CDK_SINGLETONS[c.node.id] !== undefined && CDK_SINGLETONS[c.node.id] === c.constructor.name) return true;
   }
   return false;
@@ -86,16 +86,6 @@ export function singletonFunctions(stack: Stack): Set<IConstruct> {
     }
   }
   return out;
-}
-
-let providerCache: (new (...args: never[]) => IConstruct) | null | undefined;
-/** The provider framework class, loaded only when a stack has custom resources. */
-function providerClass(): (new (...args: never[]) => IConstruct) | undefined {
-  if (providerCache === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    providerCache = (require('aws-cdk-lib/custom-resources') as { Provider?: new (...args: never[]) => IConstruct }).Provider ?? null;
-  }
-  return providerCache ?? undefined;
 }
 
 /** The resource's logical ID, what its `logicalId` token resolves to, without resolving a token: its override, else its stack's allocation. */
@@ -115,20 +105,11 @@ function refIds(value: unknown): string[] {
 
 /** A policy an `AwsCustomResource` of aws-cdk-lib wrote for its calls (the statements its props give). */
 function isCreatedByCdkHandlerPolicy(policy: CfnResource): boolean {
-  const awsCustomResource = awsCustomResourceClass();
+  const { AwsCustomResource } = SERVICE_MODULES.customResources();
   for (let c: IConstruct | undefined = policy; c && !Stack.isStack(c); c = c.node.scope) {
-    if (awsCustomResource && c instanceof awsCustomResource) return true;
+    if (c instanceof AwsCustomResource) return true;
   }
   return false;
-}
-
-let awsCustomResourceCache: (new (...args: never[]) => IConstruct) | null | undefined;
-function awsCustomResourceClass(): (new (...args: never[]) => IConstruct) | undefined {
-  if (awsCustomResourceCache === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    awsCustomResourceCache = (require('aws-cdk-lib/custom-resources') as { AwsCustomResource?: new (...args: never[]) => IConstruct }).AwsCustomResource ?? null;
-  }
-  return awsCustomResourceCache ?? undefined;
 }
 
 function getAttIds(value: unknown): string[] {

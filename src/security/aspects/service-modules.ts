@@ -9,6 +9,7 @@ function lazy<T>(load: () => T): () => T {
 }
 
 export const SERVICE_MODULES = {
+  customResources: lazy(() => require('aws-cdk-lib/custom-resources') as typeof import('aws-cdk-lib/custom-resources')),
   dynamodb: lazy(() => require('aws-cdk-lib/aws-dynamodb') as typeof import('aws-cdk-lib/aws-dynamodb')),
   elbv2: lazy(() => require('aws-cdk-lib/aws-elasticloadbalancingv2') as typeof import('aws-cdk-lib/aws-elasticloadbalancingv2')),
   iam: lazy(() => require('aws-cdk-lib/aws-iam') as typeof import('aws-cdk-lib/aws-iam')),
