@@ -1,6 +1,8 @@
 import { shopRequirements } from '../examples/shop/requirements';
 import { requestOverrides } from '../src/app/usage-wiring';
 import { InfrastructureDesign } from '../src/design';
+import { priceBill } from '../src/design/bill';
+import { STORE_DESIGNERS } from '../src/design/stores';
 import { averageLcu } from '../src/design/workloads/compute-shapes';
 import { UsageEntry } from '../src/design/workloads/designer';
 import { availabilityFixes, compositeAvailability } from '../src/reliability';
@@ -97,6 +99,16 @@ describe('usage from one model: a SaaS shape', () => {
     // PUTs: 1% of web's 30M and of the worker's 30M messages; GETs: 10% of both, plus the daily digest's 30.4 runs.
     expect(usageOf(d, 'uploads', 'Bucket')).toEqual({ storageGb: 500, monthlyPutRequests: 600_000, monthlyGetRequests: 6_000_030 });
     expect(usageOf(d, 'uploads', 'Replica')).toEqual({ storageGb: 500, monthlyPutRequests: 600_000, monthlyGetRequests: 0 });
+  });
+
+  test('whole-design pricing prices the replica in S3 Standard-IA, as the template does', () => {
+    const plan = d.dataStores.find((s) => s.name === 'uploads')!;
+    const designer = STORE_DESIGNERS[plan.kind];
+    const usage = designer.usage(plan, { puts: 600_000, gets: 0, source: 'test' } as any);
+    const withReplica = priceBill(designer.bill(plan), usage);
+    const sourceOnly = priceBill(designer.bill({ ...plan, replicated: false }), usage.filter((u) => u.path !== 'Replica'));
+    // 500 GB at $0.0125 and 600,000 PUTs at $0.01 per 1,000: $12.25 (S3 Standard would be $14.50).
+    expect(withReplica - sourceOnly).toBeCloseTo(500 * 0.0125 + 600 * 0.01, 2);
   });
 
   test('declared object rates win', () => {

@@ -34,7 +34,16 @@ export const objectStorageDesigner: StoreDesigner = {
     return out;
   },
   bill: (plan) => [
-    { scope: 'Data', block: plan.name, path: 'Bucket', type: 'AWS::S3::Bucket', properties: {} },
+    {
+      scope: 'Data',
+      block: plan.name,
+      path: 'Bucket',
+      type: 'AWS::S3::Bucket',
+      // The replication rule, as the block writes it, prices the replica in its storage class (as the template does).
+      properties: plan.replicated
+        ? { ReplicationConfiguration: { Rules: [{ Status: 'Enabled', Destination: { Bucket: { 'Fn::GetAtt': ['Replica', 'Arn'] }, StorageClass: 'STANDARD_IA' } }] } }
+        : {},
+    },
     ...(plan.replicated ? [{ scope: 'Data' as const, block: plan.name, path: 'Replica', type: 'AWS::S3::Bucket', properties: {} }] : []),
   ],
   // Objects are uploaded and read around the request (presigned URLs, later processing), not in it.
