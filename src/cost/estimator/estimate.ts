@@ -4,7 +4,7 @@ import { classify, supplement } from './classify';
 import { Charge, HOURS_PER_MONTH, ModelContext } from './context';
 import { costHeadline, usd } from './headline';
 import { Pool, Scenario, clean, freeTierDeductions, poolTotals } from './pools';
-import { ResolvedTemplate, resolveTemplate } from './resolve';
+import { ResolvedTemplate, defaultsUsedBy, resolveTemplate } from './resolve';
 import { TemplateIndex, TemplateResource, parseTemplate } from './template-index';
 import { Unknown, UnknownRead, isUnknown, startReading, stopReading } from './unknown';
 import { resolveUsage } from './usage';
@@ -104,7 +104,7 @@ export function estimate(input: EstimateInput): CostEstimate {
 
   function price(unit: TemplateUnit, logicalId: string, resource: TemplateResource, resourceUsage: ResourceUsage): ResourceWork {
     const nestedStack = unit.prefix ? unit.prefix.slice(0, -1) : undefined;
-    const defaults = unit.resolved.defaultsUsed.get(logicalId);
+    const defaults = defaultsUsedBy(resource);
     const workOf = (fields: WorkFields): ResourceWork => ({
       logicalId,
       type: resource.Type,

@@ -18,16 +18,18 @@ const PREFIX = 'Fn::ForEach::';
 export function expandForEach(
   resources: { [key: string]: any },
   value: (v: unknown) => unknown,
-): { resources: { [id: string]: any }; unexpanded: UnexpandedResource[] } {
+  keys: readonly string[] = Object.keys(resources),
+): { resources: { [id: string]: any }; keys: readonly string[]; unexpanded: UnexpandedResource[] } {
   const unexpanded: UnexpandedResource[] = [];
+  // The keys given (a large Resources object is a dictionary: for-in would collect them again).
   let loops = false;
-  for (const key in resources) {
-    if (key.startsWith(PREFIX)) {
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i].startsWith(PREFIX)) {
       loops = true;
       break;
     }
   }
-  if (!loops) return { resources, unexpanded };
+  if (!loops) return { resources, keys, unexpanded };
   const expand = (section: { [key: string]: any }, out: { [id: string]: any }) => {
     for (const [key, entry] of Object.entries(section)) {
       if (!key.startsWith(PREFIX)) {
@@ -53,7 +55,7 @@ export function expandForEach(
   };
   const out: { [id: string]: any } = {};
   expand(resources, out);
-  return { resources: out, unexpanded };
+  return { resources: out, keys: Object.keys(out), unexpanded };
 }
 
 function substitute(v: any, id: string, item: string): any {

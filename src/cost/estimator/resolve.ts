@@ -1,7 +1,7 @@
 import { evaluateConditions, ConditionValue } from './conditions';
 import { expandForEach } from './for-each';
 import { TemplateResource } from './template-index';
-import { Unknown, UnknownRead, isUnknown, trackedContainer } from './unknown';
+import { ContainerReads, Unknown, isUnknown } from './unknown';
 
 /** What resolution needs besides the template. */
 export interface ResolveInput {
@@ -28,18 +28,31 @@ export interface ResolvedTemplate {
   readonly excluded: ConditionalResource[];
   /** Logical ID -> why it is not known whether the resource deploys. */
   readonly conditionUnknown: Map<string, string>;
-  /** Logical ID -> parameters it uses through their Default ("X = 't3.micro' (the Default of parameter 'X')"); lists may be shared: read only. */
-  readonly defaultsUsed: Map<string, string[]>;
   /** Resources that could not be expanded (Fn::ForEach over an unknown collection). */
   readonly unexpanded: ConditionalResource[];
 }
 
-const PSEUDO_UNKNOWN: { [name: string]: string } = {
-  'AWS::AccountId': 'the account ID',
-  'AWS::StackName': 'the stack name',
-  'AWS::StackId': 'the stack ID',
-  'AWS::NotificationARNs': 'the stack\'s notification ARNs',
-};
+const PSEUDO_UNKNOWN = new Map<string, string>([
+  ['AWS::AccountId', 'the account ID'],
+  ['AWS::StackName', 'the stack name'],
+  ['AWS::StackId', 'the stack ID'],
+  ['AWS::NotificationARNs', 'the stack\'s notification ARNs'],
+]);
+
+/**
+ * Where a resolved resource keeps the parameters it used through their Default: a symbol, so
+ * the resource's keys, JSON and spreads are as written. Only resolved copies carry it (a
+ * resource as written read no parameter).
+ */
+const DEFAULTS_USED = Symbol('defaultsUsed');
+
+/**
+ * The parameters a resolved resource uses through their Default ("X = \"t3.micro\": the Default
+ * of parameter 'X'"), or undefined. The list may be shared between resources: read only.
+ */
+export function defaultsUsedBy(resource: TemplateResource): readonly string[] | undefined {
+  return (resource as { [DEFAULTS_USED]?: string[] })[DEFAULTS_USED];
+}
 
 /** Marks a value to be dropped (AWS::NoValue). */
 const NO_VALUE = Symbol('AWS::NoValue');
@@ -90,7 +103,12 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
     }
   }
 
-  let usedDefaults: string[] | undefined;
+  // Which Defaults the current resource used: each parameter's last stamp, and the first two
+  // names met (most resources use one or none), so that nothing is allocated per resource.
+  let stamp = 0;
+  const stamped = new Map<string, number>();
+  let usedFirst: string | undefined;
+  let usedMore: string[] | undefined;
   let collecting = false;
   const pseudo = new Map<string, Unknown>();
   const defaultText = new Map<string, string>();
@@ -104,10 +122,15 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
   const ref = (name: string, source: unknown): unknown => {
     const p = params.get(name);
     if (p) {
-      if (p.fromDefault && collecting) (usedDefaults ??= []).includes(name) || usedDefaults.push(name);
+      if (p.fromDefault && collecting && stamped.get(name) !== stamp) {
+        stamped.set(name, stamp);
+        if (usedFirst === undefined) usedFirst = name;
+        else (usedMore ??= [usedFirst]).push(name);
+      }
       if (isUnknown(p.value)) unknownSeen = true;
       return p.value;
     }
+    if (!name.startsWith('AWS::')) return source; // a resource: kept for the models
     const known = pseudo.get(name); // a pseudo parameter already met: the same Unknown
     if (known) {
       unknownSeen = true;
@@ -117,9 +140,9 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
     if (name === 'AWS::Partition') return partition;
     if (name === 'AWS::URLSuffix') return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
     if (name === 'AWS::NoValue') return NO_VALUE;
-    if (PSEUDO_UNKNOWN[name]) {
+    if (PSEUDO_UNKNOWN.has(name)) {
       unknownSeen = true;
-      const unknown = new Unknown(`${PSEUDO_UNKNOWN[name]} (${name}), known only at deploy`, name, { Ref: name });
+      const unknown = new Unknown(`${PSEUDO_UNKNOWN.get(name)} (${name}), known only at deploy`, name, { Ref: name });
       pseudo.set(name, unknown);
       return unknown;
     }
@@ -133,18 +156,20 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
   conditions = evaluateConditions(isObject(template.Conditions) ? template.Conditions : {}, value);
 
   const samGlobals = isObject(template.Globals) ? template.Globals : undefined;
-  const expanded = expandForEach(resources, (v) => value(v));
+  const expanded = expandForEach(resources, (v) => value(v), Object.keys(resources));
   const result: ResolvedTemplate = {
-    resources: {}, excluded: [], conditionUnknown: new Map(), defaultsUsed: new Map(), unexpanded: expanded.unexpanded,
+    resources: {}, excluded: [], conditionUnknown: new Map(), unexpanded: expanded.unexpanded,
   };
-  // Object.keys, not for-in: a large Resources object is a dictionary, where for-in checks each key again.
-  for (const id of Object.keys(expanded.resources)) {
+  // Keys listed once, not for-in: a large Resources object is a dictionary, where for-in collects them again.
+  for (const id of expanded.keys) {
     const raw = expanded.resources[id];
     if (!isObject(raw) || typeof raw.Type !== 'string') {
       result.resources[id] = raw; // TemplateIndex names the problem
       continue;
     }
-    usedDefaults = undefined;
+    stamp++;
+    usedFirst = undefined;
+    usedMore = undefined;
     collecting = true;
     unknownSeen = false;
     if (typeof raw.Condition === 'string') {
@@ -163,26 +188,27 @@ export function resolveTemplate(template: { [key: string]: any }, input: Resolve
     const own = samGlobals ? withGlobals(raw, samGlobals) : raw.Properties;
     const properties = own === undefined ? undefined : value(own);
     if (properties === raw.Properties) {
-      result.resources[id] = raw as TemplateResource; // nothing to resolve: the resource as written
+      // Nothing to resolve: the resource as written (no parameter was read, so no Default used).
+      result.resources[id] = raw as TemplateResource;
+      continue;
+    }
+    const resolved: any = { ...raw };
+    if (properties === undefined || properties === NO_VALUE) {
+      delete resolved.Properties;
     } else {
-      const resolved: any = { ...raw };
-      if (properties === undefined || properties === NO_VALUE) {
-        delete resolved.Properties;
-      } else {
-        resolved.Properties = unknownSeen ? trackUnknowns(properties, id) : properties;
-      }
-      result.resources[id] = resolved;
+      resolved.Properties = unknownSeen ? trackUnknowns(properties, own, id) : properties;
     }
-    const used = usedDefaults as string[] | undefined;
-    if (used) {
-      if (used.length === 1) {
-        let alone = defaultAlone.get(used[0]);
-        if (!alone) defaultAlone.set(used[0], alone = [describeDefault(used[0])]);
-        result.defaultsUsed.set(id, alone);
-      } else {
-        result.defaultsUsed.set(id, used.map(describeDefault));
-      }
+    // Set by `ref` while resolving (a closure the compiler cannot follow).
+    const first = usedFirst as string | undefined;
+    const more = usedMore as string[] | undefined;
+    if (more) {
+      resolved[DEFAULTS_USED] = more.map(describeDefault);
+    } else if (first !== undefined) {
+      let alone = defaultAlone.get(first);
+      if (!alone) defaultAlone.set(first, alone = [describeDefault(first)]);
+      resolved[DEFAULTS_USED] = alone;
     }
+    result.resources[id] = resolved;
   }
   collecting = false;
   return result;
@@ -237,7 +263,7 @@ interface Scope {
 
 /** Resolves one value; returns the same object when nothing in it changed. */
 export function resolveValue(v: unknown, scope: Scope): unknown {
-  if (v === null || typeof v !== 'object' || isUnknown(v)) return v;
+  if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
@@ -247,10 +273,17 @@ export function resolveValue(v: unknown, scope: Scope): unknown {
     }
     return out ?? v;
   }
-  const keys = Object.keys(v);
-  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return intrinsic(keys[0], (v as any)[keys[0]], v, scope);
+  if (v instanceof Unknown) return v;
+  // for-in, not Object.keys: no array per object (this runs on every object of the template).
+  let only: string | undefined;
+  let count = 0;
+  for (const k in v) {
+    if (++count > 1) break;
+    only = k;
+  }
+  if (count === 1 && (only === 'Ref' || only!.startsWith('Fn::'))) return intrinsic(only!, (v as any)[only!], v, scope);
   let out: { [k: string]: unknown } | undefined;
-  for (const k of keys) {
+  for (const k in v) {
     const original = (v as any)[k];
     const r = resolveValue(original, scope);
     if (r !== original && !out) out = { ...(v as object) };
@@ -262,9 +295,11 @@ export function resolveValue(v: unknown, scope: Scope): unknown {
   return out ?? v;
 }
 
+function deployTime(what: string, source: unknown): Unknown {
+  return makeUnknown(`a value known only at deploy (${what})`, `${what} at deploy`, source);
+}
+
 function intrinsic(name: string, arg: any, source: unknown, scope: Scope): unknown {
-  const value = (x: unknown) => resolveValue(x, scope);
-  const deployTime = (what: string) => makeUnknown(`a value known only at deploy (${what})`, `${what} at deploy`, source);
   switch (name) {
     case 'Ref':
       return typeof arg === 'string' ? scope.ref(arg, source) : source;
@@ -273,63 +308,66 @@ function intrinsic(name: string, arg: any, source: unknown, scope: Scope): unkno
     case 'Fn::If': {
       if (!Array.isArray(arg) || arg.length !== 3) return source;
       const c = scope.conditions(String(arg[0]));
-      if (c === true) return value(arg[1]);
-      if (c === false) return value(arg[2]);
+      if (c === true) return resolveValue(arg[1], scope);
+      if (c === false) return resolveValue(arg[2], scope);
       const why = c === undefined ? `its condition '${arg[0]}' is not defined` : `its condition '${arg[0]}' depends on ${c.what}`;
       return makeUnknown(`a choice (Fn::If) not known before deploy: ${why}`, `Fn::If ${arg[0]}`, source);
     }
     case 'Fn::FindInMap': {
       if (!Array.isArray(arg) || arg.length < 3) return source;
-      const [map, k1, k2] = [value(arg[0]), value(arg[1]), value(arg[2])];
-      for (const k of [map, k1, k2]) if (isUnknown(k)) return makeUnknown(`a mapping entry chosen by ${k.what}`, `mapping ${String(arg[0])}`, source);
+      const map = resolveValue(arg[0], scope);
+      const k1 = resolveValue(arg[1], scope);
+      const k2 = resolveValue(arg[2], scope);
+      const unknown = isUnknown(map) ? map : isUnknown(k1) ? k1 : isUnknown(k2) ? k2 : undefined;
+      if (unknown) return makeUnknown(`a mapping entry chosen by ${unknown.what}`, `mapping ${String(arg[0])}`, source);
       const found = scope.mappings[String(map)]?.[String(k1)]?.[String(k2)];
-      if (found !== undefined) return value(found);
-      if (isObject(arg[3]) && 'DefaultValue' in arg[3]) return value(arg[3].DefaultValue);
+      if (found !== undefined) return resolveValue(found, scope);
+      if (isObject(arg[3]) && 'DefaultValue' in arg[3]) return resolveValue(arg[3].DefaultValue, scope);
       return makeUnknown(`a mapping entry that does not exist (Mappings.${String(map)}.${String(k1)}.${String(k2)})`, `mapping ${String(map)}`, source);
     }
     case 'Fn::Select': {
       if (!Array.isArray(arg) || arg.length !== 2) return source;
-      const index = Number(value(arg[0]));
-      const list = value(arg[1]);
+      const index = Number(resolveValue(arg[0], scope));
+      const list = resolveValue(arg[1], scope);
       if (Array.isArray(list) && Number.isInteger(index) && index >= 0 && index < list.length) return list[index];
-      return isUnknown(list) ? makeUnknown(list.what, list.label, source) : deployTime('Fn::Select');
+      return isUnknown(list) ? makeUnknown(list.what, list.label, source) : deployTime('Fn::Select', source);
     }
     case 'Fn::Split': {
       if (!Array.isArray(arg) || arg.length !== 2) return source;
-      const s = value(arg[1]);
-      return typeof s === 'string' && typeof arg[0] === 'string' ? s.split(arg[0]) : isUnknown(s) ? s : deployTime('Fn::Split');
+      const s = resolveValue(arg[1], scope);
+      return typeof s === 'string' && typeof arg[0] === 'string' ? s.split(arg[0]) : isUnknown(s) ? s : deployTime('Fn::Split', source);
     }
     case 'Fn::Join': {
       if (!Array.isArray(arg) || arg.length !== 2) return source;
-      const list = value(arg[1]);
+      const list = resolveValue(arg[1], scope);
       if (Array.isArray(list) && list.every(isScalar)) return list.join(String(arg[0]));
       const unknown = Array.isArray(list) ? list.find(isUnknown) : isUnknown(list) ? list : undefined;
-      return unknown ? makeUnknown(unknown.what, unknown.label, source) : deployTime('Fn::Join');
+      return unknown ? makeUnknown(unknown.what, unknown.label, source) : deployTime('Fn::Join', source);
     }
     case 'Fn::Sub':
       return sub(arg, source, scope);
     case 'Fn::Length': {
-      const list = value(arg);
-      return Array.isArray(list) ? list.length : deployTime('Fn::Length');
+      const list = resolveValue(arg, scope);
+      return Array.isArray(list) ? list.length : deployTime('Fn::Length', source);
     }
     case 'Fn::Base64': {
-      const s = value(arg);
-      return typeof s === 'string' ? Buffer.from(s).toString('base64') : deployTime('Fn::Base64');
+      const s = resolveValue(arg, scope);
+      return typeof s === 'string' ? Buffer.from(s).toString('base64') : deployTime('Fn::Base64', source);
     }
     case 'Fn::ToJsonString': {
-      const x = value(arg);
-      return containsUnknownOrIntrinsic(x) ? deployTime('Fn::ToJsonString') : JSON.stringify(x);
+      const x = resolveValue(arg, scope);
+      return containsUnknownOrIntrinsic(x) ? deployTime('Fn::ToJsonString', source) : JSON.stringify(x);
     }
     case 'Fn::ImportValue': {
-      const n = value(arg);
+      const n = resolveValue(arg, scope);
       return makeUnknown(`an export of another stack (Fn::ImportValue ${typeof n === 'string' ? `'${n}'` : ''}), known only at deploy`.replace(' ()', ''), 'imported value', source);
     }
     case 'Fn::GetAZs':
-      return deployTime('Fn::GetAZs');
+      return deployTime('Fn::GetAZs', source);
     case 'Fn::Cidr':
-      return deployTime('Fn::Cidr');
+      return deployTime('Fn::Cidr', source);
     default:
-      return deployTime(name);
+      return deployTime(name, source);
   }
 }
 
@@ -374,37 +412,38 @@ function sub(arg: any, source: unknown, scope: Scope): unknown {
 }
 
 /**
- * A resolved value whose Unknowns are recorded reads (see `trackedContainer`): each container
+ * A resolved value whose Unknowns are recorded reads (see `ContainerReads`): each container
  * holding one comes back as its tracking proxy, put in place of the container in its parent.
- * Containers that hold an Unknown are resolution's own copies (never the caller's template).
+ * Containers that hold an Unknown are resolution's own copies (never the caller's template), so
+ * children identical to the `original` (the value as written) are not visited.
  */
-function trackUnknowns(v: unknown, path: string): unknown {
-  if (v === null || typeof v !== 'object' || isUnknown(v)) return v;
-  const array = Array.isArray(v);
-  const keys = array ? undefined : Object.keys(v);
-  const n = array ? (v as unknown[]).length : keys!.length;
-  let firstKey: string | undefined;
-  let first: UnknownRead | undefined;
-  let others: Map<string, UnknownRead> | undefined;
-  for (let i = 0; i < n; i++) {
-    const k = array ? i : keys![i];
-    const child = (v as any)[k];
-    if (child === null || typeof child !== 'object') continue; // a scalar: nothing to track, no path built
-    const childPath = array ? `${path}[${i}]` : `${path}.${k}`;
-    if (isUnknown(child)) {
-      const read = { path: childPath, unknown: child };
-      if (first === undefined) {
-        firstKey = String(k);
-        first = read;
-      } else {
-        (others ??= new Map()).set(String(k), read);
-      }
-    } else {
-      const tracked = trackUnknowns(child, childPath);
-      if (tracked !== child) (v as any)[k] = tracked;
-    }
+function trackUnknowns(v: unknown, original: unknown, path: string): unknown {
+  if (v === null || typeof v !== 'object' || v === original || isUnknown(v)) return v;
+  const from: any = original !== null && typeof original === 'object' ? original : undefined;
+  let reads: ContainerReads | undefined;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) reads = trackChild(v, i, true, from, path, reads);
+  } else {
+    for (const k in v) reads = trackChild(v, k, false, from, path, reads);
   }
-  return first ? trackedContainer(v as object, firstKey!, first, others) : v;
+  return reads ? reads.track(v as object) : v;
+}
+
+/** Tracks one child of a container: records it if it is an Unknown, else tracks inside it. */
+function trackChild(
+  v: any, k: string | number, array: boolean, from: any, path: string, reads: ContainerReads | undefined,
+): ContainerReads | undefined {
+  const child = v[k];
+  if (child === null || typeof child !== 'object') return reads; // a scalar: nothing to track
+  if (from !== undefined && from[k] === child) return reads; // as written: the template holds no Unknown
+  if (isUnknown(child)) {
+    if (!reads) return new ContainerReads(path, array, String(k), child);
+    reads.add(String(k), child);
+    return reads;
+  }
+  const tracked = trackUnknowns(child, from?.[k], array ? `${path}[${k}]` : `${path}.${k}`);
+  if (tracked !== child) v[k] = tracked;
+  return reads;
 }
 
 function typed(value: unknown, type: string): unknown {

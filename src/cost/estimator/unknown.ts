@@ -46,24 +46,38 @@ export function trackUnknownReads<T>(onRead: (read: UnknownRead) => void, fn: ()
 }
 
 /**
- * The container with reads of the given keys (`key`, and those of `others`; property names,
- * array indexes as text) recorded:
- * a proxy whose only trap is `get`, so keys, descriptors and every other property read through
- * to the container. Cheaper than an accessor per key, which costs a property redefinition per
- * Unknown and leaves the container slow to read.
+ * The reads of one container that holds Unknowns: a proxy handler whose only trap is `get`, so
+ * keys, descriptors and every other property read through to the container. Cheaper than an
+ * accessor per key, which costs a property redefinition per Unknown and leaves the container
+ * slow to read. Paths are built when a read happens (rarely), not when the container is tracked.
  */
-export function trackedContainer<T extends object>(container: T, key: string, read: UnknownRead, others?: ReadonlyMap<string, UnknownRead>): T {
-  return new Proxy<T>(container, new LeafReads(key, read, others) as ProxyHandler<T>);
-}
+export class ContainerReads implements ProxyHandler<object> {
+  /** Unknowns under keys other than the first (most containers hold one). */
+  private others?: Map<string, Unknown>;
 
-/** The reads a container records: one key (most containers hold one Unknown), and any others. */
-class LeafReads implements ProxyHandler<object> {
-  constructor(private readonly key: string, private readonly read: UnknownRead, private readonly others?: ReadonlyMap<string, UnknownRead>) {}
+  constructor(
+    /** The container's path: "R1.Tags[0]". */
+    private readonly path: string,
+    /** Whether the container is an array (paths "x[0]") or an object ("x.key"). */
+    private readonly array: boolean,
+    private readonly key: string,
+    private readonly unknown: Unknown,
+  ) {}
+
+  /** Records one more Unknown of the container, under `key`. */
+  public add(key: string, unknown: Unknown): void {
+    (this.others ??= new Map()).set(key, unknown);
+  }
+
+  /** The container with its reads recorded. */
+  public track<T extends object>(container: T): T {
+    return new Proxy<T>(container, this as ProxyHandler<T>);
+  }
 
   public get(target: object, key: string | symbol, receiver: unknown): unknown {
     if (typeof key === 'string' && reader) {
-      const leaf = key === this.key ? this.read : this.others?.get(key);
-      if (leaf) reader({ path: leaf.path, unknown: leaf.unknown });
+      const unknown = key === this.key ? this.unknown : this.others?.get(key);
+      if (unknown) reader({ path: this.array ? `${this.path}[${key}]` : `${this.path}.${key}`, unknown });
     }
     return Reflect.get(target, key, receiver);
   }
