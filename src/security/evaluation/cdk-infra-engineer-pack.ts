@@ -29,8 +29,13 @@ export class CdkInfraEngineerPack extends NagPack {
 
   /** Validates a construct tree (rules see the tree as it is now). */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    resetStackIndexes();
+    this.prepareRun();
     return super.validateScope(scope);
+  }
+
+  /** Forgets the stack indexes of an earlier run: rules see the tree as it is now. */
+  public prepareRun(): void {
+    resetStackIndexes();
   }
 
   protected checkResource(node: CfnResource): void {

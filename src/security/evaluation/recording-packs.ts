@@ -1,4 +1,5 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { CfnResource, Token } from 'aws-cdk-lib';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import {
   AwsSolutionsChecks, HIPAASecurityChecks, IApplyRule, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult, NIST80053R5Checks,
   PCIDSS321Checks, ServerlessChecks,
@@ -50,7 +51,31 @@ interface RuleOutcome {
 /** Most rules do not apply to most resources: one outcome object for all of those. */
 const NOT_APPLICABLE: RuleOutcome = Object.freeze({ result: NagRuleCompliance.NOT_APPLICABLE });
 
+/**
+ * Rules whose outcome is a function of one plain property of the resource (and of constants):
+ * the key it is memoized by, across evaluations, or undefined to run the rule. cdk-nag's
+ * LambdaLatestVersion filters and sorts every runtime CDK knows, with a locale compare, for
+ * each function; its outcome depends on the runtime name only.
+ */
+const OUTCOME_KEYS = new Map<string, (node: CfnResource) => string | undefined>([
+  ['LambdaLatestVersion', (node) => {
+    const runtime = node instanceof CfnFunction ? node.runtime : undefined;
+    return typeof runtime === 'string' && !Token.isUnresolved(runtime) ? runtime : undefined;
+  }],
+]);
+const memoOutcomes = new Map<string, RuleOutcome>();
+
 function applyOnce(rule: Rule, node: CfnResource): RuleOutcome {
+  const keyOf = OUTCOME_KEYS.get(rule.name);
+  const key = keyOf && keyOf(node);
+  if (key === undefined) return applyRuleTo(rule, node);
+  const memoKey = `${rule.name}\u0000${key}`;
+  let outcome = memoOutcomes.get(memoKey);
+  if (!outcome) memoOutcomes.set(memoKey, outcome = applyRuleTo(rule, node));
+  return outcome;
+}
+
+function applyRuleTo(rule: Rule, node: CfnResource): RuleOutcome {
   try {
     const result = rule(node);
     return result === NagRuleCompliance.NOT_APPLICABLE ? NOT_APPLICABLE : { result };
@@ -73,6 +98,18 @@ export class SharedRuleResults {
   private lastNode?: CfnResource;
   private lastOutcomes?: Map<Rule, RuleOutcome>;
 
+  private resourcesScope?: IConstruct;
+  private resources?: CfnResource[];
+
+  /** The CfnResources under `scope`, walked once for all the packs. */
+  public resourcesUnder(scope: IConstruct): CfnResource[] {
+    if (scope !== this.resourcesScope || !this.resources) {
+      this.resourcesScope = scope;
+      this.resources = cfnResourcesUnder(scope);
+    }
+    return this.resources;
+  }
+
   /** The outcome of `rule` on `node`, applied on the first call. */
   public apply(rule: Rule, node: CfnResource): RuleOutcome {
     if (node !== this.lastNode) {
@@ -90,25 +127,41 @@ export class SharedRuleResults {
   }
 }
 
+/** One rule of a pack as its `checkResource` applies it: the same for every resource. */
+interface PackRule {
+  readonly rule: Rule;
+  readonly ruleId: string;
+  readonly info: string;
+  readonly explanation: string;
+}
+
+/** A pack that prepares its rules' shared state before a run (our pack resets its stack indexes). */
+interface PreparingPack {
+  prepareRun?(): void;
+}
+
 /**
- * Subclasses a cdk-nag pack so that `applyRule` reports to a sink. The pack's own
+ * Subclasses a cdk-nag pack so that its rules report to a sink. The pack's own
  * acknowledgement handling is bypassed: the evaluator decides, so that it can count
  * acknowledged rules and refuse stack-wide acknowledgements.
+ *
+ * A pack's `checkResource` applies the same rules, in the same order, to every resource (the
+ * packs' check methods call `applyRule` unconditionally; test/security/recording-packs.test.ts
+ * reads their sources to keep it so, and compares results with cdk-nag's own walk). So the
+ * rule list is captured once per run from the first resource, and applied to each resource
+ * directly: the pack's check methods, which build an object per rule per resource, run once.
  */
 export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingPack {
   // Typed as one concrete pack so that TypeScript accepts the subclass; any pack works at runtime.
   const Base = pack as unknown as typeof AwsSolutionsChecks;
   class Recording extends Base implements RecordingPack {
-    private sink?: (check: RuleCheck) => void;
-    private shared?: SharedRuleResults;
     public readonly ruleIdsByName = new Map<string, string>();
     private readonly skipped = new Set<string>();
-    /** Per rule function: its suffix override, its id and whether it is skipped (cleared by `skip`). */
-    private readonly ruleInfo = new Map<Rule, { suffix?: string; ruleId: string; skipped: boolean }>();
+    /** While capturing: the rules `checkResource` applies. */
+    private capturing?: PackRule[];
 
     public skip(ruleNames: string[]): void {
       ruleNames.forEach((n) => this.skipped.add(n));
-      this.ruleInfo.clear();
     }
 
     public get ruleIdPrefix(): string {
@@ -116,43 +169,51 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
     }
 
     public run(scope: IConstruct, sink: (check: RuleCheck) => void, shared?: SharedRuleResults): void {
-      this.sink = sink;
-      this.shared = shared;
-      try {
-        this.validateScope(scope);
-      } finally {
-        this.sink = undefined;
-        this.shared = undefined;
+      (this as PreparingPack).prepareRun?.();
+      const nodes = shared ? shared.resourcesUnder(scope) : cfnResourcesUnder(scope);
+      if (nodes.length === 0) return;
+      const rules = this.rulesFor(nodes[0]).filter((r) => !this.skipped.has(r.rule.name));
+      for (const node of nodes) {
+        for (const r of rules) {
+          const { result, error } = shared ? shared.apply(r.rule, node) : applyOnce(r.rule, node);
+          // Most rules do not apply to most resources: report only those that do.
+          if (result === NagRuleCompliance.NOT_APPLICABLE) continue;
+          sink({ ruleId: r.ruleId, ruleName: r.rule.name, info: r.info, explanation: r.explanation, node, result, error });
+        }
       }
     }
 
-    protected applyRule(params: IApplyRule): void {
-      // A pack applies each of its rules to every resource: the rule's id and whether it is
-      // skipped are worked out on its first application, not on each of them.
-      let known = this.ruleInfo.get(params.rule);
-      if (!known || known.suffix !== params.ruleSuffixOverride) {
-        const ruleId = `${this.readPackName}-${params.ruleSuffixOverride ?? params.rule.name}`;
-        this.ruleIdsByName.set(params.rule.name, ruleId);
-        known = { suffix: params.ruleSuffixOverride, ruleId, skipped: this.skipped.has(params.rule.name) };
-        this.ruleInfo.set(params.rule, known);
+    /** The rules the pack applies to a resource, in its order (its check methods run once, here). */
+    private rulesFor(node: CfnResource): PackRule[] {
+      const captured: PackRule[] = [];
+      this.capturing = captured;
+      try {
+        this.checkResource(node);
+      } finally {
+        this.capturing = undefined;
       }
-      if (known.skipped) return;
-      const ruleId = known.ruleId;
-      const { result, error } = this.shared ? this.shared.apply(params.rule, params.node) : applyOnce(params.rule, params.node);
-      // Most rules do not apply to most resources: report only those that do.
-      if (result === NagRuleCompliance.NOT_APPLICABLE || !this.sink) return;
-      this.sink({
-        ruleId,
-        ruleName: params.rule.name,
-        info: params.info,
-        explanation: params.explanation,
-        node: params.node,
-        result,
-        error,
-      });
+      return captured;
+    }
+
+    protected applyRule(params: IApplyRule): void {
+      if (!this.capturing) throw new Error(`${this.readPackName}: rules are applied through run()`);
+      const ruleId = `${this.readPackName}-${params.ruleSuffixOverride ?? params.rule.name}`;
+      this.ruleIdsByName.set(params.rule.name, ruleId);
+      this.capturing.push({ rule: params.rule, ruleId, info: params.info, explanation: params.explanation });
     }
   }
   return new Recording(undefined, props);
+}
+
+/** The CfnResources under `scope`, in cdk-nag's walk order (a resource, then its children). */
+export function cfnResourcesUnder(scope: IConstruct): CfnResource[] {
+  const out: CfnResource[] = [];
+  const walk = (node: IConstruct) => {
+    if (CfnResource.isCfnResource(node)) out.push(node);
+    for (const child of node.node.children) walk(child);
+  };
+  walk(scope);
+  return out;
 }
 
 /** The public packs, by the framework they check. */
