@@ -5,13 +5,17 @@ import * as fs from 'fs';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  AwsSolutionsChecks, HIPAASecurityChecks, IApplyRule, NagRuleCompliance, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks,
+  AwsSolutionsChecks, HIPAASecurityChecks, IApplyRule, NagPack, NagPackProps, NagRuleCompliance, NIST80053R5Checks, PCIDSS321Checks,
+  ServerlessChecks,
 } from 'cdk-nag';
+import { IConstruct } from 'constructs';
 import { shopRequirements } from '../../examples/shop/requirements';
 import { ApplicationStack } from '../../src';
 import { recordingPack, RuleCheck } from '../../src/security/evaluation/recording-packs';
 
-const PACKS = {
+type PackClass = new (scope?: IConstruct, props?: NagPackProps) => NagPack;
+
+const PACKS: { [file: string]: PackClass } = {
   'aws-solutions': AwsSolutionsChecks,
   'hipaa-security': HIPAASecurityChecks,
   'pci-dss-321': PCIDSS321Checks,
@@ -20,9 +24,10 @@ const PACKS = {
 };
 
 /** A pack's rules applied the way cdk-nag applies them: its own walk, its own check methods, per resource. */
-function nagWalk(Pack: typeof AwsSolutionsChecks, scope: Stack): string[] {
+function nagWalk(Pack: PackClass, scope: Stack): string[] {
   const seen: string[] = [];
-  class Walking extends Pack {
+  // Typed as one concrete pack so that TypeScript accepts the subclass; any pack works at runtime.
+  class Walking extends (Pack as unknown as typeof AwsSolutionsChecks) {
     protected applyRule(params: IApplyRule): void {
       let result: unknown;
       try {
@@ -38,7 +43,7 @@ function nagWalk(Pack: typeof AwsSolutionsChecks, scope: Stack): string[] {
   return seen;
 }
 
-function recorded(Pack: typeof AwsSolutionsChecks, scope: Stack): string[] {
+function recorded(Pack: PackClass, scope: Stack): string[] {
   const seen: string[] = [];
   recordingPack(Pack).run(scope, (c: RuleCheck) => {
     seen.push(`${c.ruleId} ${c.node.node.path} ${JSON.stringify(c.error !== undefined ? `error: ${c.error}` : c.result)}`);
@@ -56,7 +61,7 @@ describe('recording packs', () => {
     const applications = (body.match(/this\.applyRule\(/g) ?? []).length;
     expect(applications).toBeGreaterThan(10);
     // The captured list is what the source applies: one entry per applyRule call.
-    const Pack = PACKS[file as keyof typeof PACKS];
+    const Pack = PACKS[file];
     const stack = new Stack(new App(), 'One');
     new CfnResource(stack, 'Any', { type: 'AWS::SQS::Queue' });
     const pack = recordingPack(Pack);
