@@ -3,6 +3,7 @@
 // these tests read the packs' sources to keep it so, and compare with cdk-nag's own walk.
 import * as fs from 'fs';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
   AwsSolutionsChecks, HIPAASecurityChecks, IApplyRule, NagPack, NagPackProps, NagRuleCompliance, NIST80053R5Checks, PCIDSS321Checks,
@@ -11,7 +12,7 @@ import {
 import { IConstruct } from 'constructs';
 import { shopRequirements } from '../../examples/shop/requirements';
 import { ApplicationStack } from '../../src';
-import { recordingPack, RuleCheck } from '../../src/security/evaluation/recording-packs';
+import { decidedByTypeAlone, recordingPack, RuleCheck } from '../../src/security/evaluation/recording-packs';
 
 type PackClass = new (scope?: IConstruct, props?: NagPackProps) => NagPack;
 
@@ -96,5 +97,40 @@ describe('recording packs', () => {
     pack.run(stack, (c) => some.push(c.ruleName));
     expect(some).not.toContain('S3BucketLoggingEnabled');
     expect(some).toEqual(all.filter((n) => n !== 'S3BucketLoggingEnabled'));
+  });
+
+  describe('rules skipped by type', () => {
+    const named = (name: string, fn: (node: CfnResource) => NagRuleCompliance) => Object.defineProperty(fn, 'name', { value: name });
+    const stack = new Stack(new App(), 'Gates');
+    const bucket = new s3.CfnBucket(stack, 'Bucket');
+    const zip = new lambda.CfnFunction(stack, 'Zip', { code: { zipFile: 'x' }, role: 'arn:aws:iam::1:role/r', runtime: 'nodejs20.x', handler: 'i.h' });
+    const image = new lambda.CfnFunction(stack, 'Image', { code: { imageUri: 'x' }, role: 'arn:aws:iam::1:role/r', packageType: 'Image' });
+
+    test('a rule that answers NOT_APPLICABLE from the class alone is skipped for that class and type', () => {
+      const rule = named('OnlyBuckets', (node) => (node instanceof s3.CfnBucket ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NOT_APPLICABLE));
+      expect(decidedByTypeAlone(rule, zip)).toBe(true);
+      expect(decidedByTypeAlone(rule, bucket)).toBe(false);
+    });
+
+    test('a rule that reads the resource before answering NOT_APPLICABLE is always called', () => {
+      // Like LambdaLatestVersion: not applicable to image functions only.
+      const rule = named('ZipOnly', (node) => (node instanceof lambda.CfnFunction && (node as lambda.CfnFunction).runtime !== undefined
+        ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NOT_APPLICABLE));
+      expect(decidedByTypeAlone(rule, image)).toBe(false);
+      expect(decidedByTypeAlone(rule, zip)).toBe(false);
+    });
+
+    test('a rule that throws, or writes, is always called', () => {
+      const throwing = named('Throwing', () => {
+        throw new Error('unresolvable');
+      });
+      expect(decidedByTypeAlone(throwing, bucket)).toBe(false);
+      const writing = named('Writing', (node) => {
+        (node as unknown as { touched: boolean }).touched = true;
+        return NagRuleCompliance.NOT_APPLICABLE;
+      });
+      expect(decidedByTypeAlone(writing, bucket)).toBe(false);
+      expect((bucket as unknown as { touched?: boolean }).touched).toBeUndefined();
+    });
   });
 });

@@ -29,11 +29,14 @@ const CDK_SINGLETONS: Record<string, string> = {
  * token is an application function and is checked like one. Returns their logical IDs.
  */
 export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): Set<string> {
-  const byId = new Map(all.map((r) => [logicalIdOf(r), r]));
-  const singletons = singletonFunctions(stack);
+  const customResources = all.filter((r) => r.cfnResourceType.startsWith('Custom::') || r.cfnResourceType === 'AWS::CloudFormation::CustomResource');
   const handlers = new Set<string>();
-  for (const r of all) {
-    if (!r.cfnResourceType.startsWith('Custom::') && r.cfnResourceType !== 'AWS::CloudFormation::CustomResource') continue;
+  if (customResources.length === 0) return handlers;
+  // Logical IDs (an MD5 of the path each) of the functions and roles only: what service tokens and handlers point at.
+  const byId = new Map(all.filter((r) => r.cfnResourceType === 'AWS::Lambda::Function' || r.cfnResourceType === 'AWS::IAM::Role')
+    .map((r) => [logicalIdOf(r), r]));
+  const singletons = singletonFunctions(stack);
+  for (const r of customResources) {
     for (const id of getAttIds(propertiesOf(stack, r).ServiceToken)) {
       const fn = byId.get(id);
       if (fn?.cfnResourceType === 'AWS::Lambda::Function' && isCreatedByCdk(fn, singletons)) handlers.add(id);

@@ -4,6 +4,7 @@ import { ComplianceEvaluation } from './model';
 import { createRecordingPack, RulePack, usesFunctions } from './rule-packs';
 import { withTreeMemo } from './tree-memo';
 import { SecurityPolicy } from '../policy/security-policy';
+import { withAlarmedFromTemplates } from '../rules/stack-index';
 import { checkTemplates } from '../template/check';
 import { loadTemplates } from '../template/load';
 
@@ -35,5 +36,5 @@ function evaluateUnchanged(stack: Stack, policy: SecurityPolicy, rulePacks: Rule
   packs.forEach((p) => p.skip(['ElastiCacheRedisClusterRedisAuth']));
   const templates = loadTemplates(stack, options.readAssembly ? options.outdir : undefined, options.readAssembly);
   const template = checkTemplates(templates, { production: options.production, enforces: (rule) => policy.isEnforced(rule) });
-  return evaluateCompliance(stack, packs, { template, policy });
+  return withAlarmedFromTemplates(templates, () => evaluateCompliance(stack, packs, { template, policy }));
 }

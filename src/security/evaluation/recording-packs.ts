@@ -85,6 +85,61 @@ function applyRuleTo(rule: Rule, node: CfnResource): RuleOutcome {
 }
 
 /**
+ * Rules known to return NOT_APPLICABLE for every resource of a class and CloudFormation type:
+ * class -> type -> rule -> whether it does. Learned once per process for each combination
+ * (held weakly: aws-iam makes a class per conditional policy).
+ */
+const typeGated = new WeakMap<object, Map<string, Map<Rule, boolean>>>();
+
+/** What is known of the rules for resources of `node`'s class and type (see `decidedByTypeAlone`). */
+function typeGatesOf(node: CfnResource): Map<Rule, boolean> {
+  let byType = typeGated.get(node.constructor);
+  if (!byType) typeGated.set(node.constructor, byType = new Map());
+  let gates = byType.get(node.cfnResourceType);
+  if (!gates) byType.set(node.cfnResourceType, gates = new Map());
+  return gates;
+}
+
+/**
+ * Whether `rule` returns NOT_APPLICABLE for every resource of `node`'s class and type (`gates`
+ * is `typeGatesOf(node)`). Found the first time by running the rule on a view of `node` that
+ * records what the rule reads: a NOT_APPLICABLE reached without reading anything but the
+ * prototype (instanceof) and `cfnResourceType` is the outcome for every resource with the same
+ * class and type, since rules are deterministic functions of what they read. Anything else
+ * (another property read, a result, an error) means the rule is called for each resource.
+ */
+export function decidedByTypeAlone(rule: Rule, node: CfnResource, gates: Map<Rule, boolean> = typeGatesOf(node)): boolean {
+  let gated = gates.get(rule);
+  if (gated === undefined) gates.set(rule, gated = probeTypeGate(rule, node));
+  return gated;
+}
+
+function probeTypeGate(rule: Rule, node: CfnResource): boolean {
+  let readOther = false;
+  const other = () => {
+    readOther = true;
+  };
+  const view = new Proxy(node, {
+    get: (target, key) => {
+      if (key !== 'cfnResourceType') other();
+      return Reflect.get(target, key, target);
+    },
+    has: (target, key) => (other(), Reflect.has(target, key)),
+    ownKeys: (target) => (other(), Reflect.ownKeys(target)),
+    getOwnPropertyDescriptor: (target, key) => (other(), Reflect.getOwnPropertyDescriptor(target, key)),
+    // A rule only reads: any write makes the probe inconclusive, and is not made.
+    set: () => (other(), true),
+    defineProperty: () => (other(), true),
+    deleteProperty: () => (other(), true),
+  });
+  try {
+    return rule(view) === NagRuleCompliance.NOT_APPLICABLE && !readOther;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Rule outcomes shared by the packs of one evaluation. The packs have rules in common
  * (AwsSolutions, HIPAA Security, PCI DSS and NIST 800-53 apply the same rule functions, and
  * Serverless repeats Lambda rules), and a rule is a function of the resource and the tree,
@@ -173,8 +228,18 @@ export function recordingPack(pack: PackClass, props?: NagPackProps): RecordingP
       const nodes = shared ? shared.resourcesUnder(scope) : cfnResourcesUnder(scope);
       if (nodes.length === 0) return;
       const rules = this.rulesFor(nodes[0]).filter((r) => !this.skipped.has(r.rule.name));
+      // Per class and resource type, the rules that may apply: most rules return NOT_APPLICABLE
+      // from a type test alone, and are not called for resources they cannot apply to.
+      const plans = new Map<unknown, Map<string, PackRule[]>>();
       for (const node of nodes) {
-        for (const r of rules) {
+        let byType = plans.get(node.constructor);
+        if (!byType) plans.set(node.constructor, byType = new Map());
+        let plan = byType.get(node.cfnResourceType);
+        if (!plan) {
+          const gates = typeGatesOf(node);
+          byType.set(node.cfnResourceType, plan = rules.filter((r) => !decidedByTypeAlone(r.rule, node, gates)));
+        }
+        for (const r of plan) {
           const { result, error } = shared ? shared.apply(r.rule, node) : applyOnce(r.rule, node);
           // Most rules do not apply to most resources: report only those that do.
           if (result === NagRuleCompliance.NOT_APPLICABLE) continue;

@@ -66,17 +66,27 @@ function memoizeResolve(stack: Stack): () => void {
   const original = stack.resolve;
   const byObject = new WeakMap<object, unknown>();
   const byString = new Map<string, unknown>();
+  // The copies handed out, and parts of them: resolved data, which resolves to itself (rules
+  // resolve the statements of a document they resolved). Their resolution is a copy.
+  const handedOut = new WeakSet<object>();
+  const handOut = (kept: unknown): unknown => {
+    const copy = copyOf(kept);
+    markResolved(copy, handedOut);
+    return copy;
+  };
   const resolve = (value: unknown): unknown => {
     const isObject = typeof value === 'object' && value !== null;
     if (!isObject && typeof value !== 'string') return original.call(stack, value);
+    if (isObject && handedOut.has(value)) return handOut(value);
     const key = value as string;
     const cached = isObject ? (byObject.has(value) ? byObject.get(value) : UNSET) : (byString.has(key) ? byString.get(key) : UNSET);
-    if (cached !== UNSET) return copyOf(cached);
+    if (cached !== UNSET) return handOut(cached);
     const resolved = original.call(stack, value);
     if (isPlainData(resolved)) {
       const kept = copyOf(resolved);
       if (isObject) byObject.set(value, kept);
       else byString.set(key, kept);
+      markResolved(resolved, handedOut);
     }
     return resolved;
   };
@@ -99,6 +109,14 @@ function isPlainData(value: unknown): boolean {
     if (!isPlainData((value as Record<string, unknown>)[key])) return false;
   }
   return true;
+}
+
+/** Marks every object and array inside a handed-out copy (they are resolved data too). */
+function markResolved(value: unknown, into: WeakSet<object>): void {
+  if (typeof value !== 'object' || value === null) return;
+  into.add(value);
+  if (Array.isArray(value)) for (const v of value) markResolved(v, into);
+  else for (const key in value as Record<string, unknown>) markResolved((value as Record<string, unknown>)[key], into);
 }
 
 /** A deep copy of plain data: keys in the same order, `undefined` members and CDK's symbol-keyed type hints kept. */

@@ -13,6 +13,31 @@ export interface StackIndex {
 
 let cache = new WeakMap<Stack, StackIndex>();
 
+/** Alarmed logical IDs read from the stacks' final templates, while an evaluation that loaded them runs. */
+let alarmedInTemplates: ReadonlyMap<Stack, ReadonlySet<string>> | undefined;
+
+/**
+ * Runs `work` with the alarmed resources of each stack taken from its final template (the
+ * template is the truth, and reading it is cheaper than resolving every alarm of the tree).
+ * Outside it (the pack used on its own), the index resolves the tree's alarms.
+ */
+export function withAlarmedFromTemplates<T>(templates: ReadonlyArray<{ stack: Stack; template: { Resources?: { [id: string]: unknown } } }>, work: () => T): T {
+  const previous = alarmedInTemplates;
+  alarmedInTemplates = new Map(templates.map(({ stack, template }) => {
+    const alarms = Object.values(template.Resources ?? {}).filter((r) => (r as { Type?: unknown })?.Type === 'AWS::CloudWatch::Alarm')
+      .map((r) => {
+        const p = (r as { Properties?: { Dimensions?: unknown; Metrics?: unknown; Namespace?: unknown } }).Properties ?? {};
+        return { d: p.Dimensions, m: p.Metrics, n: p.Namespace };
+      });
+    return [stack, new Set(alarms.length ? referencedIds(alarms) : [])];
+  }));
+  try {
+    return work();
+  } finally {
+    alarmedInTemplates = previous;
+  }
+}
+
 /** Forgets every index, so that the next rule run sees the current construct tree. */
 export function resetStackIndexes(): void {
   cache = new WeakMap();
@@ -35,7 +60,8 @@ export function logicalIdOf(node: CfnResource): string {
 }
 
 function buildIndex(stack: Stack): StackIndex {
-  const alarmed = new Set<string>();
+  const fromTemplate = alarmedInTemplates?.get(stack);
+  const alarmed = new Set<string>(fromTemplate);
   const tokens = new Set<string>();
   const functions = new Map<string, CfnResource>();
   const alarms: Array<{ d: unknown; m: unknown; n: unknown }> = [];
@@ -43,7 +69,7 @@ function buildIndex(stack: Stack): StackIndex {
     if (!CfnResource.isCfnResource(child) || Stack.of(child) !== stack) continue;
     if (child.cfnResourceType === 'AWS::Lambda::Function') functions.set(stack.resolve(child.logicalId) as string, child);
     if (child instanceof cloudwatch.CfnAlarm) {
-      alarms.push({ d: child.dimensions, m: child.metrics, n: child.namespace });
+      if (!fromTemplate) alarms.push({ d: child.dimensions, m: child.metrics, n: child.namespace });
     } else if (child.cfnResourceType.startsWith('Custom::') || child.cfnResourceType === 'AWS::CloudFormation::CustomResource') {
       const rendered = stack.resolve((child as unknown as { _toCloudFormation(): unknown })._toCloudFormation());
       const token = (Object.values((rendered as { Resources?: Record<string, { Properties?: { ServiceToken?: unknown } }> }).Resources ?? {})[0]
