@@ -21,7 +21,9 @@ let alarmedInTemplates: ReadonlyMap<Stack, ReadonlySet<string>> | undefined;
  * template is the truth, and reading it is cheaper than resolving every alarm of the tree).
  * Outside it (the pack used on its own), the index resolves the tree's alarms.
  */
-export function withAlarmedFromTemplates<T>(templates: ReadonlyArray<{ stack: Stack; template: { Resources?: { [id: string]: unknown } } }>, work: () => T): T {
+export function withAlarmedFromTemplates<T>(
+  templates: ReadonlyArray<{ stack: Stack; template: { Resources?: { [id: string]: unknown } } }>, work: () => T,
+): T {
   const previous = alarmedInTemplates;
   alarmedInTemplates = new Map(templates.map(({ stack, template }) => {
     const alarms = Object.values(template.Resources ?? {}).filter((r) => (r as { Type?: unknown })?.Type === 'AWS::CloudWatch::Alarm')
