@@ -112,6 +112,19 @@ describe('ComputeAndDataAlarmed', () => {
     expect(ComputeAndDataAlarmed(new rds.CfnDBInstance(s, 'I', { dbClusterIdentifier: 'c', dbInstanceClass: 'db.serverless' }))).toBe(NOT_APPLICABLE);
     expect(ComputeAndDataAlarmed(new s3.CfnBucket(s, 'B'))).toBe(NOT_APPLICABLE);
   });
+  test('a service token is read as the template has it: an override pointing a custom resource at your function is honoured', () => {
+    const s = stack();
+    const props = { runtime: lambda.Runtime.NODEJS_22_X, handler: 'i.h', code: lambda.Code.fromInline('x') };
+    const singleton = new lambda.SingletonFunction(s, 'Singleton', { ...props, uuid: 'b5d1ad4e-0f3c-4b8e-9d3c-2d9e3f1e7a12' });
+    const custom = new CfnResource(s, 'Custom', { type: 'Custom::Thing', properties: { ServiceToken: 'arn:aws:lambda:us-east-1:1:function:x' } });
+    const cdkHandler = s.node.findChild('SingletonLambdab5d1ad4e0f3c4b8e9d3c2d9e3f1e7a12').node.defaultChild as CfnResource;
+    resetStackIndexes();
+    // As constructed, the custom resource names no function of the stack: the singleton serves nothing and is checked.
+    expect(ComputeAndDataAlarmed(cdkHandler)).toBe(NON_COMPLIANT);
+    custom.addPropertyOverride('ServiceToken', singleton.functionArn);
+    resetStackIndexes();
+    expect(ComputeAndDataAlarmed(cdkHandler)).toBe(NOT_APPLICABLE);
+  });
 });
 
 describe('NoPlaintextSecrets', () => {

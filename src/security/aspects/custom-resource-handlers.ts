@@ -37,7 +37,7 @@ export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): 
     .map((r) => [logicalIdOf(r), r]));
   const singletons = singletonFunctions(stack);
   for (const r of customResources) {
-    for (const id of getAttIds(propertiesOf(stack, r).ServiceToken)) {
+    for (const id of getAttIds(propertyOf(stack, r, 'ServiceToken'))) {
       const fn = byId.get(id);
       if (fn?.cfnResourceType === 'AWS::Lambda::Function' && isCreatedByCdk(fn, singletons)) handlers.add(id);
     }
@@ -46,7 +46,7 @@ export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): 
   for (const id of handlers) {
     const fn = byId.get(id)!;
     exempt(ownerOf(fn), HANDLER_FUNCTION_RULES, HANDLER_REASON);
-    for (const roleId of getAttIds(propertiesOf(stack, fn).Role)) {
+    for (const roleId of getAttIds(propertyOf(stack, fn, 'Role'))) {
       const role = byId.get(roleId);
       if (role) {
         exempt(ownerOf(role), HANDLER_ROLE_RULES, HANDLER_REASON);
@@ -59,7 +59,7 @@ export function exemptCustomResourceHandlers(stack: Stack, all: CfnResource[]): 
     for (const r of all) {
       // The tree test first: rendering a policy resolves its whole document.
       if (r.cfnResourceType !== 'AWS::IAM::Policy' || !isCreatedByCdkHandlerPolicy(r)) continue;
-      const roles = refIds(propertiesOf(stack, r).Roles);
+      const roles = refIds(propertyOf(stack, r, 'Roles'));
       if (roles.length && roles.every((id) => handlerRoles.has(id))) {
         exempt(ownerOf(r), HANDLER_ROLE_RULES, HANDLER_REASON);
       }
@@ -94,6 +94,21 @@ export function singletonFunctions(stack: Stack): Set<IConstruct> {
 /** The resource's logical ID, what its `logicalId` token resolves to, without resolving a token: its override, else its stack's allocation. */
 function logicalIdOf(r: CfnResource): string {
   return (r as unknown as { _logicalIdOverride?: string })._logicalIdOverride ?? Stack.of(r).getLogicalId(r);
+}
+
+/**
+ * One property of a resource as the template will have it, resolving that property only (a
+ * custom resource's or a function's other properties are large and full of tokens). A resource
+ * with any raw override is rendered whole, overrides merged, as the template will be.
+ */
+export function propertyOf(stack: Stack, r: CfnResource, name: string): unknown {
+  const cfn = r as unknown as {
+    rawOverrides?: Record<string, unknown>;
+    cfnProperties: Record<string, unknown>;
+    renderProperties(props: Record<string, unknown>): Record<string, unknown> | undefined;
+  };
+  if (cfn.rawOverrides && Object.keys(cfn.rawOverrides).length > 0) return propertiesOf(stack, r)[name];
+  return stack.resolve(cfn.renderProperties(cfn.cfnProperties)?.[name]);
 }
 
 function propertiesOf(stack: Stack, r: CfnResource): Record<string, unknown> {

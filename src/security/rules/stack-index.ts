@@ -1,7 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IConstruct } from 'constructs';
-import { isCreatedByCdk, singletonFunctions } from '../aspects/custom-resource-handlers';
+import { isCreatedByCdk, propertyOf, singletonFunctions } from '../aspects/custom-resource-handlers';
 
 /** Facts about a stack that rules about one resource need: computed once per pack run. */
 export interface StackIndex {
@@ -73,10 +73,7 @@ function buildIndex(stack: Stack): StackIndex {
     if (child instanceof cloudwatch.CfnAlarm) {
       if (!fromTemplate) alarms.push({ d: child.dimensions, m: child.metrics, n: child.namespace });
     } else if (child.cfnResourceType.startsWith('Custom::') || child.cfnResourceType === 'AWS::CloudFormation::CustomResource') {
-      const rendered = stack.resolve((child as unknown as { _toCloudFormation(): unknown })._toCloudFormation());
-      const token = (Object.values((rendered as { Resources?: Record<string, { Properties?: { ServiceToken?: unknown } }> }).Resources ?? {})[0]
-        ?.Properties?.ServiceToken);
-      referencedIds(token).forEach((id) => tokens.add(id));
+      referencedIds(propertyOf(stack, child, 'ServiceToken')).forEach((id) => tokens.add(id));
     }
   }
   // Every alarm's references in one resolution (a stack has tens of alarms; each resolve call has a fixed cost).
