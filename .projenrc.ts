@@ -183,9 +183,9 @@ project.addTask('cli', {
 
 // Long synth tests: 200 services and every configuration at the edge of one stack (see the tests).
 project.addTask('test:long', {
-  description: 'Run the long synth tests (200 services, the whole one-stack edge range)',
+  description: 'Run the long synth tests (200 services, the whole one-stack edge range, every framework combination in every tier)',
   env: { LONG_TESTS: '1' },
-  exec: 'jest test/many-services.test.ts test/placement-edge.test.ts',
+  exec: 'jest test/many-services.test.ts test/placement-edge.test.ts test/security/compliance-matrix',
 });
 
 // The long property run (the default `npm test` run is short; see test/requirements.property.test.ts).

@@ -83,14 +83,21 @@ const PACK_OF: Record<ComplianceFramework, string> = {
   [ComplianceFramework.NIST_800_53_R5]: 'NIST.800.53.R5',
 };
 
+/** No framework and all three: every framework-driven choice off, then on. */
+const EXTREMES = [FRAMEWORK_COMBINATIONS[0], FRAMEWORK_COMBINATIONS[FRAMEWORK_COMBINATIONS.length - 1]];
+
 /**
  * Every archetype in one tier, under each of the 8 framework combinations: zero
  * unacknowledged findings from every pack, every pack at 100%, acknowledged rules counted
- * apart, each acknowledgement with its reason.
+ * apart, each acknowledgement with its reason. With `extremesUnlessLong`, the default run takes
+ * no framework and all three (each synthesis of 17 archetypes takes seconds here); LONG_TESTS=1
+ * (`npx projen test:long`) runs all 8. Production always runs all 8, and
+ * test/design-archetypes-compliance.test.ts runs every tier x 8 for the newer kinds.
  */
-export function describeComplianceMatrix(tier: EnvironmentTier): void {
-  const cases = FRAMEWORK_COMBINATIONS.map((c) => [c.join(' + ') || 'no framework', c] as const);
-  describe(`${ARCHETYPES.length} archetypes in ${tier} x ${FRAMEWORK_COMBINATIONS.length} framework combinations`, () => {
+export function describeComplianceMatrix(tier: EnvironmentTier, options: { extremesUnlessLong?: boolean } = {}): void {
+  const combinations = options.extremesUnlessLong && process.env.LONG_TESTS !== '1' ? EXTREMES : FRAMEWORK_COMBINATIONS;
+  const cases = combinations.map((c) => [c.join(' + ') || 'no framework', c] as const);
+  describe(`${ARCHETYPES.length} archetypes in ${tier} x ${combinations.length} framework combinations`, () => {
     // CDK prints every validation report; these pass, so keep the test output readable.
     beforeAll(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
     afterAll(() => jest.restoreAllMocks());
