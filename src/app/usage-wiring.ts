@@ -38,7 +38,15 @@ export function requestOverrides(stackPath: string, design: { services: Array<{ 
 export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: { [key: string]: ResourceUsage } = {},
   placement: ReadonlyMap<string, string | undefined> = new Map()): DerivedUsage {
   const resources = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
-  const idsUnder = (key: string) => resources.filter((r) => r.node.path === key || r.node.path.startsWith(`${key}/`)).map(estimatorId);
+  // Paths and ids worked out once each (a path is a join up the tree; an id a hash of it).
+  const paths = resources.map((r) => r.node.path);
+  const ids = new Map<CfnResource, string>();
+  const idOf = (r: CfnResource) => {
+    let id = ids.get(r);
+    if (id === undefined) ids.set(r, id = estimatorId(r));
+    return id;
+  };
+  const idsUnder = (key: string) => resources.filter((_, i) => paths[i] === key || paths[i].startsWith(`${key}/`)).map(idOf);
   const usage: { [logicalId: string]: ResourceUsage } = {};
   const explanations: string[] = [];
   for (const entry of design._usageEntries()) {
@@ -49,8 +57,9 @@ export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: 
     explanations.push(`${key.slice(stack.node.path.length + 1)}: ${entry.why}`);
   }
   const passedOn: { [key: string]: ResourceUsage } = {};
-  const logicalIds = new Set(resources.map(estimatorId));
-  for (const [key, fields] of Object.entries(userUsage).sort(([a], [b]) => a.length - b.length)) {
+  const userKeys = Object.keys(userUsage);
+  const logicalIds = new Set(userKeys.length ? resources.map(idOf) : []);
+  for (const [key, fields] of userKeys.map((k) => [k, userUsage[k]] as const).sort(([a], [b]) => a.length - b.length)) {
     const ids = logicalIds.has(key) ? [] : idsUnder(key);
     if (ids.length === 0) {
       passedOn[key] = fields;
@@ -69,13 +78,18 @@ export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: 
 function estimatorId(resource: CfnResource): string {
   const ids: string[] = [];
   let stack: Stack | undefined = Stack.of(resource);
-  ids.unshift(stack.resolve(resource.logicalId) as string);
+  ids.unshift(logicalIdOf(stack, resource));
   while (stack?.nestedStackResource) {
     const parent: Stack = Stack.of(stack.nestedStackResource);
-    ids.unshift(parent.resolve(stack.nestedStackResource.logicalId) as string);
+    ids.unshift(logicalIdOf(parent, stack.nestedStackResource));
     stack = parent;
   }
   return ids.join('/');
+}
+
+/** What a resource's `logicalId` token resolves to, without resolving a token: its override, else its stack's allocation. */
+function logicalIdOf(stack: Stack, resource: CfnResource): string {
+  return (resource as unknown as { _logicalIdOverride?: string })._logicalIdOverride ?? stack.getLogicalId(resource);
 }
 
 /** A service placed in a nested stack has its block (and its web ACL) under `<stack>/<nested id>/`. */
