@@ -40,10 +40,10 @@ export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: 
   const resources = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
   // Paths and ids worked out once each (a path is a join up the tree; an id a hash of it).
   const paths = resources.map((r) => r.node.path);
-  const ids = new Map<CfnResource, string>();
+  const idCache = new Map<CfnResource, string>();
   const idOf = (r: CfnResource) => {
-    let id = ids.get(r);
-    if (id === undefined) ids.set(r, id = estimatorId(r));
+    let id = idCache.get(r);
+    if (id === undefined) idCache.set(r, id = estimatorId(r));
     return id;
   };
   const idsUnder = (key: string) => resources.filter((_, i) => paths[i] === key || paths[i].startsWith(`${key}/`)).map(idOf);
