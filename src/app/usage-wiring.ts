@@ -2,6 +2,7 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { ResourceUsage } from '../cost';
 import { blockPath } from '../design/bill';
 import { InfrastructureDesign } from '../design/infrastructure-design';
+import { logicalIdOf } from '../security/logical-id';
 
 /** Usage for the estimator's resolver, keyed by construct path, and a sentence per derived figure. */
 export interface DerivedUsage {
@@ -78,18 +79,13 @@ export function usageFor(stack: Stack, design: InfrastructureDesign, userUsage: 
 function estimatorId(resource: CfnResource): string {
   const ids: string[] = [];
   let stack: Stack | undefined = Stack.of(resource);
-  ids.unshift(logicalIdOf(stack, resource));
+  ids.unshift(logicalIdOf(resource, stack));
   while (stack?.nestedStackResource) {
     const parent: Stack = Stack.of(stack.nestedStackResource);
-    ids.unshift(logicalIdOf(parent, stack.nestedStackResource));
+    ids.unshift(logicalIdOf(stack.nestedStackResource, parent));
     stack = parent;
   }
   return ids.join('/');
-}
-
-/** What a resource's `logicalId` token resolves to, without resolving a token: its override, else its stack's allocation. */
-function logicalIdOf(stack: Stack, resource: CfnResource): string {
-  return (resource as unknown as { _logicalIdOverride?: string })._logicalIdOverride ?? stack.getLogicalId(resource);
 }
 
 /** A service placed in a nested stack has its block (and its web ACL) under `<stack>/<nested id>/`. */

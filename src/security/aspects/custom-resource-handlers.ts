@@ -2,6 +2,7 @@ import { CfnResource, CustomResourceProviderBase, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { SERVICE_MODULES } from './service-modules';
 import { exempt } from '../exemptions';
+import { logicalIdOf } from '../logical-id';
 
 const HANDLER_REASON = 'CDK deployment machinery: this function serves CloudFormation custom resources and runs only while the stack '
   + 'deploys, with the code, runtime, network and permissions CDK gives it; a failure fails the deployment itself.';
@@ -89,11 +90,6 @@ export function singletonFunctions(stack: Stack): Set<IConstruct> {
     }
   }
   return out;
-}
-
-/** The resource's logical ID, what its `logicalId` token resolves to, without resolving a token: its override, else its stack's allocation. */
-function logicalIdOf(r: CfnResource): string {
-  return (r as unknown as { _logicalIdOverride?: string })._logicalIdOverride ?? Stack.of(r).getLogicalId(r);
 }
 
 /**

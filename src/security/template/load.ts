@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { TemplateJson } from './model';
+import { logicalIdOf } from '../logical-id';
 
 /** One synthesized template and the stack it came from. */
 export interface LoadedTemplate {
@@ -26,7 +27,7 @@ export function loadTemplates(stack: Stack, outdir?: string, readAssembly = true
   const byStack = new Map<Stack, Map<string, CfnResource>>(stacks.map((s) => [s, new Map()]));
   for (const r of resources) {
     const owner = Stack.of(r);
-    byStack.get(owner)?.set(logicalIdOf(owner, r), r);
+    byStack.get(owner)?.set(logicalIdOf(r, owner), r);
   }
   return stacks.map((s) => ({ stack: s, template: readTemplate(s, outdir, readAssembly), constructs: byStack.get(s)! }));
 }
@@ -36,10 +37,4 @@ function readTemplate(stack: Stack, outdir: string | undefined, readAssembly: bo
   const file = dir && readAssembly ? path.join(dir, stack.templateFile) : undefined;
   if (file && fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as TemplateJson;
   return stack.resolve((stack as unknown as { _toCloudFormation(): unknown })._toCloudFormation()) as TemplateJson;
-}
-
-/** The resource's logical ID without resolving a token (three times cheaper): its override, else the stack's allocation. */
-function logicalIdOf(stack: Stack, r: CfnResource): string {
-  const override = (r as unknown as { _logicalIdOverride?: string })._logicalIdOverride;
-  return override ?? stack.getLogicalId(r);
 }
